@@ -1,0 +1,40 @@
+# The front door. `make demo` and `make test` are the two set-up commands in README.md:
+# each creates .venv if needed, installs what is missing, then does its job.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help demo test lint format bench snap-update clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test,serve,dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP) ## Install, build the demo meeting if missing and open it
+	$(BIN)/focusgroup demo
+
+test: $(STAMP) ## Install and run the test suite
+	$(BIN)/python -m pytest -n 2 -q
+
+lint: $(STAMP) ## ruff check and format check
+	$(BIN)/ruff check focusgroup tests bench
+	$(BIN)/ruff format --check focusgroup tests bench
+
+format: $(STAMP) ## ruff format and fix
+	$(BIN)/ruff format focusgroup tests bench
+	$(BIN)/ruff check --fix focusgroup tests bench
+
+bench: $(STAMP) ## Run the speed benchmark and print its table
+	$(BIN)/python -m focusgroup.bench
+
+snap-update: $(STAMP) ## Accept new UI snapshots (review snapshot_report.html first)
+	$(BIN)/python -m pytest tests/tui --snapshot-update
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

@@ -1,0 +1,1 @@
+"""The vocabulary of a focus group: plain Python, no Textual and no SQLite."""

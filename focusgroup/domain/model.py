@@ -1,0 +1,231 @@
+"""Domain objects read from a session. Frozen: the store hands out snapshots, never live rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    EMPLOYER = "employer"
+    HIRING_AUTHORITY = "hiring authority"
+    HIGH_PERFORMER = "high-performing employee"
+    SUPPORT_PARTNER = "support partner"
+    FACILITATOR = "facilitator"
+    NOTE_TAKER = "note-taker"
+
+    @property
+    def writes_cards(self) -> bool:
+        """Support partners listen; staff run the room. Only the others turn in cards."""
+        return self not in (Role.SUPPORT_PARTNER, Role.FACILITATOR, Role.NOTE_TAKER)
+
+
+class QuoteAs(StrEnum):
+    """How a participant's words may be attributed in the summary."""
+
+    NAMED = "named"
+    ORGANIZATION = "organization"
+    ANONYMOUS = "anonymous"
+
+
+class Seat(StrEnum):
+    """Who made a change: each seat has its own undo history."""
+
+    FACILITATOR = "facilitator"
+    NOTE_TAKER = "note-taker"
+    CLI = "cli"
+
+
+UNSORTED = "unsorted"
+DEFAULT_LEVELS: tuple[str, ...] = ("entry", "mid", "advanced")
+CARDS_PER_EMPLOYER = 2
+"""Each employer writes their two most critical positions."""
+
+
+@dataclass(frozen=True)
+class Session:
+    title: str
+    sector: str
+    region: str
+    date: str
+    protocol_id: str
+    facilitator: str
+    follow_up_url: str
+    anonymous: bool
+    current_step: int
+    source_profile: str
+    """For a competencies session started from a job profile: that profile's YAML."""
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    name: str
+    organization: str
+    role: str
+    email: str
+    consent: bool
+    """Agreed to receive the summary by e-mail."""
+    quote_as: str = QuoteAs.NAMED.value
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.organization})" if self.organization else self.name
+
+
+@dataclass(frozen=True)
+class Category:
+    id: int
+    name: str
+    colour: str
+    position: float
+
+
+@dataclass(frozen=True)
+class Card:
+    """An occupation card. A merged stack is its lead card plus `members`."""
+
+    id: int
+    text: str
+    participant_id: int | None
+    category_id: int | None
+    level: str
+    position: float
+    reasons: tuple[str, ...]
+    third_card: bool
+    step: int | None
+    soc_code: str
+    onet_code: str
+    soc_title: str
+    hands: int
+    """Show of hands: how many in the room back this card."""
+    stack_id: int | None
+    """Set on a card merged into another: the lead card's id."""
+    created_at: str
+    members: tuple[Card, ...] = field(default=(), compare=False)
+
+    @property
+    def count(self) -> int:
+        """How many employers' cards this stack holds."""
+        return 1 + len(self.members)
+
+    @property
+    def all_cards(self) -> tuple[Card, ...]:
+        return (self, *self.members)
+
+    @property
+    def all_reasons(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for card in self.all_cards:
+            seen.update(dict.fromkeys(card.reasons))
+        return tuple(seen)
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The distinct ways employers wrote this occupation, lead first."""
+        return tuple(dict.fromkeys(card.text for card in self.all_cards))
+
+    @property
+    def employer_ids(self) -> tuple[int, ...]:
+        ids = (c.participant_id for c in self.all_cards if c.participant_id is not None)
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: int
+    text: str
+    card_id: int | None
+    category_id: int | None
+    ksa: str
+    tier: str
+    level: str
+    lacking: bool
+    """Employers say it is most often lacking in entry-level candidates (a skills gap)."""
+    participant_id: int | None
+    step: int | None
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    text: str
+    kind: str
+    """"note" or "quote"."""
+    participant_id: int | None
+    step: int | None
+    card_ids: tuple[int, ...]
+    tags: tuple[str, ...]
+    topic: str
+    quote_as: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: int
+    participant_id: int | None
+    offer: str
+    """mentoring, advisory board, curriculum review, work-based learning, job descriptions..."""
+    detail: str
+    owner: str
+    due: str
+    created_at: str
+
+
+COMMITMENT_OFFERS: tuple[str, ...] = (
+    "mentoring",
+    "advisory board",
+    "curriculum review",
+    "work-based learning",
+    "job descriptions",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row changed by an action: `before` is None for an insert, `after` None for a delete."""
+
+    table: str
+    row_id: int
+    before: dict | None
+    after: dict | None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of the append-only log: an action, an undo or a redo."""
+
+    id: int
+    actor: str
+    at: str
+    kind: str
+    """"do", "undo" or "redo"."""
+    action: str
+    """What happened, in words: "Move card 'CNC machinist' to Production / mid"."""
+    changes: tuple[Change, ...]
+    target: int | None
+    """For undo/redo: the event it reverses or replays."""
+    reverted: bool
+    undoable: bool
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(change.table for change in self.changes)
+
+
+@dataclass(frozen=True)
+class Send:
+    """One e-mail sent (or attempted) to a participant."""
+
+    id: int
+    participant_id: int | None
+    email: str
+    at: str
+    message_id: str
+    status: str
+    """"sent" or "failed"."""
+    error: str

@@ -1,0 +1,232 @@
+"""Transactions, the event log, and undo/redo built on it.
+
+Every user action runs in `Journal.action(...)`: one `BEGIN IMMEDIATE` transaction that writes
+the rows and, in the same commit, one `events` row listing each changed row before and after.
+The log is append-only; undo and redo are new events that point at the one they reverse, so
+each seat's undo history is derived from the log and survives closing the file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from focusgroup.domain.errors import UndoConflict
+from focusgroup.domain.model import Change, Event
+
+Row = dict[str, Any]
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class Journal:
+    """Writes rows inside logged transactions for one seat (`actor`)."""
+
+    def __init__(self, db: Database, actor: str) -> None:
+        self.db = db
+        self.actor = actor
+        self._changes: list[Change] | None = None
+        self._action = ""
+        self._undoable = True
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def action(self, description: str, *, undoable: bool = True) -> Iterator[None]:
+        """Run the body as one durable, logged action. Nested calls join the outer one."""
+        if self._changes is not None:
+            yield
+            return
+        self._changes, self._action, self._undoable = [], description, undoable
+        # IMMEDIATE takes the write lock up front, so a read-then-write never fails with
+        # "database is locked" while the other seat writes; busy_timeout waits instead.
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            if self._changes:
+                self._log("do", self._action, self._changes, None, self._undoable)
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        finally:
+            self._changes = None
+
+    @property
+    def in_action(self) -> bool:
+        return self._changes is not None
+
+    def _record(self, change: Change) -> None:
+        if self._changes is None:
+            raise RuntimeError("row writes must happen inside Journal.action()")
+        self._changes.append(change)
+
+    # -- row writes (recorded) ------------------------------------------------------------
+
+    def row(self, table: str, row_id: int) -> Row | None:
+        cursor = self.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], found, strict=True))
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> int:
+        columns = list(values)
+        cursor = self.db.execute(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            [values[c] for c in columns],
+        )
+        row_id = int(cursor.lastrowid or 0)
+        self._record(Change(table, row_id, None, self.row(table, row_id)))
+        return row_id
+
+    def update(self, table: str, row_id: int, values: Mapping[str, Any]) -> bool:
+        """Update one row; returns False (and logs nothing) when nothing actually changes."""
+        before = self.row(table, row_id)
+        if before is None:
+            raise KeyError(f"{table} {row_id}")
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        if not changed:
+            return False
+        self.db.execute(
+            f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in changed)} WHERE id = ?",
+            [*changed.values(), row_id],
+        )
+        self._record(Change(table, row_id, before, {**before, **changed}))
+        return True
+
+    def delete(self, table: str, row_id: int) -> None:
+        before = self.row(table, row_id)
+        if before is None:
+            return
+        self.db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+        self._record(Change(table, row_id, before, None))
+
+    # -- the log --------------------------------------------------------------------------
+
+    def _log(
+        self, kind: str, action: str, changes: list[Change], target: int | None, undoable: bool
+    ) -> None:
+        payload = json.dumps(
+            [[c.table, c.row_id, c.before, c.after] for c in changes], ensure_ascii=False
+        )
+        self.db.execute(
+            "INSERT INTO events (actor, at, kind, action, changes, target, undoable) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [self.actor, now(), kind, action, payload, target, int(undoable)],
+        )
+
+    def events_since(self, event_id: int) -> list[Event]:
+        rows = self.db.execute(
+            "SELECT e.*, EXISTS (SELECT 1 FROM events r WHERE r.target = e.id) AS reverted "
+            "FROM events e WHERE e.id > ? ORDER BY e.id",
+            [event_id],
+        ).fetchall()
+        return [_event(row) for row in rows]
+
+    def last_event_id(self) -> int:
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
+
+    # -- undo / redo ----------------------------------------------------------------------
+
+    def undoable_event(self) -> Event | None:
+        """This seat's most recent action (or redo) that has not been undone."""
+        row = self.db.execute(
+            "SELECT e.*, 0 AS reverted FROM events e WHERE e.actor = ? AND e.undoable = 1 "
+            "AND e.kind IN ('do', 'redo') "
+            "AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target = e.id) "
+            "ORDER BY e.id DESC LIMIT 1",
+            [self.actor],
+        ).fetchone()
+        return _event(row) if row else None
+
+    def redoable_event(self) -> Event | None:
+        """This seat's most recent undo, unless the seat has done something new since."""
+        row = self.db.execute(
+            "SELECT e.*, 0 AS reverted FROM events e WHERE e.actor = ? AND e.kind = 'undo' "
+            "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.target = e.id) "
+            "AND NOT EXISTS (SELECT 1 FROM events d WHERE d.actor = e.actor AND d.kind = 'do' "
+            "    AND d.undoable = 1 AND d.id > e.id) "
+            "ORDER BY e.id DESC LIMIT 1",
+            [self.actor],
+        ).fetchone()
+        return _event(row) if row else None
+
+    def undo(self) -> Event | None:
+        """Reverse this seat's last action. Returns the event undone, or None if none."""
+        return self._reverse("undo", self.undoable_event)
+
+    def redo(self) -> Event | None:
+        """Replay what this seat last undid. Returns the undo event reversed, or None."""
+        return self._reverse("redo", self.redoable_event)
+
+    def _reverse(self, kind: str, find: Any) -> Event | None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            # Looked up inside the write lock: the other seat cannot slip in between.
+            event = find()
+            if event is None:
+                self.db.execute("ROLLBACK")
+                return None
+            self._changes = []
+            for change in reversed(event.changes):
+                self._revert(change, event)
+            self._log(kind, event.action, self._changes, event.id, True)
+            self.db.execute("COMMIT")
+            return event
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        finally:
+            self._changes = None
+
+    def _revert(self, change: Change, event: Event) -> None:
+        """Put one row back to `change.before`, if nobody has changed it since."""
+        current = self.row(change.table, change.row_id)
+        conflict = UndoConflict(
+            f"Can't undo or redo \u201c{event.action}\u201d: it was changed since"
+            " (perhaps from the other seat)."
+        )
+        if change.before is None:  # it was an insert: delete it again
+            if current is None:
+                return
+            if current != change.after:
+                raise conflict
+            self.delete(change.table, change.row_id)
+        elif change.after is None:  # it was a delete: put it back
+            if current is not None:
+                raise conflict
+            self.insert(change.table, change.before)
+        else:
+            if current is None:
+                raise conflict
+            touched = [k for k in change.after if change.before.get(k) != change.after[k]]
+            if any(current.get(k) != change.after[k] for k in touched):
+                raise conflict
+            self.update(change.table, change.row_id, {k: change.before[k] for k in touched})
+
+
+def _event(row: sqlite3.Row | tuple) -> Event:
+    (event_id, actor, at, kind, action, changes, target, undoable, reverted) = row
+    return Event(
+        id=event_id,
+        actor=actor,
+        at=at,
+        kind=kind,
+        action=action,
+        changes=tuple(Change(t, i, b, a) for t, i, b, a in json.loads(changes)),
+        target=target,
+        reverted=bool(reverted),
+        undoable=bool(undoable),
+    )

@@ -1,0 +1,150 @@
+"""The session file's schema, as forward migrations (sqlite-utils' built-in `Migrations`).
+
+Add a change as a new decorated function at the end; never edit one that has shipped.
+`SCHEMA_VERSION` is the count of migrations and is written to `PRAGMA user_version`, so an
+older focusgroup can tell a file is too new without knowing the migration names.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+APPLICATION_ID = 0x46475250  # "FGRP": marks an SQLite file as a focusgroup session
+migrations = Migrations("focusgroup")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    # AUTOINCREMENT so a deleted id is never reused: undoing a delete re-inserts that id.
+    # Statements run one by one: executescript() would COMMIT the surrounding transaction.
+    for statement in _split(
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            title TEXT NOT NULL,
+            sector TEXT NOT NULL DEFAULT '',
+            region TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            protocol_id TEXT NOT NULL,
+            protocol_yaml TEXT NOT NULL,
+            facilitator TEXT NOT NULL DEFAULT '',
+            follow_up_url TEXT NOT NULL DEFAULT '',
+            anonymous INTEGER NOT NULL DEFAULT 0,
+            current_step INTEGER NOT NULL DEFAULT 0,
+            source_profile TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE participants (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            organization TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT 'employer',
+            email TEXT NOT NULL DEFAULT '',
+            consent INTEGER NOT NULL DEFAULT 0,
+            quote_as TEXT NOT NULL DEFAULT 'named'
+        );
+        CREATE TABLE categories (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            colour TEXT NOT NULL DEFAULT '',
+            position REAL NOT NULL
+        );
+        CREATE TABLE cards (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            text TEXT NOT NULL,
+            participant_id INTEGER,
+            category_id INTEGER,
+            level TEXT NOT NULL DEFAULT 'unsorted',
+            position REAL NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            third_card INTEGER NOT NULL DEFAULT 0,
+            step INTEGER,
+            soc_code TEXT NOT NULL DEFAULT '',
+            onet_code TEXT NOT NULL DEFAULT '',
+            soc_title TEXT NOT NULL DEFAULT '',
+            hands INTEGER NOT NULL DEFAULT 0,
+            stack_id INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX cards_place ON cards (category_id, level, position);
+        CREATE INDEX cards_stack ON cards (stack_id);
+        CREATE TABLE competencies (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            text TEXT NOT NULL,
+            card_id INTEGER,
+            category_id INTEGER,
+            ksa TEXT NOT NULL DEFAULT '',
+            tier TEXT NOT NULL DEFAULT '',
+            level TEXT NOT NULL DEFAULT '',
+            lacking INTEGER NOT NULL DEFAULT 0,
+            participant_id INTEGER,
+            step INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'note',
+            participant_id INTEGER,
+            step INTEGER,
+            card_ids TEXT NOT NULL DEFAULT '[]',
+            tags TEXT NOT NULL DEFAULT '[]',
+            topic TEXT NOT NULL DEFAULT '',
+            quote_as TEXT NOT NULL DEFAULT 'named',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE commitments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            participant_id INTEGER,
+            offer TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            due TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            actor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('do', 'undo', 'redo')),
+            action TEXT NOT NULL,
+            changes TEXT NOT NULL,
+            target INTEGER,
+            undoable INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX events_actor ON events (actor, kind, id);
+        CREATE INDEX events_target ON events (target);
+        -- The log is append-only: the audit trail cannot be rewritten.
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE TABLE sends (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            participant_id INTEGER,
+            email TEXT NOT NULL,
+            at TEXT NOT NULL,
+            message_id TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL,
+            error TEXT NOT NULL DEFAULT ''
+        );
+        """
+    ):
+        db.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split on blank-line-free `;` ends, keeping trigger bodies (`...; END;`) whole."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        if line.strip().startswith("--"):
+            continue
+        current.append(line)
+        text = "\n".join(current).strip()
+        if text.endswith(";") and (not text.upper().startswith("CREATE TRIGGER") or text.endswith("END;")):
+            statements.append(text)
+            current = []
+    return statements
+
+
+SCHEMA_VERSION = len(migrations._migrations)
