@@ -141,7 +141,9 @@ def _split(script: str) -> list[str]:
             continue
         current.append(line)
         text = "\n".join(current).strip()
-        if text.endswith(";") and (not text.upper().startswith("CREATE TRIGGER") or text.endswith("END;")):
+        if text.endswith(";") and (
+            not text.upper().startswith("CREATE TRIGGER") or text.endswith("END;")
+        ):
             statements.append(text)
             current = []
     return statements

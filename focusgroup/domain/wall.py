@@ -1,0 +1,157 @@
+"""The wall as read models: a category x level grid, the ranking, reason tallies.
+
+Pure functions over domain objects, shared by the UI and every export.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from focusgroup.domain.model import (
+    CARDS_PER_EMPLOYER,
+    DEFAULT_LEVELS,
+    UNSORTED,
+    Card,
+    Category,
+    Participant,
+    Role,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a card sits: a category and a level, or the Unsorted tray (category None)."""
+
+    category_id: int | None
+    level: str
+
+    @property
+    def unsorted(self) -> bool:
+        return self.category_id is None
+
+
+TRAY = Place(None, UNSORTED)
+
+
+@dataclass(frozen=True)
+class Wall:
+    """Everything the wall shows, in display order."""
+
+    categories: tuple[Category, ...]
+    levels: tuple[str, ...]
+    grid: dict[tuple[int, str], tuple[Card, ...]]
+    unsorted: tuple[Card, ...]
+
+    def cell(self, category_id: int, level: str) -> tuple[Card, ...]:
+        return self.grid.get((category_id, level), ())
+
+    def cards(self) -> tuple[Card, ...]:
+        placed = (card for cards in self.grid.values() for card in cards)
+        return (*self.unsorted, *placed)
+
+
+def place_of(card: Card) -> Place:
+    if card.category_id is None or card.level == UNSORTED:
+        return TRAY
+    return Place(card.category_id, card.level)
+
+
+def build_wall(
+    categories: Sequence[Category], cards: Iterable[Card], levels: Sequence[str] = DEFAULT_LEVELS
+) -> Wall:
+    """Group top-level cards into the grid, each place ordered by position."""
+    ordered = sorted(categories, key=lambda c: (c.position, c.id))
+    known = {c.id for c in ordered}
+    grid: dict[tuple[int, str], list[Card]] = {}
+    unsorted: list[Card] = []
+    for card in sorted(cards, key=lambda c: (c.position, c.id)):
+        place = place_of(card)
+        if place.unsorted or place.category_id not in known or place.level not in levels:
+            unsorted.append(card)
+        else:
+            grid.setdefault((place.category_id, place.level), []).append(card)  # type: ignore[arg-type]
+    return Wall(
+        categories=tuple(ordered),
+        levels=tuple(levels),
+        grid={key: tuple(value) for key, value in grid.items()},
+        unsorted=tuple(unsorted),
+    )
+
+
+def step_category(
+    place: Place, categories: Sequence[Category], direction: int, levels: Sequence[str]
+) -> Place:
+    """The place one category to the right (+1) or left (-1); left of the first is the tray."""
+    ids = [c.id for c in sorted(categories, key=lambda c: (c.position, c.id))]
+    if not ids:
+        return TRAY
+    if place.unsorted:
+        return Place(ids[0], levels[0]) if direction > 0 else TRAY
+    index = ids.index(place.category_id) + direction if place.category_id in ids else 0
+    if index < 0:
+        return TRAY
+    return Place(ids[min(index, len(ids) - 1)], place.level)
+
+
+def step_level(place: Place, direction: int, levels: Sequence[str]) -> Place:
+    """One level up (+1, towards advanced) or down (-1); stays put at either end."""
+    if place.unsorted:
+        return place
+    index = max(0, min(len(levels) - 1, levels.index(place.level) + direction))
+    return Place(place.category_id, levels[index])
+
+
+@dataclass(frozen=True)
+class RankedOccupation:
+    card: Card
+    employers: int
+    """How many employers named it (cards in the stack, one per employer)."""
+    hands: int
+    """How many in the room backed it by show of hands."""
+
+    @property
+    def score(self) -> tuple[int, int]:
+        return (self.employers, self.hands)
+
+
+def rank_occupations(cards: Iterable[Card]) -> list[RankedOccupation]:
+    """Occupations ranked by employers who named them, then by show of hands."""
+    ranked = [
+        RankedOccupation(card, max(card.count, len(card.employer_ids)), card.hands)
+        for card in cards
+        if card.stack_id is None
+    ]
+    ranked.sort(key=lambda r: (-r.employers, -r.hands, r.card.text.casefold()))
+    return ranked
+
+
+def reason_tallies(cards: Iterable[Card]) -> Counter[str]:
+    """How often each why-critical reason was given, counting every employer's card."""
+    tally: Counter[str] = Counter()
+    for card in cards:
+        for member in card.all_cards:
+            tally.update(member.reasons)
+    return tally
+
+
+def cards_turned_in(participants: Iterable[Participant], cards: Iterable[Card]) -> dict[int, int]:
+    """Per card-writing participant, how many occupation cards they have turned in."""
+    counts: Counter[int] = Counter()
+    for card in cards:
+        for member in card.all_cards:
+            if member.participant_id is not None and not member.third_card:
+                counts[member.participant_id] += 1
+    return {
+        p.id: counts.get(p.id, 0)
+        for p in participants
+        if p.role not in {r.value for r in Role if not r.writes_cards}
+    }
+
+
+def missing_cards(participants: Iterable[Participant], cards: Iterable[Card]) -> list[int]:
+    """Ids of employers who have not yet turned in their two cards."""
+    return [
+        pid for pid, n in cards_turned_in(participants, cards).items() if n < CARDS_PER_EMPLOYER
+    ]

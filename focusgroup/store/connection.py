@@ -1,0 +1,104 @@
+"""Opening and creating session files safely, with a clear message for every bad file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from focusgroup.domain.errors import SessionFileError
+from focusgroup.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def connect(path: Path) -> Database:
+    """A connection tuned for two writers: WAL, full sync, explicit transactions."""
+    # isolation_level=None: we issue BEGIN IMMEDIATE ourselves; Python's implicit BEGIN is
+    # deferred and fails at once with "database is locked" when the other seat is writing.
+    conn = sqlite3.connect(
+        str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db = Database(conn)
+    # FULL: every acknowledged action survives a power cut, not only a crash (~0.2 ms each).
+    conn.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def check_file(path: Path) -> None:
+    """Refuse, with a reason, anything that is not a readable focusgroup session file."""
+    if not path.exists():
+        raise SessionFileError(f"No session file at {path}.")
+    if path.is_dir():
+        raise SessionFileError(f"{path} is a folder, not a session file.")
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    if head != SQLITE_MAGIC:
+        raise SessionFileError(
+            f"{path} is not a focusgroup session file (it is not an SQLite database)."
+        )
+
+
+def open_database(path: Path) -> Database:
+    """Open an existing session file and bring its schema up to date."""
+    check_file(path)
+    try:
+        db = connect(path)
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            db.close()
+            raise SessionFileError(
+                f"{path} is an SQLite database but not a focusgroup session file."
+            )
+        if version > SCHEMA_VERSION:
+            db.close()
+            raise SessionFileError(
+                f"{path} was saved by a newer focusgroup (file format {version}; this version "
+                f"reads up to {SCHEMA_VERSION}). Upgrade focusgroup to open it."
+            )
+        status = db.execute("PRAGMA quick_check").fetchone()[0]
+        if status != "ok":
+            db.close()
+            raise SessionFileError(_damaged(path, status))
+        db.execute("PRAGMA journal_mode = WAL")
+        if version < SCHEMA_VERSION:
+            _migrate(db)
+        return db
+    except sqlite3.DatabaseError as error:
+        raise SessionFileError(_damaged(path, str(error))) from None
+
+
+def create_database(path: Path) -> Database:
+    """Create a new, empty session file. Refuses to overwrite anything."""
+    if path.exists():
+        raise SessionFileError(f"{path} already exists; choose another name or open it.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    _migrate(db)
+    return db
+
+
+def _migrate(db: Database) -> None:
+    # Under the write lock, so two seats opening an old file at once do not both migrate.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def _damaged(path: Path, detail: str) -> str:
+    return (
+        f"{path} is damaged and cannot be opened ({detail}). "
+        f"Bring back a backup with: focusgroup restore {path}"
+    )
