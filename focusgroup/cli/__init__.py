@@ -32,7 +32,9 @@ class FocusGroupCLI(click.Group):
             click.echo(f"Error: {error}", err=True)
             sys.exit(1)
         except OSError as error:
-            click.echo(f"Error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), err=True)
+            click.echo(
+                f"Error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), err=True
+            )
             sys.exit(1)
 
 

@@ -1,0 +1,283 @@
+"""Session commands: new, open, demo, list, imports, history, backup and restore."""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from pathlib import Path
+
+import click
+
+from focusgroup.domain.errors import FocusGroupError, SessionFileError
+
+ROLES = ("facilitator", "note-taker")
+
+
+def _session_path(value: str) -> Path:
+    """A bare name means a file in sessions/; `.db` is added when there is no suffix."""
+    from focusgroup.paths import sessions_dir
+
+    path = Path(value).expanduser()
+    if path.suffix == "":
+        path = path.with_suffix(".db")
+    if len(path.parts) == 1 and not path.exists():
+        path = sessions_dir() / path
+    return path
+
+
+def _check_date(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
+    if value:
+        try:
+            Date.fromisoformat(value)
+        except ValueError:
+            raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD.") from None
+    return value
+
+
+def _check_url(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
+    if value and not re.match(r"^(https?://|mailto:)\S+$", value):
+        raise click.BadParameter(f"{value!r} should start with https:// (or mailto:).")
+    return value
+
+
+def _open_ui(path: Path, role: str) -> None:
+    from focusgroup.tui.launch import run_session
+
+    run_session(path, role)
+
+
+@click.command()
+@click.argument("file")
+@click.option(
+    "--protocol",
+    "protocol_id",
+    default="critical-occupations",
+    show_default=True,
+    help="Protocol id (see `focusgroup protocols list`) or a path to a YAML file.",
+)
+@click.option("--title", required=True, help="The meeting's title, as participants will see it.")
+@click.option("--sector", default="", help="Industry sector, e.g. 'Advanced manufacturing'.")
+@click.option("--region", default="", help="Region the partnership serves.")
+@click.option("--date", default=None, callback=_check_date, help="Meeting date, YYYY-MM-DD.")
+@click.option("--facilitator", default="", help="Who runs the meeting.")
+@click.option(
+    "--follow-up",
+    "follow_up",
+    default="",
+    callback=_check_url,
+    help="Link where participants send job descriptions or feedback.",
+)
+@click.option(
+    "--profile",
+    "profile",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Start a competencies focus group from a job profile YAML.",
+)
+def new(
+    file: str,
+    protocol_id: str,
+    title: str,
+    sector: str,
+    region: str,
+    date: str | None,
+    facilitator: str,
+    follow_up: str,
+    profile: Path | None,
+) -> None:
+    """Create a new session FILE (a name alone goes in sessions/)."""
+    from focusgroup.domain.protocol_loader import find_protocol
+    from focusgroup.store import SessionStore
+
+    path = _session_path(file)
+    details = dict(
+        title=title,
+        sector=sector,
+        region=region,
+        date=date or Date.today().isoformat(),
+        facilitator=facilitator,
+        follow_up_url=follow_up,
+    )
+    if profile is not None:
+        from focusgroup.export.followup import start_from_profile
+
+        store = start_from_profile(path, profile, protocol_id=protocol_id, **details)
+    else:
+        store = SessionStore.create(path, find_protocol(protocol_id), actor="cli", **details)
+    with store:
+        counts = f"{len(store.categories())} categories, {len(store.cards())} cards"
+        click.echo(f"Created {path} ({store.protocol().title}; {counts}).")
+
+
+@click.command(name="open")
+@click.argument("file")
+@click.option(
+    "--role",
+    type=click.Choice(ROLES),
+    default="facilitator",
+    show_default=True,
+    help="Which seat: the wall (facilitator) or notes (note-taker).",
+)
+def open_(file: str, role: str) -> None:
+    """Open session FILE in the app."""
+    from focusgroup.store import SessionStore
+
+    path = _session_path(file)
+    SessionStore.open(path).close()  # a clear error here beats one inside the UI
+    _open_ui(path, role)
+
+
+@click.command()
+@click.argument("file", required=False)
+@click.option("--open/--no-open", "open_app", default=True, help="Open the app afterwards.")
+@click.option("--role", type=click.Choice(ROLES), default="facilitator", show_default=True)
+def demo(file: str | None, open_app: bool, role: str) -> None:
+    """Build the demo meeting (default sessions/demo.db) if missing, and open it."""
+    from focusgroup.demo import build_demo
+    from focusgroup.domain.protocol_loader import find_protocol
+    from focusgroup.paths import sessions_dir
+
+    path = _session_path(file) if file else sessions_dir() / "demo.db"
+    if not path.exists():
+        build_demo(path, find_protocol("critical-occupations")).close()
+        click.echo(f"Built the demo meeting in {path}.")
+    if open_app:
+        _open_ui(path, role)
+
+
+@click.command(name="list")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+def list_(folder: Path | None) -> None:
+    """List sessions in FOLDER (default sessions/), most recent first."""
+    from focusgroup.paths import sessions_dir
+    from focusgroup.store.catalog import scan_sessions
+
+    folder = folder or sessions_dir()
+    if not folder.is_dir():
+        raise SessionFileError(f"No folder {folder}.")
+    entries = scan_sessions(folder)
+    if not entries:
+        click.echo(f"No sessions in {folder}.")
+        return
+    for entry in entries:
+        if entry.error:
+            click.echo(f"{entry.path.name}: can't be read ({entry.error})")
+            continue
+        click.echo(
+            f"{entry.path.name}  {entry.date or '-':10}  {entry.title}  [{entry.protocol_id}]  "
+            f"{entry.participants} participants, {entry.cards} cards, "
+            f"{entry.competencies} competencies, {entry.notes} notes"
+        )
+
+
+def _import(file: str, csv_file: Path, kind: str) -> None:
+    from focusgroup import importing
+    from focusgroup.store import SessionStore
+
+    with SessionStore.open(_session_path(file), actor="cli") as store:
+        if kind == "cards":
+            report = importing.import_cards(store, csv_file)
+            click.echo(
+                f"Imported {report.cards} cards; added {report.participants_added} participants "
+                f"and {report.categories_added} categories."
+            )
+            if report.own_reasons:
+                own = ", ".join(sorted(set(report.own_reasons)))
+                click.echo(f"Kept employers' own reasons: {own}.")
+        else:
+            report = importing.import_participants(store, csv_file)
+            click.echo(f"Added {report.participants_added} participants.")
+        if report.ignored_columns:
+            click.echo(f"Ignored columns: {', '.join(report.ignored_columns)}.")
+
+
+@click.command(name="import-cards")
+@click.argument("file")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_cards(file: str, csv_file: Path) -> None:
+    """Import occupation cards from CSV_FILE into session FILE (all or nothing).
+
+    Columns by header: participant and card (required), organization, email, category,
+    level, reasons (separated by ';'), role, consent (yes/no).
+    """
+    _import(file, csv_file, "cards")
+
+
+@click.command(name="import-participants")
+@click.argument("file")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_participants(file: str, csv_file: Path) -> None:
+    """Import the registration list from CSV_FILE (all or nothing).
+
+    Columns by header: name (required), organization, role, email, consent (yes/no), quote_as.
+    """
+    _import(file, csv_file, "participants")
+
+
+@click.command()
+@click.argument("file")
+@click.option("--limit", default=30, show_default=True, help="How many recent entries.")
+def history(file: str, limit: int) -> None:
+    """Show the audit trail: every change, who made it and when."""
+    from focusgroup.store import SessionStore
+
+    with SessionStore.open(_session_path(file)) as store:
+        events = store.events_since(0)[-limit:]
+        for event in events:
+            mark = {"undo": "undo: ", "redo": "redo: "}.get(event.kind, "")
+            click.echo(f"{event.at[:19].replace('T', ' ')}  {event.actor:12}  {mark}{event.action}")
+
+
+@click.command()
+@click.argument("file")
+def backup(file: str) -> None:
+    """Take a backup of session FILE now (the app also takes them as you work)."""
+    from focusgroup.store import SessionStore
+    from focusgroup.store.backups import take_backup
+
+    with SessionStore.open(_session_path(file)) as store:
+        click.echo(f"Backed up to {take_backup(store, 'manual')}.")
+
+
+@click.command()
+@click.argument("file")
+@click.option("--list", "list_only", is_flag=True, help="List the backups and stop.")
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A backup file to restore (default: the newest readable one).",
+)
+def restore(file: str, list_only: bool, source: Path | None) -> None:
+    """Bring back a backup of session FILE; the current file is kept aside, not deleted."""
+    from focusgroup.store.backups import list_backups
+    from focusgroup.store.backups import restore as restore_backup
+
+    path = _session_path(file)
+    if list_only:
+        found = list_backups(path)
+        if not found:
+            raise SessionFileError(f"No backups of {path}.")
+        for item in found:
+            click.echo(str(item))
+        return
+    used, moved = restore_backup(path, source)
+    click.echo(f"Restored {path} from {used}.")
+    if moved:
+        click.echo(f"The file it replaced is kept as {moved}.")
+
+
+COMMANDS: list[click.Command] = [
+    new,
+    open_,
+    demo,
+    list_,
+    import_cards,
+    import_participants,
+    history,
+    backup,
+    restore,
+]
+
+__all__ = ["COMMANDS", "FocusGroupError"]

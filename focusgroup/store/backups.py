@@ -1,0 +1,85 @@
+"""Rolling backups of a session file, outside the live file, and bringing one back.
+
+Backups are taken with SQLite's online backup API, so they are consistent even while the
+other seat writes. They live in `.backups/<session name>/` beside the session file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from focusgroup.domain.errors import SessionFileError
+from focusgroup.paths import backups_dir
+from focusgroup.store.connection import check_file
+
+KEEP = 30
+"""Backups kept per session; at one every few minutes that covers a whole meeting."""
+
+
+def take_backup(store: object, reason: str = "auto") -> Path:
+    """Back up an open store (a `SessionStore`) and prune old backups."""
+    path: Path = store.path  # type: ignore[attr-defined]
+    folder = backups_dir(path.resolve())
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.stem}-{stamp}-{reason}.db"
+    store.backup_to(target)  # type: ignore[attr-defined]
+    prune(folder)
+    return target
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Backups of a session file, newest first."""
+    folder = backups_dir(path.resolve())
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.db"), key=lambda p: p.name, reverse=True)
+
+
+def prune(folder: Path, keep: int = KEEP) -> None:
+    backups = sorted(folder.glob("*.db"), key=lambda p: p.name, reverse=True)
+    for old in backups[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def restore(path: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
+    """Put a backup (the newest readable one by default) in place of the session file.
+
+    The file being replaced is kept beside it as `<name>.replaced-<time>.db`, never deleted.
+    Returns (the backup used, where the replaced file went or None if there was none).
+    """
+    candidates = [backup] if backup else list_backups(path)
+    if not candidates:
+        raise SessionFileError(f"No backups of {path} were found in {backups_dir(path.resolve())}.")
+    chosen = next((c for c in candidates if _readable(c)), None)
+    if chosen is None:
+        raise SessionFileError(f"None of the backups of {path} could be read.")
+    moved: Path | None = None
+    if path.exists():
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        moved = path.with_name(f"{path.stem}.replaced-{stamp}{path.suffix}")
+        os.replace(path, moved)
+    for suffix in ("-wal", "-shm"):
+        # A WAL left by the replaced file must not be replayed onto the restored one.
+        stale = path.with_name(path.name + suffix)
+        if stale.exists():
+            os.replace(stale, (moved or path).with_name((moved or path).name + suffix + ".old"))
+    tmp = path.with_name(path.name + ".restoring")
+    shutil.copyfile(chosen, tmp)
+    os.replace(tmp, path)
+    return chosen, moved
+
+
+def _readable(candidate: Path) -> bool:
+    try:
+        check_file(candidate)
+        conn = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            conn.close()
+    except (SessionFileError, sqlite3.Error):
+        return False
