@@ -1,7 +1,74 @@
-"""Commands for this area; see the module docstring of focusgroup.cli."""
+"""`focusgroup serve`: the note-taker's seat in a browser, behind a secret join link."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+
+def print_join_banner(url: str, *, lan: bool) -> None:
+    """The join link and its QR code, drawn white on black so it scans on any theme."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from focusgroup.serve.qr import qr_lines
+
+    console = Console(highlight=False)
+    console.print(Text("Note-taker seat: open this link or scan the code", style="bold"))
+    console.print(Text(url, style="underline"))
+    for line in qr_lines(url):
+        console.print(Text(line, style="#ffffff on #000000"), no_wrap=True, crop=False)
+    if lan:
+        console.print(Text("Anyone on this network who has the link can take the seat."))
+    console.print(Text("Press Ctrl+C to stop serving."))
+
+
+@click.command("serve")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. 0.0.0.0 lets other devices in the room connect.",
+)
+@click.option(
+    "--port", default=8765, show_default=True, type=int, help="Port to listen on (0: any free)."
+)
+@click.option(
+    "--max-seats",
+    default=3,
+    show_default=True,
+    type=click.IntRange(1, 20),
+    help="Browser tabs allowed at once; each runs its own copy of the app.",
+)
+def serve(file: Path, host: str, port: int, max_seats: int) -> None:
+    """Serve the note-taker's seat for FILE to a browser.
+
+    Prints a join link with a secret token, and its QR code. Without the token the server
+    answers 403 and starts nothing.
+    """
+    try:
+        from focusgroup.serve.server import SeatServer
+    except ImportError as error:  # the optional extra
+        raise click.ClickException(
+            f"serve needs textual-serve ({error.name} is missing): pip install 'focusgroup[serve]'"
+        ) from None
+    from focusgroup.serve.join_file import remove_join_file, write_join_file
+    from focusgroup.store import SessionStore
+
+    SessionStore.open(file, actor="cli").close()  # a clear error now, not in each browser tab
+    server = SeatServer(file, host=host, port=port, max_seats=max_seats)
+    lan = host not in ("127.0.0.1", "localhost", "::1")
+
+    def ready() -> None:
+        write_join_file(file, server.join_url)
+        print_join_banner(server.join_url, lan=lan)
+
+    try:
+        server.serve(on_ready=ready)
+    finally:
+        remove_join_file(file)
+
+
+COMMANDS: list[click.Command] = [serve]

@@ -1,0 +1,24 @@
+"""One browser seat: the process textual-serve starts for each websocket.
+
+`python -m focusgroup.serve.seat FILE --role note-taker`. Kept apart from the CLI so a seat
+starts with the fewest imports and never depends on how the command line is wired.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="focusgroup.serve.seat")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--role", default="note-taker")
+    args = parser.parse_args(argv)
+    from focusgroup.tui.launch import run_session
+
+    run_session(args.file, args.role)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""textual-serve behind a secret join link: the note-taker's seat in a browser.
+
+textual-serve has no authentication, no Origin check, and spawns one app process per websocket
+(see ENGINEERING.md §3). `SeatServer` wraps its aiohttp app with one middleware that, before any
+handler runs (so before anything is spawned):
+
+- refuses requests whose Host header is not this machine (DNS rebinding);
+- requires the secret token, from `?token=` or from the cookie set by the first good page load;
+- refuses websocket upgrades whose Origin is not this server (cross-site websocket hijacking);
+- caps the number of live seats (every seat is another process writing the session file).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import secrets
+import shlex
+import signal
+import socket
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp_jinja2
+from aiohttp import web
+from aiohttp.web_runner import GracefulExit
+from textual_serve.server import Server, to_int
+
+TOKEN_COOKIE = "focusgroup_token"
+TOKEN_BYTES = 18
+"""144 bits; 24 URL-safe characters keep the QR code small enough for a terminal."""
+DEFAULT_PORT = 8765
+DEFAULT_MAX_SEATS = 3
+TITLE = "focusgroup: note-taker"
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def seat_command(session_path: Path, role: str = "note-taker") -> str:
+    """The shell command textual-serve runs for each browser seat."""
+    return " ".join(
+        shlex.quote(part)
+        for part in (
+            sys.executable,
+            "-m",
+            "focusgroup.serve.seat",
+            str(session_path.resolve()),
+            "--role",
+            role,
+        )
+    )
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nobody listens on right now (tiny race before we bind it; fine for a room)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+def lan_address() -> str:
+    """This machine's address on the room's network (the route to the internet, no traffic)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, nothing is sent
+            return str(probe.getsockname()[0])
+        except OSError:
+            return "127.0.0.1"
+
+
+def _is_wildcard(host: str) -> bool:
+    return host in ("", "0.0.0.0", "::")
+
+
+def _url_host(host: str) -> str:
+    """IPv6 literals need brackets in URLs and Host headers."""
+    try:
+        return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
+    except ValueError:
+        return host
+
+
+def _local_names(bind_host: str, public_host: str) -> set[str]:
+    names = {public_host, "localhost", "127.0.0.1", "::1"}
+    if not _is_wildcard(bind_host):
+        names.add(bind_host)
+        return names
+    hostname = socket.gethostname()
+    names |= {hostname, f"{hostname}.local", lan_address()}
+    try:
+        names |= {str(info[4][0]) for info in socket.getaddrinfo(hostname, None)}
+    except OSError:
+        pass
+    return names
+
+
+class SeatServer(Server):
+    """Serves the note-taker seat of one session file to browsers that know the token."""
+
+    def __init__(
+        self,
+        session_path: str | Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = DEFAULT_PORT,
+        token: str | None = None,
+        max_seats: int = DEFAULT_MAX_SEATS,
+        command: str | None = None,
+    ) -> None:
+        self.session_path = Path(session_path)
+        self.token = token or secrets.token_urlsafe(TOKEN_BYTES)
+        self.max_seats = max_seats
+        self.seats = 0
+        """Browser seats connected right now (one app process each)."""
+        port = port or free_port("127.0.0.1" if _is_wildcard(host) else host)
+        public_host = lan_address() if _is_wildcard(host) else host
+        super().__init__(
+            command or seat_command(self.session_path),
+            host=host,
+            port=port,
+            title=TITLE,
+            public_url=f"http://{_url_host(public_host)}:{port}",
+        )
+        names = _local_names(host, public_host)
+        self.allowed_hosts = {f"{_url_host(name)}:{port}" for name in names}
+        if port == 80:
+            self.allowed_hosts |= {_url_host(name) for name in names}
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def join_url(self) -> str:
+        """What the note-taker opens (or scans): the page, with the secret token."""
+        return f"{self.public_url}/?token={self.token}"
+
+    # -- the guard ------------------------------------------------------------------------------
+
+    @web.middleware
+    async def guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.host not in self.allowed_hosts:
+            raise web.HTTPForbidden(text="Unknown host name for this focusgroup server.\n")
+        from_query = request.query.get("token", "")
+        offered = from_query or request.cookies.get(TOKEN_COOKIE, "")
+        if not secrets.compare_digest(offered.encode(), self.token.encode()):
+            raise web.HTTPForbidden(text="This link needs the join token printed by serve.\n")
+        if request.path == "/ws":
+            origin = request.headers.get("Origin", "")
+            if not origin.startswith("http://") or origin[7:] not in self.allowed_hosts:
+                raise web.HTTPForbidden(text="Websocket refused: wrong origin.\n")
+            if self.seats >= self.max_seats:
+                raise web.HTTPServiceUnavailable(text="All note-taker seats are in use.\n")
+        response = await handler(request)
+        if from_query and request.path == "/" and not response.prepared:
+            # The page's own websocket and static requests carry no token; the cookie does.
+            response.set_cookie(
+                TOKEN_COOKIE, self.token, httponly=True, samesite="Strict", path="/"
+            )
+        if not response.prepared:
+            response.headers["Referrer-Policy"] = "no-referrer"  # keep the token out of logs
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.insert(0, self.guard)
+        return app
+
+    # -- handlers ---------------------------------------------------------------------------------
+
+    @aiohttp_jinja2.template("app_index.html")
+    async def handle_index(self, request: web.Request) -> dict[str, Any]:
+        """textual-serve's page, with URLs built from the (checked) Host the browser used.
+
+        The stock page uses `public_url`; opened as localhost instead of 127.0.0.1, its
+        websocket would go to another host and arrive without the cookie.
+        """
+        base = f"{request.host}"
+        return {
+            "font_size": to_int(request.query.get("fontsize", "16"), 16),
+            "app_websocket_url": f"ws://{base}/ws",
+            "config": {"static": {"url": f"http://{base}/static/"}},
+            "application": {"name": self.title},
+        }
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        self.seats += 1
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self.seats -= 1
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Quiet: the CLI prints its own banner with the join link once the port is bound."""
+
+    # -- running ----------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Start serving inside the running event loop (tests, or the facilitator's app)."""
+        self._runner = web.AppRunner(await self._make_app(), handle_signals=False)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self.host, self.port).start()
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    def serve(self, debug: bool = False, on_ready: Callable[[], None] | None = None) -> None:
+        """Serve until Ctrl+C. `on_ready` runs once the port is bound."""
+        self.debug = debug
+        self.initialize_logging()
+        # textual-serve #27: serve() can fail with "There is no current event loop".
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        except NotImplementedError:
+            pass
+
+        def ready(*_: object) -> None:  # aiohttp calls this after the sites are bound
+            if on_ready is not None:
+                on_ready()
+
+        try:
+            web.run_app(
+                self._make_app(),
+                host=self.host,
+                port=self.port,
+                handle_signals=False,
+                loop=loop,
+                print=ready,
+            )
+        except GracefulExit:
+            pass
