@@ -199,75 +199,29 @@ COMPETENCIES = [
     ),
 ]
 
-# (kind, text, employer or None, topic index or None, card texts, tags)
+# (kind, text, employer or None, topic key, card texts, tags)
+# fmt: off
 NOTES = [
-    (
-        "quote",
-        "We can teach someone to run the machine. We can't teach them to show up.",
-        0,
-        0,
-        ["CNC Machinist"],
-        ["soft skills"],
-    ),
-    (
-        "quote",
-        "Half my welders will retire in the next five years, and nobody is behind them.",
-        1,
-        1,
-        ["Welder"],
-        ["retirements"],
-    ),
-    (
-        "quote",
-        "Every maintenance tech we hire now needs PLC skills \u2014 the job has changed.",
-        9,
-        1,
-        ["Maintenance tech", "PLC programmer"],
-        ["automation"],
-    ),
-    (
-        "quote",
-        "We lose entry-level assemblers to the warehouse down the road for fifty cents an hour.",
-        3,
-        0,
-        ["Electronics assembler"],
-        ["wages", "turnover"],
-    ),
-    (
-        "quote",
-        "Our line leads come from the floor. Nobody walks in the door as a lead.",
-        2,
-        2,
-        ["Line lead"],
-        ["advancement"],
-    ),
-    (
-        "note",
-        "Operators move to setup tech after about 18 months, then machinist; "
-        "pay goes from about $18 to $28 an hour.",
-        None,
-        2,
-        ["CNC Machinist"],
-        ["wages"],
-    ),
-    (
-        "note",
-        "Most hire from the college's machining program; about 20% from out of state; "
-        "a lot of word of mouth and own training.",
-        None,
-        3,
-        [],
-        ["pipeline"],
-    ),
-    (
-        "note",
-        "Recap: the wall undercounts logistics \u2014 two trucking firms could not attend.",
-        None,
-        4,
-        [],
-        ["caveat"],
-    ),
+    ("quote", "We can teach someone to run the machine. We can't teach them to show up.",
+     0, "why-critical", ["CNC Machinist"], ["soft skills"]),
+    ("quote", "Half my welders will retire in the next five years, and nobody is behind them.",
+     1, "shifting-needs", ["Welder"], ["retirements"]),
+    ("quote", "Every maintenance tech we hire now needs PLC skills \u2014 the job has changed.",
+     9, "shifting-needs", ["Maintenance tech", "PLC programmer"], ["automation"]),
+    ("quote", "We lose entry-level assemblers to the warehouse down the road for fifty cents "
+     "an hour.", 3, "why-critical", ["Electronics assembler"], ["wages", "turnover"]),
+    ("quote", "Our line leads come from the floor. Nobody walks in the door as a lead.",
+     2, "advancement", ["Line lead"], ["advancement"]),
+    ("quote", "If they can read a tape measure and a print, we will teach them the rest.",
+     8, "entry-gaps", ["Welder", "CNC Machinist"], ["entry-level"]),
+    ("note", "Operators move to setup tech after about 18 months, then machinist; pay goes "
+     "from about $18 to $28 an hour.", None, "advancement", ["CNC Machinist"], ["wages"]),
+    ("note", "Most hire from the college's machining program; about 20% from out of state; "
+     "a lot of word of mouth and own training.", None, "applicant-sources", [], ["pipeline"]),
+    ("note", "Recap: the wall undercounts logistics \u2014 two trucking firms could not attend.",
+     None, "recap-caveats", [], ["caveat"]),
 ]
+# fmt: on
 
 COMMITMENTS = [
     (
@@ -380,7 +334,7 @@ def build_demo(path: Path, protocol: Protocol) -> SessionStore:
                 participant_id=None if who is None else people[who],
                 card_ids=[ids[c] for c in cards],
                 tags=tags,
-                topic=topics[topic] if topic is not None and topic < len(topics) else "",
+                topic=topic if topic in topics else "",
                 step=3,
             )
         for who, offer, detail, owner, due in COMMITMENTS:

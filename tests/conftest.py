@@ -6,15 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from focusgroup.domain.protocol import (
-    CardKind,
-    CategorySeed,
-    Level,
-    Protocol,
-    Reason,
-    Step,
-    Tier,
-)
+from focusgroup.domain.protocol import Protocol
+from focusgroup.domain.protocol_loader import parse_protocol
 from focusgroup.store import SessionStore
 
 
@@ -27,19 +20,38 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+TINY_PROTOCOL = """\
+id: tiny
+title: Tiny
+purpose: A small protocol for tests, independent of the shipped ones.
+levels:
+  - {key: entry, label: Entry}
+  - {key: mid, label: Mid}
+  - {key: advanced, label: Advanced}
+reasons:
+  - {key: many, label: Need many, hotkey: "1"}
+  - {key: hard, label: Hardest to fill, hotkey: "2"}
+categories:
+  - {name: Production, colour: blue}
+  - {name: Office, colour: green}
+card_kinds:
+  - {key: occupation, label: Occupation, colour: yellow, symbol: "O"}
+  - {key: category, label: Category, colour: orange, symbol: "#"}
+  - {key: competency, label: Competency, colour: green, symbol: "+"}
+tiers:
+  - {key: workplace, label: Workplace, group: foundational}
+  - {key: occupation-specific, label: Occupation-specific, group: technical}
+topics:
+  - {key: why-critical, label: Why critical, hotkey: "1"}
+steps:
+  - {title: Write cards, say: Write two., minutes: 5, collects: [occupation]}
+  - {title: Third card, say: One more., minutes: 5, collects: [occupation], third_card: true}
+"""
+
+
 def tiny_protocol() -> Protocol:
-    """A small protocol made in code, independent of the YAML files."""
-    return Protocol(
-        id="tiny",
-        title="Tiny",
-        purpose="Tests",
-        levels=(Level("entry", "Entry"), Level("mid", "Mid"), Level("advanced", "Advanced")),
-        reasons=(Reason("many", "Need many", "1"), Reason("hard", "Hardest to fill", "2")),
-        categories=(CategorySeed("Production", "blue"), CategorySeed("Office", "green")),
-        card_kinds=(CardKind("occupation", "Occupation", "yellow", "\u25a0"),),
-        tiers=(Tier("workplace", "Workplace", "foundational"),),
-        steps=(Step("Write cards", "Write two."), Step("Third card", "One more.", third_card=True)),
-    )
+    """A small protocol (two steps, two categories) stored like a real one."""
+    return parse_protocol(TINY_PROTOCOL, "tiny.yaml")
 
 
 @pytest.fixture

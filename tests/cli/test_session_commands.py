@@ -1,0 +1,238 @@
+"""Every session command, as a user runs it, including its errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from focusgroup.cli import main
+from focusgroup.store import SessionStore
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def assert_clean_error(result: Result, text: str) -> None:
+    """Non-zero exit, the message, and no traceback."""
+    assert result.exit_code != 0
+    assert text in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["new"],
+        ["open"],
+        ["demo"],
+        ["list"],
+        ["import-cards"],
+        ["import-participants"],
+        ["history"],
+        ["backup"],
+        ["restore"],
+    ],
+)
+def test_every_command_has_help(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_new_creates_a_session_in_sessions_folder(isolated_home: Path) -> None:
+    result = run(
+        "new",
+        "spring-meeting",
+        "--title",
+        "Spring meeting",
+        "--sector",
+        "Health care",
+        "--region",
+        "Tri-county",
+        "--date",
+        "2026-04-02",
+        "--facilitator",
+        "Dana",
+        "--follow-up",
+        "https://example.org/f",
+    )
+    assert result.exit_code == 0, result.output
+    path = isolated_home / "sessions" / "spring-meeting.db"
+    with SessionStore.open(path) as store:
+        session = store.session()
+        assert (session.title, session.sector, session.date) == (
+            "Spring meeting",
+            "Health care",
+            "2026-04-02",
+        )
+        assert session.follow_up_url == "https://example.org/f"
+        assert store.protocol().id == "critical-occupations"
+        assert len(store.categories()) == len(store.protocol().categories)
+
+
+def test_new_with_the_competencies_protocol(tmp_path: Path) -> None:
+    result = run(
+        "new",
+        str(tmp_path / "c.db"),
+        "--title",
+        "Machinists",
+        "--protocol",
+        "critical-competencies",
+    )
+    assert result.exit_code == 0, result.output
+    with SessionStore.open(tmp_path / "c.db") as store:
+        assert store.protocol().id == "critical-competencies"
+
+
+def test_new_errors(tmp_path: Path) -> None:
+    assert_clean_error(run("new", str(tmp_path / "a.db")), "--title")
+    assert_clean_error(
+        run("new", str(tmp_path / "a.db"), "--title", "X", "--protocol", "nope"), "nope"
+    )
+    assert_clean_error(
+        run("new", str(tmp_path / "a.db"), "--title", "X", "--date", "14/10/2026"), "YYYY-MM-DD"
+    )
+    assert_clean_error(
+        run("new", str(tmp_path / "a.db"), "--title", "X", "--follow-up", "not a url"), "https://"
+    )
+    assert run("new", str(tmp_path / "a.db"), "--title", "X").exit_code == 0
+    assert_clean_error(run("new", str(tmp_path / "a.db"), "--title", "X"), "already exists")
+
+
+def test_demo_builds_a_realistic_meeting(isolated_home: Path) -> None:
+    result = run("demo", "--no-open")
+    assert result.exit_code == 0, result.output
+    with SessionStore.open(isolated_home / "sessions" / "demo.db") as store:
+        employers = [p for p in store.participants() if p.role in ("employer", "hiring authority")]
+        assert len(employers) >= 12
+        assert len(store.categories()) == 6
+        assert any(card.count > 1 for card in store.cards())
+        assert any(card.third_card for card in store.cards())
+        assert store.competencies() and store.commitments()
+        assert {n.kind for n in store.notes()} == {"note", "quote"}
+        assert all(n.topic for n in store.notes())
+    # A second run leaves the existing demo alone.
+    assert run("demo", "--no-open").output == ""
+
+
+def test_list_shows_sessions_and_unreadable_files(isolated_home: Path) -> None:
+    run("demo", "--no-open")
+    (isolated_home / "sessions" / "broken.db").write_bytes(b"not sqlite")
+    result = run("list")
+    assert result.exit_code == 0
+    assert "Advanced manufacturing: critical occupations" in result.output
+    assert "22 cards" in result.output
+    assert "broken.db: can't be read" in result.output
+    assert_clean_error(run("list", str(isolated_home / "nowhere")), "No folder")
+
+
+def test_open_refuses_bad_files_with_one_line(tmp_path: Path) -> None:
+    (tmp_path / "junk.db").write_bytes(b"\x00\x01junk")
+    assert_clean_error(run("open", str(tmp_path / "junk.db")), "not a focusgroup session file")
+    assert_clean_error(run("open", str(tmp_path / "missing.db")), "No session file")
+    assert_clean_error(run("open", str(tmp_path / "junk.db"), "--role", "chair"), "chair")
+
+
+CARDS_CSV = """participant,organization,email,card,category,level,reasons,role,consent
+Zoë Lindqvist,Northstar,zoe@example.org,Maintenance tech,Production,mid,Hardest to fill;Safety-critical,,
+Zoë Lindqvist,Northstar,zoe@example.org,Line lead,,,,,
+Bo Chen,Chen Trucking,,CDL-A driver,Logistics,entry,need-many,employer,no
+"""
+
+
+def test_import_cards(tmp_path: Path) -> None:
+    session, csv_file = tmp_path / "m.db", tmp_path / "cards.csv"
+    run("new", str(session), "--title", "T")
+    csv_file.write_text(CARDS_CSV, encoding="utf-8")
+    result = run("import-cards", str(session), str(csv_file))
+    assert result.exit_code == 0, result.output
+    assert "Imported 3 cards; added 2 participants and 1 categories" in result.output
+    assert "Safety-critical" in result.output
+    with SessionStore.open(session) as store:
+        people = {p.name: p for p in store.participants()}
+        assert people["Zoë Lindqvist"].consent  # gave an e-mail, no consent column value
+        assert not people["Bo Chen"].consent
+        cards = {c.text: c for c in store.cards()}
+        assert cards["Maintenance tech"].reasons == ("hardest-to-fill", "Safety-critical")
+        assert cards["Maintenance tech"].level == "mid"
+        assert cards["Line lead"].category_id is None
+        assert "Logistics" in {c.name for c in store.categories()}
+        # The whole import is one action: one undo takes it all back.
+        store.undo()
+        assert store.cards() == [] and store.participants() == []
+
+
+def test_a_bad_csv_imports_nothing_and_names_the_rows(tmp_path: Path) -> None:
+    session, csv_file = tmp_path / "m.db", tmp_path / "cards.csv"
+    run("new", str(session), "--title", "T")
+    csv_file.write_text(
+        "participant,card,level,consent,email\n"
+        "Ann,Welder,entry,yes,ann@example.org\n"
+        ",Machinist,mid,,\n"
+        "Bo,Driver,expert,maybe,bo at example\n",
+        encoding="utf-8",
+    )
+    result = run("import-cards", str(session), str(csv_file))
+    assert_clean_error(result, "nothing was imported")
+    assert "line 3: participant is empty" in result.output
+    assert "line 4: level must be one of entry, mid, advanced (got 'expert')" in result.output
+    assert "line 4: consent must be yes or no" in result.output
+    assert "is not an e-mail address" in result.output
+    with SessionStore.open(session) as store:
+        assert store.cards() == [] and store.participants() == []
+
+
+def test_import_errors_for_unusable_files(tmp_path: Path) -> None:
+    session = tmp_path / "m.db"
+    run("new", str(session), "--title", "T")
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("name,job\nAnn,Welder\n", encoding="utf-8")
+    assert_clean_error(run("import-cards", str(session), str(wrong)), "missing columns")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    assert_clean_error(run("import-cards", str(session), str(empty)), "is empty")
+    binary = tmp_path / "b.csv"
+    binary.write_bytes(b"\x00\x01\x02")
+    assert_clean_error(run("import-participants", str(session), str(binary)), "not a text CSV")
+    assert_clean_error(run("import-cards", str(session), str(tmp_path / "none.csv")), "none.csv")
+
+
+def test_import_participants_registration_list(tmp_path: Path) -> None:
+    session, csv_file = tmp_path / "m.db", tmp_path / "reg.csv"
+    run("new", str(session), "--title", "T")
+    csv_file.write_text(
+        "Name;Organization;Role;Email;Consent;quote_as\n"
+        "Łukasz Nowak;Polar Packaging;employer;lukasz@example.org;yes;organization\n"
+        "Lisa Brandt;State College;support partner;lisa@example.org;no;\n",
+        encoding="utf-8",
+    )
+    result = run("import-participants", str(session), str(csv_file))
+    assert result.exit_code == 0, result.output
+    assert "Added 2 participants" in result.output
+    # Importing the same list again adds nobody twice.
+    assert "Added 0 participants" in run("import-participants", str(session), str(csv_file)).output
+    with SessionStore.open(session) as store:
+        people = {p.name: p for p in store.participants()}
+        assert people["Łukasz Nowak"].quote_as == "organization"
+        assert people["Lisa Brandt"].role == "support partner"
+        assert not people["Lisa Brandt"].consent
+
+
+def test_history_backup_and_restore(tmp_path: Path) -> None:
+    session = tmp_path / "m.db"
+    run("new", str(session), "--title", "T")
+    with SessionStore.open(session, actor="facilitator") as store:
+        store.add_card("Welder")
+    assert "facilitator   Add card Welder" in run("history", str(session)).output
+    assert "Backed up to" in run("backup", str(session)).output
+    assert ".db" in run("restore", str(session), "--list").output
+    session.write_bytes(b"oops")
+    result = run("restore", str(session))
+    assert result.exit_code == 0 and "kept as" in result.output
+    with SessionStore.open(session) as store:
+        assert [c.text for c in store.cards()] == ["Welder"]
+    assert_clean_error(run("restore", str(tmp_path / "other.db")), "No backups")

@@ -1,0 +1,145 @@
+"""Bad session files get a clear message, never a traceback, and are never changed."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from focusgroup.domain.errors import SessionFileError
+from focusgroup.store import SessionStore
+from focusgroup.store.backups import list_backups, restore, take_backup
+from focusgroup.store.schema import SCHEMA_VERSION, migrations
+from tests.conftest import tiny_protocol
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _session(tmp_path: Path) -> Path:
+    store = SessionStore.create(tmp_path / "m.db", tiny_protocol(), title="T")
+    store.add_card("Welder")
+    store.close()
+    return tmp_path / "m.db"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "not an SQLite database"),
+        (b"title,card\nAnn,Welder\n", "not an SQLite database"),
+        (bytes(range(256)) * 40, "not an SQLite database"),
+    ],
+)
+def test_files_that_are_not_sessions(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "x.db"
+    path.write_bytes(content)
+    with pytest.raises(SessionFileError, match=message):
+        SessionStore.open(path)
+    assert path.read_bytes() == content
+
+
+def test_another_sqlite_database_is_not_a_session(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(SessionFileError, match="not a focusgroup session"):
+        SessionStore.open(path)
+    assert _digest(path) == before
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SessionFileError, match="No session file"):
+        SessionStore.open(tmp_path / "nope.db")
+
+
+def test_truncated_session_file(tmp_path: Path) -> None:
+    path = _session(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    before = _digest(path)
+    with pytest.raises(SessionFileError, match="damaged"):
+        store = SessionStore.open(path)
+        store.cards()
+    assert _digest(path) == before
+
+
+def test_corrupted_pages(tmp_path: Path) -> None:
+    path = _session(tmp_path)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, len(data), 97):  # scribble over everything after page 1
+        data[offset] = (data[offset] + 101) % 256
+    path.write_bytes(bytes(data))
+    with pytest.raises(SessionFileError, match="damaged"):
+        SessionStore.open(path)
+
+
+def test_a_file_from_a_newer_version_is_refused_and_unchanged(tmp_path: Path) -> None:
+    path = _session(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(SessionFileError, match="newer focusgroup"):
+        SessionStore.open(path)
+    assert _digest(path) == before
+
+
+def test_migrations_are_recorded_and_applying_again_is_a_no_op(tmp_path: Path) -> None:
+    path = _session(tmp_path)
+    store = SessionStore.open(path)
+    applied = [m.name for m in migrations.applied(store.db)]
+    assert applied == ["m001_initial"]
+    migrations.apply(store.db)
+    assert [m.name for m in migrations.applied(store.db)] == applied
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+
+
+def test_an_older_file_is_migrated_forward(tmp_path: Path) -> None:
+    """A file at user_version 0 (before versioning was written) opens and is brought up."""
+    path = _session(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 0")
+    conn.close()
+    store = SessionStore.open(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [c.text for c in store.cards()] == ["Welder"]
+    store.close()
+
+
+def test_create_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = _session(tmp_path)
+    before = _digest(path)
+    with pytest.raises(SessionFileError, match="already exists"):
+        SessionStore.create(path, tiny_protocol(), title="Again")
+    assert _digest(path) == before
+
+
+def test_backup_and_restore_after_the_live_file_is_destroyed(tmp_path: Path) -> None:
+    path = _session(tmp_path)
+    store = SessionStore.open(path)
+    take_backup(store)
+    store.add_card("Machinist")
+    newest = take_backup(store)
+    store.close()
+    assert list_backups(path)[0] == newest
+
+    path.write_bytes(b"garbage")  # someone's sync tool mangled it mid-meeting
+    used, moved = restore(path)
+    assert used == newest
+    assert moved is not None and moved.read_bytes() == b"garbage"
+    with SessionStore.open(path) as back:
+        assert sorted(c.text for c in back.cards()) == ["Machinist", "Welder"]
+        assert back.can_undo() == "Add card Machinist"
+
+    path.unlink()  # deleted outright
+    restore(path)
+    assert SessionStore.open(path).cards()

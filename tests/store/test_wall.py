@@ -1,0 +1,110 @@
+"""Cards on the wall: placing, moving, merging and the read models built from them."""
+
+from __future__ import annotations
+
+from focusgroup.domain.wall import rank_occupations, reason_tallies
+from focusgroup.store import SessionStore
+
+
+def test_new_cards_land_in_unsorted_and_keep_text_exactly(store: SessionStore) -> None:
+    text = "  [bold]Zoë's[/] \\ $accent CNC guy  "
+    card = store.add_card(text)
+    assert store.card(card).text == text
+    assert store.wall().unsorted[0].id == card
+
+
+def test_cards_step_through_categories_and_levels(store: SessionStore) -> None:
+    production, office = (c.id for c in store.categories())
+    card = store.add_card("Machinist")
+    store.step_card_category(card, +1)
+    assert (store.card(card).category_id, store.card(card).level) == (production, "entry")
+    store.step_card_level(card, +1)
+    store.step_card_category(card, +1)
+    assert (store.card(card).category_id, store.card(card).level) == (office, "mid")
+    store.step_card_level(card, +1)
+    store.step_card_level(card, +1)  # stays at the top level
+    assert store.card(card).level == "advanced"
+    store.step_card_category(card, -1)
+    store.step_card_category(card, -1)
+    assert store.card(card).category_id is None  # back to the tray
+
+
+def test_reorder_within_a_place(store: SessionStore) -> None:
+    production = store.categories()[0].id
+    ids = [store.add_card(t, category_id=production, level="entry") for t in "ABC"]
+    store.reorder_card(ids[2], -1)
+    assert [c.text for c in store.wall().cell(production, "entry")] == ["A", "C", "B"]
+
+
+def test_merge_counts_employers_and_keeps_every_wording(store: SessionStore) -> None:
+    people = [store.add_participant(n, f"{n} Inc") for n in ("Ann", "Bo", "Cy")]
+    a = store.add_card("CNC machinist", people[0], reasons=["hard"])
+    b = store.add_card("Machinist - CNC", people[1], reasons=["many"])
+    c = store.add_card("CNC guy", people[2])
+    store.merge_cards(a, [b, c])
+    stack = store.card(a)
+    assert stack.count == 3
+    assert stack.wordings == ("CNC machinist", "Machinist - CNC", "CNC guy")
+    assert set(stack.all_reasons) == {"hard", "many"}
+    assert [card.id for card in store.cards()] == [a]
+
+    store.unmerge_card(b)
+    assert store.card(a).count == 2
+    assert {card.id for card in store.cards()} == {a, b}
+    store.split_stack(a)
+    assert {card.id for card in store.cards()} == {a, b, c}
+    store.undo()
+    store.undo()
+    assert store.card(a).count == 3
+
+
+def test_merging_stacks_moves_members_too(store: SessionStore) -> None:
+    a, b, c, d = (store.add_card(t) for t in ("A", "B", "C", "D"))
+    store.merge_cards(c, [d])
+    store.merge_cards(a, [b, c])
+    assert store.card(a).count == 4
+
+
+def test_ranking_by_employers_then_show_of_hands(store: SessionStore) -> None:
+    people = [store.add_participant(n) for n in ("Ann", "Bo", "Cy")]
+    welder = store.add_card("Welder", people[0])
+    store.merge_cards(welder, [store.add_card("Welder/fabricator", people[1])])
+    driver = store.add_card("CDL driver", people[2])
+    clerk = store.add_card("Clerk", people[2])
+    store.set_hands(clerk, 9)
+    ranked = rank_occupations(store.cards())
+    assert [(r.card.id, r.employers) for r in ranked] == [(welder, 2), (clerk, 1), (driver, 1)]
+    assert reason_tallies(store.cards()) == {}
+
+
+def test_removing_a_category_sends_its_cards_to_unsorted(store: SessionStore) -> None:
+    production = store.categories()[0].id
+    card = store.add_card("Welder", category_id=production, level="mid")
+    store.remove_category(production)
+    assert store.card(card).category_id is None
+    assert [c.name for c in store.categories()] == ["Office"]
+    store.undo()
+    assert store.card(card).category_id == production
+    assert store.card(card).level == "mid"
+
+
+def test_category_add_rename_reorder(store: SessionStore) -> None:
+    new = store.add_category("Logistics", "teal")
+    store.rename_category(new, "Transportation & logistics")
+    store.move_category(new, -1)
+    assert [c.name for c in store.categories()] == [
+        "Production",
+        "Transportation & logistics",
+        "Office",
+    ]
+    store.recolour_category(new, "#00aa88")
+    assert store.category(new).colour == "#00aa88"
+
+
+def test_third_card_is_marked_from_the_protocol_step(store: SessionStore) -> None:
+    first = store.add_card("Welder")
+    store.set_step(1)
+    third = store.add_card("Inside sales")
+    assert not store.card(first).third_card
+    assert store.card(third).third_card
+    assert store.card(third).step == 1
