@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from pathlib import Path
 
 from focusgroup.store import SessionStore
 
