@@ -429,15 +429,28 @@ class SessionStore:
     def reorder_card(self, card_id: int, direction: int) -> None:
         """Swap a card with its neighbour above (-1) or below (+1) in the same place."""
         card = self._top_card(card_id)
-        siblings = [c for c in self.cards() if wall_model.place_of(c) == wall_model.place_of(card)]
-        index = next(i for i, c in enumerate(siblings) if c.id == card_id)
+        if card.category_id is None:
+            where, args = "category_id IS NULL", []
+        else:
+            where, args = "category_id = ? AND level = ?", [card.category_id, card.level]
+        siblings = self.db.execute(
+            f"SELECT id, position FROM cards WHERE stack_id IS NULL AND {where} "
+            "ORDER BY position, id",
+            args,
+        ).fetchall()
+        index = [row_id for row_id, _ in siblings].index(card.id)
         other = index + direction
         if not 0 <= other < len(siblings):
             return
         with self.action(f"Reorder card {_short(card.text)}"):
-            for i, sibling in enumerate(siblings):
+            (a, a_pos), (b, b_pos) = siblings[index], siblings[other]
+            if a_pos != b_pos:  # the usual case: swap two positions, log two rows
+                self.journal.update("cards", a, {"position": b_pos})
+                self.journal.update("cards", b, {"position": a_pos})
+                return
+            for i, (sibling, _) in enumerate(siblings):  # ties: renumber the place
                 position = float(other if i == index else index if i == other else i)
-                self.journal.update("cards", sibling.id, {"position": position})
+                self.journal.update("cards", sibling, {"position": position})
 
     def merge_cards(self, lead_id: int, other_ids: Iterable[int]) -> None:
         """Stack cards naming the same occupation under `lead_id`; each wording is kept."""
