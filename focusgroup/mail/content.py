@@ -6,7 +6,6 @@ it, so the sender, the outbox and the e-mail screen only ever see a `MailContent
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 from focusgroup.mail.errors import MailContentError
 
 if TYPE_CHECKING:
+    from focusgroup.export.snapshot import SessionSnapshot
     from focusgroup.store import SessionStore
 
 # Above this the message is likely to bounce at many mail servers (25 MB is common, and
@@ -51,10 +51,6 @@ class MailContent:
         return sum(len(a.data) for a in self.attachments)
 
 
-ContentSource = Callable[["SessionStore", bool, Path], MailContent]
-"""(store, with_profiles, out_dir) -> MailContent. The default exports the session."""
-
-
 def default_subject(title: str) -> str:
     return f"{title}: summary and next steps" if title.strip() else "Summary and next steps"
 
@@ -68,20 +64,37 @@ def check_size(content: MailContent) -> None:
         )
 
 
-def export_content(store: SessionStore, with_profiles: bool, out_dir: Path) -> MailContent:
-    """Export the summary (and the job profiles) with the exports package, then load them."""
-    try:
-        from focusgroup.export import mail_material
-    except ImportError:
-        raise MailContentError(
-            "The summary export is not available in this build of focusgroup."
-        ) from None
-    material = mail_material(store, out_dir=out_dir, profiles=with_profiles)
+def default_out_dir(session_path: Path) -> Path:
+    """Where the PDFs that go out are kept: beside the session, so they can be re-checked."""
+    return session_path.parent / "exports" / session_path.stem
+
+
+def snapshot(store: SessionStore) -> SessionSnapshot:
+    """Read the session once, on the store's thread; the rest can run in a worker."""
+    from focusgroup.export.snapshot import take_snapshot
+
+    return take_snapshot(store)
+
+
+def build_content(snap: SessionSnapshot, with_profiles: bool, out_dir: Path) -> MailContent:
+    """Export the PDFs and compose the short summary; safe to run in a worker thread."""
+    from focusgroup.export.markdown import short_summary, short_summary_html
+
+    pdfs = export_pdfs(snap, with_profiles, out_dir)
     content = MailContent(
-        subject=default_subject(store.session().title),
-        text=material.text,
-        html=material.html,
-        attachments=tuple(Attachment.from_path(Path(p)) for p in material.pdfs),
+        subject=default_subject(snap.session.title),
+        text=short_summary(snap),
+        html=short_summary_html(snap),
+        attachments=tuple(Attachment.from_path(Path(p)) for p in pdfs),
     )
     check_size(content)
     return content
+
+
+def export_content(store: SessionStore, with_profiles: bool, out_dir: Path) -> MailContent:
+    return build_content(snapshot(store), with_profiles, out_dir)
+
+
+def export_pdfs(snap: SessionSnapshot, with_profiles: bool, out_dir: Path) -> list[Path]:
+    """The summary PDF, then the job profiles PDF(s) if asked: written by the exports package."""
+    raise MailContentError("The PDF export is not available in this build of focusgroup.")

@@ -57,20 +57,22 @@ def compose(letter: Letter, name: str) -> tuple[str, str]:
     greeting = f"Dear {name.strip()}," if name.strip() else "Hello,"
     cover = letter.cover.strip()
     attached = _attached_line(letter.content)
-    text_parts = [greeting, cover, letter.content.text.strip(), attached]
+    text_parts = [greeting, cover, attached, letter.content.text.strip()]
     text = "\n\n".join(p for p in text_parts if p) + "\n"
     cover_html = "".join(
         f"<p>{html.escape(paragraph).replace(chr(10), '<br>')}</p>"
         for paragraph in cover.split("\n\n")
         if paragraph.strip()
     )
-    body = f"<p>{html.escape(greeting)}</p>{cover_html}\n{letter.content.html.strip()}\n" + (
-        f"<p><em>{html.escape(attached)}</em></p>" if attached else ""
+    attached_html = f"<p><em>{html.escape(attached)}</em></p>" if attached else ""
+    body = (
+        f"<p>{html.escape(greeting)}</p>{cover_html}{attached_html}\n"
+        f"{letter.content.html.strip()}\n"
     )
     page = (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
         f"<title>{html.escape(letter.subject)}</title></head>\n"
-        f'<body style="font-family: sans-serif; line-height: 1.4">\n{body}\n</body></html>\n'
+        f'<body style="font-family: sans-serif; line-height: 1.4">\n{body}</body></html>\n'
     )
     return text, page
 
