@@ -1,0 +1,334 @@
+"""NoteTakerScreen: the second seat. The wall small on the left, the note editor large.
+
+Keys: while typing, Ctrl+S saves and Esc goes to the wall; on the wall (or the log) single
+keys act: c competency, n note, q quote, o commitment (offer), l log, m mark a card, and the
+protocol's topic keys (1-9) start a note on that topic. Ctrl+Z/Ctrl+Y undo this seat only.
+
+Live sync: the app polls the session file and posts `SessionChanged` after either seat's
+action; this screen re-reads only what those events touched. Forms are never rebuilt, so a
+half-typed note survives the other seat's edits.
+
+For the lead (app wiring), nothing is required beyond `make_app(store, "note-taker")`
+pushing `NoteTakerScreen()`. Optional: a palette command / binding on the facilitator's wall
+for `focusgroup.tui.screens.join.JoinScreen` (see that module).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Static
+
+from focusgroup.tui.app import ActionFailed, FocusGroupApp
+from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.widgets.note_forms import (
+    CommitmentForm,
+    CompetencyForm,
+    NoteForm,
+    NoteTakerForm,
+)
+from focusgroup.tui.widgets.note_log import NoteLog, entries
+from focusgroup.tui.widgets.note_wall import NoteWall
+
+STYLES = Path(__file__).resolve().parent.parent / "note_taker.tcss"
+WALL_TABLES = frozenset({"cards", "categories", "competencies"})
+LOG_TABLES = frozenset({"competencies", "notes", "commitments", "participants"})
+FORM_IDS = {"competency": "nt-competency", "note": "nt-note", "commitment": "nt-commitment"}
+
+
+def _topic_bindings() -> list[Binding]:
+    # Shown per protocol through check_action; the label comes from the protocol's topic.
+    return [
+        Binding(str(d), f"topic('{d}')", f"Topic {d}", show=False, id=f"nt.topic{d}")
+        for d in range(1, 10)
+    ]
+
+
+class NoteTakerScreen(Screen[None]):
+    """Competencies, notes, quotes and commitments, linked to the wall as it is built."""
+
+    CSS_PATH = STYLES
+    AUTO_FOCUS = "#nt-comp-text"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="nt.save"),
+        Binding("escape", "focus_wall", "To wall", id="nt.wall"),
+        Binding("c", "form('competency')", "Competency", id="nt.competency"),
+        Binding("n", "form('note')", "Note", id="nt.note"),
+        Binding("q", "form('quote')", "Quote", id="nt.quote"),
+        Binding("o", "form('commitment')", "Commitment", id="nt.commitment"),
+        Binding("l", "focus_log", "Log", id="nt.log"),
+        *_topic_bindings(),
+    ]
+
+    @property
+    def fg_app(self) -> FocusGroupApp:
+        app = self.app
+        assert isinstance(app, FocusGroupApp)
+        return app
+
+    def compose(self) -> ComposeResult:
+        protocol = self.fg_app.store.protocol()
+        yield Static(id="nt-status")
+        with Horizontal(id="nt-body"):
+            yield NoteWall(id="nt-wall")
+            with Vertical(id="nt-main"):
+                with ContentSwitcher(initial="nt-competency", id="nt-forms"):
+                    yield CompetencyForm(protocol, id="nt-competency")
+                    yield NoteForm(protocol, id="nt-note")
+                    yield CommitmentForm(id="nt-commitment")
+                yield NoteLog(id="nt-log")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_all()
+
+    # -- reading the store ---------------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        self._refresh_status()
+        self._refresh_participants()
+        self._refresh_wall()
+        self._refresh_log()
+
+    @on(SessionChanged)
+    def session_changed(self, message: SessionChanged) -> None:
+        """Re-read only what the events touched; forms and the cursor stay as they are."""
+        tables = message.tables
+        if "sessions" in tables:
+            self._refresh_status()
+        if "participants" in tables:
+            self._refresh_participants()
+        if tables & WALL_TABLES:
+            self._refresh_wall()
+        if tables & LOG_TABLES:
+            self._refresh_log()
+            self._check_editing()
+
+    def _refresh_status(self) -> None:
+        store = self.fg_app.store
+        session, protocol = store.session(), store.protocol()
+        step = protocol.step(session.current_step)
+        where = (
+            f"Step {session.current_step + 1}/{len(protocol.steps)}: {step.title}" if step else ""
+        )
+        self.query_one("#nt-status", Static).update(
+            Content.assemble(
+                (session.title, "bold"),
+                "  ·  ",
+                where,
+                ("  ·  note-taker seat", "dim"),
+            )
+        )
+        self.query_one(NoteForm).follow_step(session.current_step)
+
+    def _refresh_participants(self) -> None:
+        participants = self.fg_app.store.participants()
+        for form in self.query(NoteTakerForm):
+            if hasattr(form, "set_speakers"):
+                form.set_speakers(participants)
+
+    def _refresh_wall(self) -> None:
+        store = self.fg_app.store
+        self.query_one(NoteWall).show(store.wall(), store.competencies(), self._tier_labels())
+
+    def _refresh_log(self) -> None:
+        store = self.fg_app.store
+        rows = entries(
+            store.competencies(),
+            store.notes(),
+            store.commitments(),
+            store.participants(),
+            self._tier_labels(),
+        )
+        self.query_one(NoteLog).show(rows)
+
+    def _tier_labels(self) -> dict[str, str]:
+        return {tier.key: tier.label for tier in self.fg_app.store.protocol().tiers}
+
+    def _check_editing(self) -> None:
+        """The entry being edited was deleted from the other seat: keep the text, as new."""
+        log = self.query_one(NoteLog)
+        for form in self.query(NoteTakerForm):
+            if form.editing is None:
+                continue
+            table = "note" if form.kind == "note" else form.kind
+            if f"{table}:{form.editing}" not in log.rows:
+                form.set_editing(None)
+                self.notify(
+                    f"The {form.kind} you are editing was deleted (perhaps by the other seat). "
+                    "Your text is kept; saving adds it again.",
+                    severity="warning",
+                    markup=False,
+                )
+
+    # -- the wall and the forms ------------------------------------------------------------------
+
+    @on(NoteWall.TargetChanged)
+    def target_changed(self) -> None:
+        wall = self.query_one(NoteWall)
+        self.query_one(CompetencyForm).show_target(wall.target.label)
+        self.query_one(NoteForm).show_about([wall.card_text(i) for i in wall.note_cards])
+
+    @property
+    def current_form(self) -> NoteTakerForm:
+        switcher = self.query_one("#nt-forms", ContentSwitcher)
+        return self.query_one(f"#{switcher.current}", NoteTakerForm)
+
+    def action_form(self, kind: str) -> None:
+        """Open a form with the cursor in its first field (text typed earlier is still there)."""
+        form_kind = "note" if kind == "quote" else kind
+        self.query_one("#nt-forms", ContentSwitcher).current = FORM_IDS[form_kind]
+        if form_kind == "note" and self.query_one(NoteForm).editing is None:
+            self.query_one(NoteForm).set_kind(kind)
+        self.current_form.focus_first()
+
+    def action_topic(self, hotkey: str) -> None:
+        topic = next((t for t in self.fg_app.store.protocol().topics if t.hotkey == hotkey), None)
+        if topic is None:
+            return
+        self.action_form("note")
+        self.query_one(NoteForm).set_topic(topic.key)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "topic":
+            topics = self.fg_app.store.protocol().topics
+            return any(t.hotkey == parameters[0] for t in topics)
+        return True
+
+    def action_focus_wall(self) -> None:
+        self.query_one(NoteWall).focus()
+
+    def action_focus_log(self) -> None:
+        self.query_one(NoteLog).focus()
+
+    def action_save(self) -> None:
+        self.current_form.request_save()
+
+    # -- saving -------------------------------------------------------------------------------------
+
+    @on(NoteTakerForm.SaveRequested)
+    def save(self, message: NoteTakerForm.SaveRequested) -> None:
+        form = message.form
+        try:
+            if isinstance(form, CompetencyForm):
+                self._save_competency(form)
+            elif isinstance(form, NoteForm):
+                self._save_note(form)
+            elif isinstance(form, CommitmentForm):
+                self._save_commitment(form)
+        except ActionFailed:
+            return  # the app showed why; everything typed is still in the form
+        form.clear()
+        form.focus_first()
+
+    def _save_competency(self, form: CompetencyForm) -> None:
+        store, values = self.fg_app.store, form.values()
+        fields = dict(
+            ksa=values.tags.ksa,
+            tier=values.tags.tier,
+            level=values.tags.level,
+            lacking=values.tags.lacking,
+            participant_id=values.participant_id,
+        )
+        if form.editing is not None:
+            self.fg_app.perform(
+                store.update_competency, form.editing, text=values.text, strict=True, **fields
+            )
+        else:
+            target = self.query_one(NoteWall).target
+            self.fg_app.perform(
+                store.add_competency,
+                values.text,
+                card_id=target.card_id,
+                category_id=target.category_id,
+                strict=True,
+                **fields,
+            )
+
+    def _save_note(self, form: NoteForm) -> None:
+        store, values = self.fg_app.store, form.values()
+        fields = dict(
+            kind=values.kind,
+            participant_id=values.participant_id,
+            step=values.step,
+            tags=values.tags,
+            topic=values.topic,
+            quote_as=values.quote_as,
+        )
+        if form.editing is not None:
+            self.fg_app.perform(
+                store.update_note, form.editing, text=values.text, strict=True, **fields
+            )
+        else:
+            cards = self.query_one(NoteWall).note_cards
+            self.fg_app.perform(store.add_note, values.text, card_ids=cards, strict=True, **fields)
+
+    def _save_commitment(self, form: CommitmentForm) -> None:
+        store, values = self.fg_app.store, form.values()
+        if values.due:
+            try:
+                date.fromisoformat(values.due)
+            except ValueError:
+                self.notify(
+                    f"{values.due!r} is not a date; use YYYY-MM-DD.",
+                    severity="warning",
+                    markup=False,
+                )
+                raise ActionFailed(values.due) from None
+        fields = dict(
+            participant_id=values.participant_id,
+            detail=values.detail,
+            owner=values.owner,
+            due=values.due,
+        )
+        if form.editing is not None:
+            self.fg_app.perform(
+                store.update_commitment, form.editing, offer=values.offer, strict=True, **fields
+            )
+        else:
+            self.fg_app.perform(store.add_commitment, values.offer, strict=True, **fields)
+
+    # -- the log: edit and delete --------------------------------------------------------------------
+
+    @on(NoteLog.EditRequested)
+    def edit_entry(self, message: NoteLog.EditRequested) -> None:
+        table, _, raw_id = message.key.partition(":")
+        entry_id, store = int(raw_id), self.fg_app.store
+        found: object | None
+        if table == "competency":
+            found = next((c for c in store.competencies() if c.id == entry_id), None)
+            form: NoteTakerForm = self.query_one(CompetencyForm)
+        elif table == "note":
+            found = next((n for n in store.notes() if n.id == entry_id), None)
+            form = self.query_one(NoteForm)
+        else:
+            found = next((c for c in store.commitments() if c.id == entry_id), None)
+            form = self.query_one(CommitmentForm)
+        if found is None:
+            self.notify("That entry is no longer in the session.", severity="warning")
+            return
+        form.load(found)  # type: ignore[attr-defined]
+        self.query_one("#nt-forms", ContentSwitcher).current = FORM_IDS[form.kind]
+        form.focus_first()
+
+    @on(NoteLog.DeleteRequested)
+    def delete_entry(self, message: NoteLog.DeleteRequested) -> None:
+        table, _, raw_id = message.key.partition(":")
+        store = self.fg_app.store
+        delete = {
+            "competency": store.delete_competency,
+            "note": store.delete_note,
+            "commitment": store.delete_commitment,
+        }[table]
+        try:
+            self.fg_app.perform(delete, int(raw_id), strict=True)
+        except ActionFailed:
+            return
+        self.notify(f"Deleted the {table}. Ctrl+Z brings it back.", timeout=3)
