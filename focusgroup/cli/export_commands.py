@@ -1,7 +1,125 @@
-"""Commands for this area; see the module docstring of focusgroup.cli."""
+"""`focusgroup export` (summary) and `focusgroup profiles` (strawman job profiles).
+
+Heavy imports (reportlab) happen inside the commands, so `--help` stays fast.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+
+def _session_file(file: str) -> Path:
+    from focusgroup.domain.errors import FocusGroupError
+    from focusgroup.paths import sessions_dir
+
+    path = Path(file)
+    if not path.exists() and not path.parent.name and (sessions_dir() / path).exists():
+        path = sessions_dir() / path
+    if not path.exists() and not path.suffix and (sessions_dir() / f"{file}.db").exists():
+        path = sessions_dir() / f"{file}.db"
+    if not path.exists():
+        raise FocusGroupError(f"No session file at {file}.")
+    return path
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    if done < total:
+        click.echo(f"  [{done + 1}/{total}] {what}", err=True)
+
+
+@click.command(name="export")
+@click.argument("file")
+@click.option(
+    "--out",
+    "out_dir",
+    default="exports",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="pdf,md,json,csv",
+    show_default=True,
+    help="Comma-separated: pdf, md, json, csv.",
+)
+@click.option(
+    "--anonymous/--named",
+    "anonymous",
+    default=None,
+    help="Name nobody (organizations only). Default: the session's own setting.",
+)
+def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> None:
+    """Write the summary of session FILE: PDF, Markdown, JSON and CSV."""
+    from focusgroup.export.exporter import export_session
+
+    paths = export_session(
+        _session_file(file), out_dir, formats, anonymous=anonymous, progress=_progress
+    )
+    for path in paths:
+        click.echo(str(path))
+
+
+@click.command(name="profiles")
+@click.argument("args", nargs=-1, required=True, metavar="FILE | check PROFILE.yaml")
+@click.option(
+    "--out",
+    "out_dir",
+    default="exports",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into.",
+)
+@click.option(
+    "--occupation",
+    "occupations",
+    multiple=True,
+    help="An occupation on the wall (any wording or SOC title); repeatable. "
+    "Default: the top critical occupations.",
+)
+@click.option(
+    "--anonymous/--named",
+    "anonymous",
+    default=None,
+    help="Name nobody. Default: the session's own setting.",
+)
+def profiles(
+    args: tuple[str, ...], out_dir: Path, occupations: tuple[str, ...], anonymous: bool | None
+) -> None:
+    """Write strawman job profiles (PDF + YAML) from session FILE.
+
+    From a follow-up (critical-competencies) session started with `new --profile`, writes the
+    updated profile as the next version, listing what the room changed.
+    `focusgroup profiles check PROFILE.yaml` validates a hand-edited profile.
+    """
+    if args[0] == "check":
+        if len(args) != 2:
+            raise click.UsageError("Usage: focusgroup profiles check PROFILE.yaml")
+        _check(Path(args[1]))
+        return
+    if len(args) != 1:
+        raise click.UsageError("Give one session FILE.")
+    from focusgroup.export.exporter import export_profiles
+
+    paths = export_profiles(
+        _session_file(args[0]), out_dir, occupations, anonymous=anonymous, progress=_progress
+    )
+    for path in paths:
+        click.echo(str(path))
+
+
+def _check(yaml_file: Path) -> None:
+    from focusgroup.export.profiles import read_profile
+
+    profile = read_profile(yaml_file)
+    click.echo(
+        f"{yaml_file}: OK — {profile.occupation} v{profile.version}, "
+        f"{len(profile.functions)} functions, {len(profile.tasks)} tasks, "
+        f"{len(profile.competencies)} competencies."
+    )
+
+
+COMMANDS: list[click.Command] = [export, profiles]

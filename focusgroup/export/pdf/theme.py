@@ -1,0 +1,229 @@
+"""The look shared by every PDF: page size, type scale, colours, footer and page numbers.
+
+Only imported when a PDF is built (reportlab costs ~0.4 s to import).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+
+from focusgroup.export.fonts import SANS, SANS_BOLD, draw_string, markup, register_fonts
+
+PAGE = LETTER
+MARGIN = 18 * mm
+FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+
+INK = colors.HexColor("#1d2330")
+MUTED = colors.HexColor("#5f6b7a")
+RULE = colors.HexColor("#d5dbe3")
+ACCENT = colors.HexColor("#1f5f7a")
+ACCENT_LIGHT = colors.HexColor("#e3eef3")
+PAPER_TINT = colors.HexColor("#f5f7fa")
+LEVEL_COLOURS = (
+    colors.HexColor("#e8f3ea"),
+    colors.HexColor("#fdf3dc"),
+    colors.HexColor("#f3e6f0"),
+)
+"""Entry, mid, advanced: light tints so the grid reads as a pathway left to right."""
+
+
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {
+        "fontName": SANS,
+        "fontSize": 9.5,
+        "leading": 13.5,
+        "textColor": INK,
+        "alignment": TA_LEFT,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+class Styles:
+    """Paragraph styles, built after the fonts are registered."""
+
+    def __init__(self) -> None:
+        register_fonts()
+        self.body = _style("body")
+        self.small = _style("small", fontSize=8, leading=10.5, textColor=MUTED)
+        self.cell = _style("cell", fontSize=8.5, leading=11)
+        self.cell_bold = _style("cell_bold", fontName=SANS_BOLD, fontSize=8.5, leading=11)
+        self.cell_head = _style(
+            "cell_head", fontName=SANS_BOLD, fontSize=8, leading=10, textColor=colors.white
+        )
+        self.title = _style("title", fontName=SANS_BOLD, fontSize=24, leading=29, spaceAfter=6)
+        self.subtitle = _style("subtitle", fontSize=12, leading=16, textColor=MUTED)
+        self.h1 = _style(
+            "h1",
+            fontName=SANS_BOLD,
+            fontSize=15,
+            leading=19,
+            textColor=ACCENT,
+            spaceBefore=14,
+            spaceAfter=6,
+            keepWithNext=1,
+        )
+        self.h2 = _style(
+            "h2",
+            fontName=SANS_BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=3,
+            keepWithNext=1,
+        )
+        self.label = _style(
+            "label",
+            fontName=SANS_BOLD,
+            fontSize=7.5,
+            leading=10,
+            textColor=MUTED,
+            spaceBefore=4,
+            keepWithNext=1,
+        )
+        self.quote = _style(
+            "quote", fontSize=10.5, leading=15, leftIndent=10, textColor=INK, spaceBefore=2
+        )
+        self.attribution = _style(
+            "attribution", fontSize=8.5, leading=11, leftIndent=10, textColor=MUTED, spaceAfter=8
+        )
+        self.bullet = _style("bullet", leftIndent=11, bulletIndent=0, spaceAfter=2)
+
+    def p(self, text: str, style: ParagraphStyle | None = None, *, bold: bool = False) -> Paragraph:
+        """A paragraph of user text: always escaped and font-split, never parsed as markup."""
+        return Paragraph(markup(text, bold=bold), style or self.body)
+
+    def rich(self, html: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of *our* markup (already built from `markup()` pieces)."""
+        return Paragraph(html, style or self.body)
+
+    def bullets(self, texts: Sequence[str]) -> list[Flowable]:
+        return [Paragraph(markup(t), self.bullet, bulletText="•") for t in texts]
+
+
+class HeadingRule(Flowable):
+    """A thin accent line under a section heading."""
+
+    def __init__(self, width: float = FRAME_WIDTH) -> None:
+        super().__init__()
+        self.width, self.height = width, 8
+        self.keepWithNext = True
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(ACCENT)
+        self.canv.setLineWidth(1.2)
+        self.canv.line(0, 7, 36, 7)
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.5)
+        self.canv.line(36, 7, self.width, 7)
+
+
+def section(styles: Styles, title: str) -> list[Flowable]:
+    return [Paragraph(markup(title), styles.h1), HeadingRule()]
+
+
+def build_pdf(
+    path: Path,
+    story: list[Flowable],
+    *,
+    footer_left: str,
+    title: str,
+    author: str = "",
+    subject: str = "",
+) -> Path:
+    """Lay out `story` with the shared footer ("title · date" and "Page N of M")."""
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
+        return _NumberedCanvas(footer_left, *args, **kwargs)
+
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6 * mm,
+        title=title,
+        author=author,
+        subject=subject,
+        creator="focusgroup",
+    )
+    doc.build(story, canvasmaker=canvasmaker)
+    return path
+
+
+class _NumberedCanvas(Canvas):
+    """Defers each page until the end so the footer can say "of M" (one layout pass)."""
+
+    def __init__(self, footer: str, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        y = MARGIN - 2 * mm
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, y + 9, PAGE[0] - MARGIN, y + 9)
+        self.setFillColor(MUTED)
+        draw_string(self, MARGIN, y, _clip(self._footer, 95), size=7.5)
+        draw_string(
+            self,
+            PAGE[0] - MARGIN,
+            y,
+            f"Page {self._pageNumber} of {total}",
+            size=7.5,
+            align="right",
+        )
+        self.restoreState()
+
+
+def _clip(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def tint(colour: Any, amount: float = 0.82) -> Any:
+    """Mix a colour with white (category header cards are strong colours; cells want a wash)."""
+    r, g, b = colour.red, colour.green, colour.blue
+    return colors.Color(r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
+
+
+_NAMED = {name.lower(): value for name, value in colors.getAllNamedColors().items()}
+
+
+def parse_colour(value: str, fallback: Any = ACCENT) -> Any:
+    """A category colour ("orange", "#3c78d8") without passing user text to toColor's eval."""
+    value = (value or "").strip().lower()
+    if len(value) == 7 and value.startswith("#"):
+        try:
+            return colors.HexColor(value)
+        except ValueError:
+            return fallback
+    return _NAMED.get(value.replace(" ", ""), fallback)
+
+
+Decorate = Callable[[Canvas, Any], None]
