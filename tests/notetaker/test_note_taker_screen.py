@@ -50,7 +50,7 @@ async def test_competency_is_tagged_in_a_few_keys(meeting: Meeting, note_store: 
         assert app.focused.id == "nt-comp-text" and app.focused.value == ""
         assert app.screen.query_one(CompetencyTags).tags.ksa == ""
         # The wall shows it under its card, the log lists it.
-        assert "competency:%d" % comp.id in app.screen.query_one(NoteLog).rows
+        assert f"competency:{comp.id}" in app.screen.query_one(NoteLog).rows
 
 
 async def test_competency_on_a_category_and_pressing_a_key_twice_clears(

@@ -211,7 +211,7 @@ class NoteTakerScreen(Screen[None]):
     def action_save(self) -> None:
         self.current_form.request_save()
 
-    # -- saving -------------------------------------------------------------------------------------
+    # -- saving ---------------------------------------------------------------------------
 
     @on(NoteTakerForm.SaveRequested)
     def save(self, message: NoteTakerForm.SaveRequested) -> None:
@@ -295,7 +295,7 @@ class NoteTakerScreen(Screen[None]):
         else:
             self.fg_app.perform(store.add_commitment, values.offer, strict=True, **fields)
 
-    # -- the log: edit and delete --------------------------------------------------------------------
+    # -- the log: edit and delete ----------------------------------------------------------
 
     @on(NoteLog.EditRequested)
     def edit_entry(self, message: NoteLog.EditRequested) -> None:
