@@ -1,0 +1,1 @@
+"""Everything Textual. Importing this package must stay cheap: modules import textual themselves."""

@@ -1,0 +1,234 @@
+"""StartScreen: `focusgroup` with no arguments. Recent sessions, and a form for a new one.
+
+A file that can't be read is listed with the reason instead of crashing the list.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+
+from focusgroup import paths
+from focusgroup.domain.errors import FocusGroupError, ProtocolError
+from focusgroup.store import SessionStore
+
+if TYPE_CHECKING:
+    from focusgroup.tui.app import FocusGroupApp
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    path: Path
+    title: str
+    date: str
+    people: int
+    cards: int
+    problem: str = ""
+
+
+def read_entry(path: Path) -> SessionEntry:
+    """Title, date and counts of one file, or why it can't be opened."""
+    try:
+        store = SessionStore.open(path, actor="cli")
+    except (FocusGroupError, sqlite3.Error, OSError) as error:
+        return SessionEntry(path, path.name, "", 0, 0, problem=str(error))
+    try:
+        session = store.session()
+        cards = sum(c.count for c in store.cards())
+        return SessionEntry(
+            path,
+            session.title,
+            session.date or session.created_at[:10],
+            len(store.participants()),
+            cards,
+        )
+    except (FocusGroupError, sqlite3.Error, KeyError) as error:
+        return SessionEntry(path, path.name, "", 0, 0, problem=str(error))
+    finally:
+        store.close()
+
+
+def list_sessions(folder: Path) -> list[SessionEntry]:
+    """Session files in `folder`, most recently changed first (WAL files count as changes)."""
+    if not folder.is_dir():
+        return []
+
+    def touched(path: Path) -> float:
+        wal = path.with_name(path.name + "-wal")
+        times = [path.stat().st_mtime] + ([wal.stat().st_mtime] if wal.exists() else [])
+        return max(times)
+
+    files = sorted(folder.glob("*.db"), key=lambda p: (-touched(p), p.name))
+    return [read_entry(p) for p in files]
+
+
+def slugify(text: str) -> str:
+    flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", flat.lower()).strip("-")[:40] or "session"
+
+
+def new_session_path(folder: Path, title: str, date: str) -> Path:
+    stem = "-".join(p for p in (date, slugify(title)) if p)
+    path = folder / f"{stem}.db"
+    n = 2
+    while path.exists():
+        path = folder / f"{stem}-{n}.db"
+        n += 1
+    return path
+
+
+class StartScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "new", "New session", id="start.new"),
+        Binding("f5", "reload", "Refresh list", id="start.reload"),
+    ]
+
+    @property
+    def fg(self) -> FocusGroupApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> Iterable[Widget]:
+        yield Static("focusgroup · employer focus groups for career pathways", id="start-title")
+        with Horizontal(id="start-body"):
+            with Vertical(id="start-sessions"):
+                yield Label("SESSIONS (Enter opens)", classes="start-heading")
+                yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="start-form"):
+                yield Label("NEW SESSION", classes="start-heading")
+                yield Input(
+                    placeholder="Title, e.g. Advanced manufacturing, Lake County", id="new-title"
+                )
+                yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
+                yield Input(placeholder="Sector", id="new-sector")
+                yield Input(placeholder="Region", id="new-region")
+                yield Input(self.fg.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
+                yield Input(placeholder="Facilitator", id="new-facilitator")
+                yield Input(placeholder="Follow-up link (survey or summary page)", id="new-link")
+                yield Button("Start session", variant="primary", id="new-start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for name in ("Title", "Date", "People", "Cards", "File"):
+            table.add_column(name, key=name)
+        self.load_protocols()
+        self.action_reload()
+        table.focus() if table.row_count else self.query_one("#new-title", Input).focus()
+
+    def load_protocols(self) -> None:
+        select = self.query_one("#new-protocol", Select)
+        try:
+            from focusgroup.domain.protocol_loader import list_protocols
+
+            problems: list[ProtocolError] = []
+            found = list_protocols(problems)
+        except (ImportError, FocusGroupError) as error:
+            self.notify(f"Can't list protocols: {error}", severity="error", markup=False)
+            return
+        for problem in problems:
+            self.notify(str(problem), severity="warning", markup=False)
+        self.protocols = {str(path): protocol for protocol, path in found}
+        select.set_options([(p.title, key) for key, p in self.protocols.items()])
+        if found:
+            select.value = next(
+                (k for k, p in self.protocols.items() if p.id == "critical-occupations"),
+                next(iter(self.protocols)),
+            )
+
+    def action_reload(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        self.entries = list_sessions(paths.sessions_dir())
+        for entry in self.entries:
+            if entry.problem:
+                reason = entry.problem.replace(str(entry.path), entry.path.name)
+                cells = [
+                    Text("⚠ can't be opened", style="bold red"),
+                    Text(""),
+                    Text(""),
+                    Text(""),
+                    Text(reason[:70] + ("…" if len(reason) > 70 else ""), style="red"),
+                ]
+            else:
+                cells = [
+                    Text(entry.title),
+                    Text(entry.date),
+                    Text(str(entry.people), justify="right"),
+                    Text(str(entry.cards), justify="right"),
+                    Text(entry.path.name, style="dim"),
+                ]
+            table.add_row(*cells, key=str(entry.path))
+        if not self.entries:
+            self.query_one("#start-sessions Label", Label).update(
+                f"SESSIONS: none yet in {paths.sessions_dir()}"
+            )
+
+    def action_new(self) -> None:
+        self.query_one("#new-title", Input).focus()
+
+    @on(DataTable.RowSelected)
+    def open_selected(self, event: DataTable.RowSelected) -> None:
+        entry = next((e for e in self.entries if str(e.path) == event.row_key.value), None)
+        if entry is None:
+            return
+        if entry.problem:
+            self.notify(entry.problem, severity="error", markup=False)
+            return
+        self.open_path(entry.path)
+
+    def open_path(self, path: Path) -> None:
+        try:
+            store = SessionStore.open(path, actor=self.fg.role)
+        except (FocusGroupError, sqlite3.Error) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.fg.open_session(store)
+
+    @on(Input.Submitted, "#start-form Input")
+    @on(Button.Pressed, "#new-start")
+    def start_new(self) -> None:
+        def value(name: str) -> str:
+            return self.query_one(f"#new-{name}", Input).value.strip()
+
+        title = self.query_one("#new-title", Input).value
+        protocol_key = self.query_one("#new-protocol", Select).value
+        protocol = getattr(self, "protocols", {}).get(protocol_key)
+        if not title.strip():
+            self.notify("Give the session a title.", severity="warning")
+            self.query_one("#new-title", Input).focus()
+            return
+        if protocol is None:
+            self.notify("Choose a protocol.", severity="warning")
+            return
+        folder = paths.sessions_dir()
+        path = new_session_path(folder, title, value("date"))
+        try:
+            store = SessionStore.create(
+                path,
+                protocol,
+                title=title,
+                actor=self.fg.role,
+                sector=value("sector"),
+                region=value("region"),
+                date=value("date"),
+                facilitator=value("facilitator"),
+                follow_up_url=value("link"),
+            )
+        except (FocusGroupError, sqlite3.Error, OSError) as error:
+            self.notify(f"Could not create the session: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Created {path.name}.", markup=False, timeout=3)
+        self.fg.open_session(store)

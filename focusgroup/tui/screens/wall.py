@@ -1,0 +1,521 @@
+"""WallScreen: the facilitator's sticky wall, agenda, timer and quick-entry bar.
+
+Intent flows one way: keys and widget messages arrive here, the screen calls the store through
+`app.perform` (which syncs straight after), and `SessionChanged` brings the new state down to the
+board, which repaints only what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from focusgroup.domain.model import CARDS_PER_EMPLOYER, Participant
+from focusgroup.domain.wall import cards_turned_in, missing_cards, rank_occupations
+from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
+from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
+from focusgroup.tui.widgets.quick_entry import QuickEntry, split_new_participant
+from focusgroup.tui.widgets.step_timer import StepTimer
+from focusgroup.tui.widgets.wall_board import WallBoard
+
+if TYPE_CHECKING:
+    from focusgroup.tui.app import FocusGroupApp
+
+PALETTE = ("#d9534f", "#3c78d8", "#8e63ce", "#e69138", "#6aa84f", "#a64d79", "#2aa198", "#777777")
+"""Recolour cycles through these: saturated enough to read on a washed-out projector."""
+NARROW = 110
+"""Below this width the agenda starts hidden (F6 shows it)."""
+
+
+class WallScreen(Screen[None]):
+    BINDINGS = [
+        # Card keys act when the wall has focus; typing in the bar never triggers them.
+        Binding("a", "focus_entry", "Add card", id="wall.add"),
+        Binding("up", "select(0, -1)", "Previous card", show=False, id="wall.select.up"),
+        Binding("down", "select(0, 1)", "Next card", show=False, id="wall.select.down"),
+        Binding("left", "select(-1, 0)", "Column ←", show=False, id="wall.select.left"),
+        Binding("right", "select(1, 0)", "Column →", show=False, id="wall.select.right"),
+        Binding("shift+right,greater_than_sign", "step_category(1)", "Card →", id="wall.right"),
+        Binding("shift+left,less_than_sign", "step_category(-1)", "Card ←", id="wall.left"),
+        Binding("shift+up", "step_level(1)", "Level ↑", id="wall.up"),
+        Binding("shift+down", "step_level(-1)", "Level ↓", id="wall.down"),
+        Binding("left_square_bracket", "reorder(-1)", "Earlier", show=False, id="wall.earlier"),
+        Binding("right_square_bracket", "reorder(1)", "Later", show=False, id="wall.later"),
+        Binding("space", "toggle_mark", "Mark", id="wall.mark"),
+        Binding("m", "merge", "Merge", id="wall.merge"),
+        Binding("enter,o", "open_card", "Open", id="wall.open"),
+        Binding("s", "split", "Split", show=False, id="wall.split"),
+        Binding("h", "hands", "Hands", id="wall.hands"),
+        Binding("e", "edit_card", "Edit", show=False, id="wall.edit"),
+        Binding("x,delete", "delete_card", "Delete", show=False, id="wall.delete"),
+        Binding("c", "add_category", "New category", show=False, id="wall.category.add"),
+        Binding("r", "rename_category", "Rename category", show=False, id="wall.category.rename"),
+        Binding(
+            "k", "recolour_category", "Recolour category", show=False, id="wall.category.colour"
+        ),
+        Binding(
+            "left_curly_bracket",
+            "move_category(-1)",
+            "Category ←",
+            show=False,
+            id="wall.category.left",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "move_category(1)",
+            "Category →",
+            show=False,
+            id="wall.category.right",
+        ),
+        Binding("X", "remove_category", "Remove category", show=False, id="wall.category.remove"),
+        Binding("f", "fold", "Fold competencies", show=False, id="wall.fold"),
+        Binding("pagedown", "step(1)", "Next step", id="wall.step.next"),
+        Binding("pageup", "step(-1)", "Prev step", show=False, id="wall.step.prev"),
+        Binding("f7,t", "pause_timer", "Pause timer", show=False, id="wall.timer.pause"),
+        Binding("f8,plus", "extend_timer", "+1 min", show=False, id="wall.timer.extend"),
+        Binding("f2,p", "participants", "People", id="wall.participants"),
+        Binding("f5,v", "projector", "Projector", id="wall.projector"),
+        Binding("f6", "toggle_agenda", "Agenda", show=False, id="wall.agenda"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.options = ViewOptions()
+        self.step_index = 0
+        self.agenda_wanted: bool | None = None
+        """The facilitator's choice for the agenda panel; None follows the terminal width."""
+
+    @property
+    def fg(self) -> FocusGroupApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def board(self) -> WallBoard:
+        return self.query_one(WallBoard)
+
+    @property
+    def entry(self) -> QuickEntry:
+        return self.query_one(QuickEntry)
+
+    @property
+    def timer(self) -> StepTimer:
+        return self.query_one(StepTimer)
+
+    @property
+    def agenda(self) -> AgendaPanel:
+        return self.query_one(AgendaPanel)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def compose(self) -> Iterable[Widget]:
+        store = self.fg.store
+        self.step_index = store.session().current_step
+        with Horizontal(id="wall-bar"):
+            yield Static(id="bar-title")
+            yield StepTimer(self.fg.clock, id="bar-timer")
+        with Horizontal(id="wall-body"):
+            yield WallBoard(self.build_view(), id="board")
+            yield AgendaPanel(id="agenda")
+        yield QuickEntry(id="quick-entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.fg.store
+        protocol = store.protocol()
+        board = self.board
+        for reason in protocol.reasons:
+            # Reason hotkeys come from the protocol, so they are bound per session.
+            board._bindings.bind(
+                reason.hotkey, f"screen.toggle_reason('{reason.key}')", reason.label, show=False
+            )
+        self.refresh_people()
+        self.refresh_side()
+        self.show_step(restart_timer=True)
+        board.focus()
+
+    def on_resize(self) -> None:
+        if self.agenda_wanted is None:
+            self.set_class(self.size.width < NARROW, "-no-agenda")
+
+    def build_view(self) -> WallView:
+        store = self.fg.store
+        return build_wall_view(
+            store.wall(),
+            store.protocol(),
+            store.participants(),
+            store.competencies(),
+            self.options,
+        )
+
+    # -- applying changes ------------------------------------------------------------------------
+
+    @on(SessionChanged)
+    def session_changed(self, message: SessionChanged) -> None:
+        if message.touches("cards", "categories", "competencies", "participants"):
+            self.refresh_wall()
+        if message.touches("participants", "cards"):
+            self.refresh_people()
+        if message.touches("sessions"):
+            step = self.fg.store.session().current_step
+            if step != self.step_index:
+                self.step_index = step
+                self.show_step(restart_timer=True)
+            self.refresh_title()
+
+    def refresh_wall(self) -> None:
+        tiles = self.board.tiles
+        self.options = replace(self.options, marked=frozenset(self.options.marked & tiles.keys()))
+        self.board.apply(self.build_view(), self.options.folded)
+        # Marks on cards that are gone (merged, deleted) go too.
+        self.options = replace(
+            self.options, marked=frozenset(self.options.marked & self.board.tiles.keys())
+        )
+        self.refresh_side()
+        selected = self.board.selected_card
+        if selected is not None:
+            self.call_after_refresh(self._scroll_to, selected)
+
+    def _scroll_to(self, card_id: int) -> None:
+        tile = self.board.tiles.get(card_id)
+        if tile is not None and self.board.selected_card == card_id:
+            tile.scroll_visible(animate=False, immediate=True)
+
+    def refresh_people(self) -> None:
+        store = self.fg.store
+        self.entry.set_participants(store.participants())
+        titles = [t for card in store.cards() for t in card.wordings]
+        self.entry.set_titles(titles)
+
+    def refresh_side(self) -> None:
+        store = self.fg.store
+        cards = store.cards()
+        people = store.participants()
+        by_id = {p.id: p for p in people}
+        repeated = [(r.card.text, r.employers) for r in rank_occupations(cards) if r.employers >= 2]
+        missing = [by_id[i].name for i in missing_cards(people, cards)]
+        unsorted = sum(1 for c in cards if c.category_id is None)
+        self.agenda.show_counts(counts_content(len(cards), unsorted, repeated, missing))
+        self.refresh_title(len(cards), unsorted)
+
+    def refresh_title(self, total: int | None = None, unsorted: int | None = None) -> None:
+        store = self.fg.store
+        if total is None or unsorted is None:
+            cards = store.cards()
+            total, unsorted = len(cards), sum(1 for c in cards if c.category_id is None)
+        protocol = store.protocol()
+        step = protocol.step(self.step_index)
+        title = Content.assemble(
+            (store.session().title, "bold"),
+            ("  ·  ", "dim"),
+            (f"Step {self.step_index + 1}/{len(protocol.steps)}: ", "dim"),
+            step.title if step else "",
+            ("  ·  ", "dim"),
+            f"{total} cards, {unsorted} unsorted",
+        )
+        self.query_one("#bar-title", Static).update(title)
+
+    def show_step(self, restart_timer: bool) -> None:
+        protocol = self.fg.store.protocol()
+        self.agenda.show_step(protocol, self.step_index)
+        step = protocol.step(self.step_index)
+        if restart_timer and step is not None:
+            self.timer.restart(step.minutes)
+        self.refresh_title()
+
+    # Actions that only make sense with the wall focused: hidden while typing in the bar.
+    WALL_ONLY = frozenset(
+        {
+            "select",
+            "step_category",
+            "step_level",
+            "reorder",
+            "toggle_mark",
+            "merge",
+            "open_card",
+            "split",
+            "hands",
+            "edit_card",
+            "delete_card",
+            "add_category",
+            "rename_category",
+            "recolour_category",
+            "move_category",
+            "remove_category",
+            "fold",
+            "toggle_reason",
+            "focus_entry",
+        }
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.WALL_ONLY and not isinstance(self.focused, WallBoard):
+            return False
+        return True
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def selected_card(self) -> int | None:
+        card_id = self.board.selected_card
+        if card_id is None:
+            self.notify("Select a card first (arrow keys or click).", timeout=3)
+        return card_id
+
+    def selected_category(self) -> int | None:
+        key = self.board.selected_column
+        if key is None:
+            self.notify("Select a category column first (← →).", timeout=3)
+        return key
+
+    def prompt(self, title: str, value: str, submit: Any, *, placeholder: str = "") -> None:
+        from focusgroup.tui.screens.dialogs import PromptDialog
+
+        self.app.push_screen(PromptDialog(title, value, submit, placeholder=placeholder))
+
+    # -- card actions ----------------------------------------------------------------------------
+
+    def action_focus_entry(self) -> None:
+        entry = self.entry
+        (entry.text_input if entry.chosen else entry.who_input).focus()
+
+    def action_select(self, columns: int, rows: int) -> None:
+        self.board.move_selection(columns, rows)
+
+    def action_step_category(self, direction: int) -> None:
+        if (card_id := self.selected_card()) is not None:
+            self.fg.perform(self.fg.store.step_card_category, card_id, direction)
+
+    def action_step_level(self, direction: int) -> None:
+        if (card_id := self.selected_card()) is not None:
+            self.fg.perform(self.fg.store.step_card_level, card_id, direction)
+
+    def action_reorder(self, direction: int) -> None:
+        if (card_id := self.selected_card()) is not None:
+            self.fg.perform(self.fg.store.reorder_card, card_id, direction)
+
+    def action_toggle_mark(self) -> None:
+        card_id = self.selected_card()
+        if card_id is None:
+            return
+        marked = set(self.options.marked) ^ {card_id}
+        self.options = replace(self.options, marked=frozenset(marked))
+        tile = self.board.tiles[card_id]
+        tile.show(replace(tile.view, marked=card_id in marked))
+        self.board.move_selection(rows=1)
+
+    def action_merge(self) -> None:
+        lead = self.selected_card()
+        if lead is None:
+            return
+        others = [c for c in self.options.marked if c != lead]
+        if not others:
+            self.notify("Mark cards with Space, then press m on the card to stack them on.")
+            return
+        self.fg.perform(self.fg.store.merge_cards, lead, sorted(others))
+        self.options = replace(self.options, marked=frozenset())
+        self.refresh_wall()
+        self.board.select_card(lead)
+
+    def action_open_card(self) -> None:
+        from focusgroup.tui.screens.card_dialog import CardDialog
+
+        if (card_id := self.selected_card()) is not None:
+            self.app.push_screen(CardDialog(card_id))
+
+    def action_split(self) -> None:
+        card_id = self.selected_card()
+        if card_id is not None:
+            self.fg.perform(self.fg.store.split_stack, card_id)
+
+    def action_toggle_reason(self, key: str) -> None:
+        if (card_id := self.selected_card()) is not None:
+            self.fg.perform(self.fg.store.toggle_reason, card_id, key)
+
+    def action_hands(self) -> None:
+        card_id = self.selected_card()
+        if card_id is None:
+            return
+        store = self.fg.store
+
+        def submit(value: str) -> bool:
+            text = value.strip()
+            if not text.isdigit():
+                self.notify("Type how many hands are up: a whole number.", severity="warning")
+                return False
+            return self._ok(store.set_hands, card_id, int(text))
+
+        current = store.card(card_id).hands
+        self.prompt("Show of hands: how many back this card?", str(current or ""), submit)
+
+    def action_edit_card(self) -> None:
+        card_id = self.selected_card()
+        if card_id is None:
+            return
+        store = self.fg.store
+
+        def submit(value: str) -> bool:
+            return self._ok(store.edit_card, card_id, value)
+
+        self.prompt("Edit the card (as the employer wrote it)", store.card(card_id).text, submit)
+
+    def action_delete_card(self) -> None:
+        card_id = self.selected_card()
+        if card_id is not None and self._ok(self.fg.store.delete_card, card_id):
+            self.notify("Card deleted. Ctrl+Z brings it back.", timeout=3)
+
+    def _ok(self, fn: Any, *args: Any) -> bool:
+        from focusgroup.tui.app import ActionFailed
+
+        try:
+            self.fg.perform(fn, *args, strict=True)
+        except ActionFailed:
+            return False
+        return True
+
+    # -- categories ------------------------------------------------------------------------------
+
+    def action_add_category(self) -> None:
+        store = self.fg.store
+
+        def submit(value: str) -> bool:
+            colour = PALETTE[len(store.categories()) % len(PALETTE)]
+            new_id = self.fg.perform(store.add_category, value, colour)
+            if new_id is None:
+                return False
+            self.call_after_refresh(self.board.select_column, new_id)
+            return True
+
+        self.prompt("New category", "", submit, placeholder="e.g. Maintenance")
+
+    def action_rename_category(self) -> None:
+        key = self.selected_category()
+        if key is None:
+            return
+        store = self.fg.store
+
+        def submit(value: str) -> bool:
+            return self._ok(store.rename_category, key, value)
+
+        self.prompt("Rename category", store.category(key).name, submit)
+
+    def action_recolour_category(self) -> None:
+        key = self.selected_category()
+        if key is None:
+            return
+        store = self.fg.store
+        current = store.category(key).colour.lower()
+        index = PALETTE.index(current) + 1 if current in PALETTE else 0
+        self.fg.perform(store.recolour_category, key, PALETTE[index % len(PALETTE)])
+
+    def action_move_category(self, direction: int) -> None:
+        if (key := self.selected_category()) is not None:
+            self.fg.perform(self.fg.store.move_category, key, direction)
+
+    def action_remove_category(self) -> None:
+        key = self.selected_category()
+        if key is not None and self._ok(self.fg.store.remove_category, key):
+            self.notify("Category removed; its cards are back in Unsorted. Ctrl+Z undoes.")
+
+    # -- view ----------------------------------------------------------------------------------
+
+    def action_fold(self) -> None:
+        self.options = replace(self.options, folded=not self.options.folded)
+        self.refresh_wall()
+
+    def action_projector(self) -> None:
+        on = not self.has_class("-projector")
+        self.set_class(on, "-projector")
+        self.options = replace(self.options, projector=on)
+        self.refresh_wall()
+        self.board.focus()
+
+    def action_toggle_agenda(self) -> None:
+        hidden = not self.has_class("-no-agenda")
+        self.agenda_wanted = not hidden
+        self.set_class(hidden, "-no-agenda")
+
+    def action_participants(self) -> None:
+        from focusgroup.tui.screens.participants import ParticipantsScreen
+
+        self.app.push_screen(ParticipantsScreen())
+
+    # -- agenda and timer ----------------------------------------------------------------------
+
+    def action_step(self, direction: int) -> None:
+        target = self.step_index + direction
+        if not 0 <= target < len(self.fg.store.protocol().steps):
+            return
+        self.fg.perform(self.fg.store.set_step, target)
+
+    def action_pause_timer(self) -> None:
+        paused = self.timer.toggle_pause()
+        self.notify("Timer paused." if paused else "Timer running.", timeout=2)
+
+    def action_extend_timer(self) -> None:
+        self.timer.extend(60)
+
+    @on(StepTimer.Warning)
+    def timer_warning(self, message: StepTimer.Warning) -> None:
+        self.notify(message.text, severity="warning", timeout=4)
+
+    # -- quick entry -----------------------------------------------------------------------------
+
+    @on(QuickEntry.Left)
+    def entry_left(self) -> None:
+        self.board.focus()
+
+    @on(QuickEntry.ParticipantSubmitted)
+    def add_participant_from_bar(self, message: QuickEntry.ParticipantSubmitted) -> None:
+        person = self._new_participant(message.who)
+        if person is not None:
+            self.entry.choose(person)
+
+    def _new_participant(self, who: str) -> Participant | None:
+        name, org = split_new_participant(who)
+        store = self.fg.store
+        new_id = self.fg.perform(store.add_participant, name, org)
+        if new_id is None:
+            return None
+        person = store.participant(new_id)
+        self.notify(f"Added {person.label} to the participants.", markup=False, timeout=3)
+        self.refresh_people()
+        return person
+
+    @on(QuickEntry.CardSubmitted)
+    def add_card_from_bar(self, message: QuickEntry.CardSubmitted) -> None:
+        store = self.fg.store
+        entry = self.entry
+        if not message.text.strip():
+            self.notify("A card can't be empty: type what the employer wrote.", severity="warning")
+            return
+        person: Participant | None = None
+        if message.participant_id is not None:
+            person = store.participant(message.participant_id)
+        elif message.who:
+            found = entry.resolve()
+            if len(found) > 1:
+                names = ", ".join(p.label for p in found[:4])
+                self.notify(f"Who wrote it? Several match: {names}.", markup=False)
+                return
+            person = self._new_participant(message.who)
+            if person is None:
+                return
+            entry.choose(person)
+        card_id = self.fg.perform(store.add_card, message.text, person.id if person else None)
+        if card_id is None:
+            return  # the toast said why; the text stays in the bar
+        done = False
+        if person is not None:
+            turned_in = cards_turned_in([person], store.cards()).get(person.id, 0)
+            done = turned_in >= CARDS_PER_EMPLOYER
+        entry.card_added(person, done)
+        self.call_after_refresh(self.board.select_card, card_id)

@@ -1,0 +1,159 @@
+"""What the wall shows, as plain data built from the store's read models (no Textual here).
+
+The wall board diffs one `WallView` against the next and touches only the tiles, lanes and
+columns that changed; the benchmark and tests build views the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from focusgroup.domain.model import UNSORTED, Card, Category, Competency, Participant
+from focusgroup.domain.protocol import Protocol
+from focusgroup.domain.wall import Wall
+from focusgroup.tui.widgets.card_tile import COMPETENCY_SYMBOL, OCCUPATION_SYMBOL, CardView
+
+ColumnKey = int | None
+"""A category id, or None for the Unsorted tray."""
+PlaceKey = tuple[ColumnKey, str]
+
+CATEGORY_SYMBOL = "■"
+TRAY_SYMBOL = "□"
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    key: ColumnKey
+    name: str
+    colour: str
+    symbol: str
+    count: int
+    competencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LaneView:
+    key: PlaceKey
+    label: str
+    cards: tuple[tuple[int, CardView], ...]
+
+
+@dataclass
+class WallView:
+    """Columns left to right (the tray first); each column's lanes top to bottom."""
+
+    columns: list[ColumnView] = field(default_factory=list)
+    lanes: dict[ColumnKey, list[LaneView]] = field(default_factory=dict)
+
+    def card_ids(self) -> list[int]:
+        return [cid for lanes in self.lanes.values() for lane in lanes for cid, _ in lane.cards]
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    folded: bool = False
+    """Competency cards folded into a count."""
+    projector: bool = False
+    marked: frozenset[int] = frozenset()
+
+
+def kind_symbol(protocol: Protocol, key: str, default: str) -> str:
+    kind = protocol.kind(key)
+    return kind.symbol if kind and kind.symbol else default
+
+
+def who_label(card: Card, people: dict[int, Participant]) -> str:
+    if card.members:
+        return ""
+    person = people.get(card.participant_id) if card.participant_id is not None else None
+    if person is None:
+        return ""
+    return person.organization or person.name
+
+
+def card_view(
+    card: Card,
+    protocol: Protocol,
+    people: dict[int, Participant],
+    competencies: Sequence[str],
+    options: ViewOptions,
+) -> CardView:
+    order = {r.key: i for i, r in enumerate(protocol.reasons)}
+    hotkeys = {r.key: r.hotkey for r in protocol.reasons}
+    reasons = sorted(card.all_reasons, key=lambda r: order.get(r, len(order)))
+    return CardView(
+        text=card.text,
+        symbol=kind_symbol(protocol, "occupation", OCCUPATION_SYMBOL),
+        count=card.count,
+        hands=card.hands,
+        reasons=tuple(hotkeys.get(r, "?") for r in reasons),
+        third_card=card.third_card,
+        who=who_label(card, people),
+        soc=" ".join(p for p in (card.soc_code, card.soc_title) if p),
+        competencies=tuple(competencies),
+        competency_symbol=kind_symbol(protocol, "competency", COMPETENCY_SYMBOL),
+        folded=options.folded,
+        marked=card.id in options.marked,
+        projector=options.projector,
+    )
+
+
+def build_wall_view(
+    wall: Wall,
+    protocol: Protocol,
+    participants: Iterable[Participant],
+    competencies: Iterable[Competency],
+    options: ViewOptions = ViewOptions(),
+) -> WallView:
+    people = {p.id: p for p in participants}
+    by_card: dict[int, list[str]] = {}
+    by_category: dict[int, list[str]] = {}
+    for comp in competencies:
+        if comp.card_id is not None:
+            by_card.setdefault(comp.card_id, []).append(comp.text)
+        elif comp.category_id is not None:
+            by_category.setdefault(comp.category_id, []).append(comp.text)
+
+    def views(cards: Iterable[Card]) -> tuple[tuple[int, CardView], ...]:
+        return tuple(
+            (c.id, card_view(c, protocol, people, by_card.get(c.id, ()), options)) for c in cards
+        )
+
+    labels = {level.key: level.label for level in protocol.levels}
+    view = WallView()
+    view.columns.append(
+        ColumnView(None, "Unsorted", "", TRAY_SYMBOL, len(wall.unsorted)),
+    )
+    view.lanes[None] = [LaneView((None, UNSORTED), "New cards", views(wall.unsorted))]
+    category_symbol = kind_symbol(protocol, "category", CATEGORY_SYMBOL)
+    # Advanced at the top, entry at the bottom: "up a level" moves a card up the screen.
+    levels = list(reversed(wall.levels))
+    for category in wall.categories:
+        lanes = [
+            LaneView(
+                (category.id, level),
+                labels.get(level, level),
+                views(wall.cell(category.id, level)),
+            )
+            for level in levels
+        ]
+        view.lanes[category.id] = lanes
+        view.columns.append(column_view(category, category_symbol, lanes, by_category))
+    return view
+
+
+def column_view(
+    category: Category,
+    symbol: str,
+    lanes: Sequence[LaneView],
+    by_category: dict[int, list[str]],
+) -> ColumnView:
+    return ColumnView(
+        key=category.id,
+        name=category.name,
+        colour=category.colour,
+        symbol=symbol,
+        count=sum(len(lane.cards) for lane in lanes),
+        competencies=tuple(by_category.get(category.id, ())),
+    )

@@ -1,0 +1,80 @@
+"""The agenda panel: the current step's prompt for the room, facilitator notes, questions,
+the reasons legend and live counts. Protocol text is shown literally (never as markup)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from focusgroup.domain.protocol import Protocol
+from focusgroup.tui.widgets.card_tile import reason_mark
+
+
+def step_content(protocol: Protocol, index: int) -> Content:
+    step = protocol.step(index)
+    if step is None:
+        return Content("No agenda in this protocol.")
+    lines = [
+        Content.assemble(
+            (f"STEP {index + 1}/{len(protocol.steps)}  ", "dim"), (step.title, "bold")
+        ),
+        Content.assemble(("≈ ", "dim"), (f"{step.minutes} min", "dim")),
+        Content(""),
+        Content.assemble(("SAY  ", "bold reverse"), " ", step.say),
+    ]
+    if step.notes:
+        lines += [Content(""), Content.assemble(("NOTE ", "bold"), " ", (step.notes, "italic"))]
+    if step.questions:
+        lines += [Content(""), Content.styled("ASK", "bold")]
+        lines += [Content.assemble(("• ", "bold"), q) for q in step.questions]
+    if step.third_card:
+        lines += [Content(""), Content.styled("Cards added now are marked 3rd.", "italic")]
+    return Content("\n").join(lines)
+
+
+def legend_content(protocol: Protocol) -> Content:
+    lines = [Content.styled("REASONS (press the digit)", "bold")]
+    lines += [
+        Content.assemble((f"{reason_mark(r.hotkey)} ", "bold"), r.label) for r in protocol.reasons
+    ]
+    return Content("\n").join(lines)
+
+
+def counts_content(
+    total: int, unsorted: int, repeated: Sequence[tuple[str, int]], missing: Sequence[str]
+) -> Content:
+    lines = [
+        Content.styled("ON THE WALL", "bold"),
+        Content(f"{total} cards · {total - unsorted} placed · {unsorted} unsorted"),
+    ]
+    if repeated:
+        lines.append(Content.styled("Named by 2+ employers:", "bold"))
+        lines += [Content.assemble((f"×{n} ", "bold"), text) for text, n in repeated[:6]]
+    if missing:
+        shown = ", ".join(missing[:5]) + (f" +{len(missing) - 5}" if len(missing) > 5 else "")
+        lines.append(Content.assemble(("Still to hand in: ", "bold"), shown))
+    return Content("\n").join(lines)
+
+
+class AgendaPanel(VerticalScroll, can_focus=False):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, can_focus=False)
+        self.step = Static(id="agenda-step")
+        self.counts = Static(id="agenda-counts")
+        self.legend = Static(id="agenda-legend")
+
+    def compose(self) -> Iterable[Widget]:
+        yield self.step
+        yield self.counts
+        yield self.legend
+
+    def show_step(self, protocol: Protocol, index: int) -> None:
+        self.step.update(step_content(protocol, index))
+        self.legend.update(legend_content(protocol))
+
+    def show_counts(self, content: Content) -> None:
+        self.counts.update(content)
