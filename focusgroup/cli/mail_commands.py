@@ -161,9 +161,9 @@ def email(
             with tempfile.TemporaryDirectory(prefix="focusgroup-mail-") as scratch:
                 content = mail_content.export_content(store, profiles, Path(scratch))
         else:
-            content = mail_content.export_content(
-                store, profiles, mail_content.default_out_dir(path)
-            )
+            out_dir = mail_content.default_out_dir(path)
+            content = mail_content.export_content(store, profiles, out_dir)
+            click.echo(f"Exported {len(content.attachments)} PDF(s) to {out_dir}")
         reply = settings.reply_address()
         letter_subject = subject or content.subject
 

@@ -97,4 +97,9 @@ def export_content(store: SessionStore, with_profiles: bool, out_dir: Path) -> M
 
 def export_pdfs(snap: SessionSnapshot, with_profiles: bool, out_dir: Path) -> list[Path]:
     """The summary PDF, then the job profiles PDF(s) if asked: written by the exports package."""
-    raise MailContentError("The PDF export is not available in this build of focusgroup.")
+    from focusgroup.export.exporter import export_profiles, export_session
+
+    pdfs = export_session(snap, out_dir, ["pdf"])
+    if with_profiles:
+        pdfs += export_profiles(snap, out_dir, formats=("pdf",))
+    return [p for p in pdfs if p.suffix.lower() == ".pdf"]

@@ -1,0 +1,43 @@
+"""The e-mail with the real exports: the attached PDFs are the exported files, byte for byte."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+from click.testing import CliRunner
+
+from focusgroup.cli import main
+from focusgroup.mail import content as mail_content
+from focusgroup.store import SessionStore
+
+from .conftest import SmtpServer
+
+FROM = "Zoë Łukasiewicz <facilitator@example.org>"
+
+
+def test_summary_and_profiles_attached_byte_identical(
+    meeting: SessionStore, smtp_server: SmtpServer
+) -> None:
+    production = meeting.categories()[0].id
+    zoe = meeting.participants()[0].id
+    meeting.add_card("CNC Machinist", zoe, category_id=production, level="mid")
+    meeting.add_card("Welder", zoe, category_id=production, level="entry")
+    args = ["--host", "127.0.0.1", "--port", str(smtp_server.port), "--security", "none"]
+
+    result = CliRunner().invoke(
+        main, ["email", str(meeting.path), "--from", FROM, "--profiles", *args]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(smtp_server.messages) == 3
+
+    out_dir = mail_content.default_out_dir(meeting.path)
+    exported = {p.name: p.read_bytes() for p in out_dir.glob("*.pdf")}
+    assert len(exported) >= 2  # the summary and at least one job profile
+    message = smtp_server.messages[0].message
+    attached = {a.get_filename(): a.get_content() for a in message.iter_attachments()}
+    assert attached == exported
+    for data in attached.values():
+        assert len(pypdf.PdfReader(io.BytesIO(data)).pages) >= 1
+    body = message.get_body(("plain",)).get_content()
+    assert "Thank you for taking part in Test meeting" in body and "CNC Machinist" in body
