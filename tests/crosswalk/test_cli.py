@@ -1,0 +1,114 @@
+"""The crosswalk commands as a user runs them, including their errors."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from focusgroup.cli import main
+from focusgroup.crosswalk import index
+from focusgroup.store import SessionStore
+from tests.conftest import tiny_protocol
+from tests.crosswalk.conftest import write_tiny_release
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_soc_search_prints_one_suggestion_per_line() -> None:
+    result = run("soc", "search", "maint", "tech", "--limit", "3")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert len(lines) == 3
+    code, title, why = lines[0].split("  ", 2)
+    assert code == "49-9071.00"
+    assert title == "Maintenance and Repair Workers, General"
+    assert "abbreviation maint tech → maintenance technician" in why
+
+
+def test_soc_search_json() -> None:
+    result = run("soc", "search", "RN - ICU", "--json", "-n", "2")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert len(data) == 2
+    assert data[0]["soc_code"] == "29-1141"
+    assert set(data[0]) == {"onet_code", "soc_code", "title", "score", "why", "job_zone"}
+
+
+def test_soc_search_with_no_match_says_so() -> None:
+    result = run("soc", "search", "qqqqzz")
+    assert result.exit_code == 0
+    assert "No occupation matches 'qqqqzz'" in result.output
+
+
+def test_onet_import_rejects_a_path_that_is_not_a_release(tmp_path: Path) -> None:
+    for path in (tmp_path / "nowhere", tmp_path):
+        result = run("onet", "import", str(path))
+        assert result.exit_code == 1
+        assert result.output.startswith("Error: ") and len(result.output.splitlines()) == 1
+        assert "Traceback" not in result.output
+    assert not index.user_index_path().exists()
+
+
+def test_onet_import_from_a_zip_is_then_used(tmp_path: Path) -> None:
+    folder = write_tiny_release(tmp_path / "db_30_9_text")
+    archive = tmp_path / "db_30_9_text.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for file in folder.iterdir():
+            zf.write(file, f"db_30_9_text/{file.name}")
+    result = run("onet", "import", str(archive))
+    assert result.exit_code == 0, result.output
+    assert "Imported O*NET 30.9: 3 occupations" in result.output
+    assert index.user_index_path().exists()
+    assert "29-1141.00  Registered Nurses" in run("soc", "search", "zeppelin medic").output
+    info = run("onet", "info").output
+    assert str(index.user_index_path()) in info and "O*NET 30.9 Database" in info
+
+
+def test_crosswalk_suggests_stores_and_undo_clears(tmp_path: Path) -> None:
+    path = tmp_path / "meeting.db"
+    store = SessionStore.create(path, tiny_protocol(), title="Manufacturing")
+    production = store.categories()[0].id
+    cnc = store.add_card("CNC guy", category_id=production, level="mid")
+    nurse = store.add_card("RN - ICU", category_id=production, level="entry")
+    coded = store.add_card("Welder", category_id=production, level="entry")
+    store.set_soc(coded, soc_code="51-4121", onet_code="51-4121.00", soc_title="Welders")
+    store.close()
+
+    result = run("crosswalk", str(path))
+    assert result.exit_code == 0, result.output
+    assert "#1 'CNC guy'" in result.output and "'Welder'" not in result.output
+    assert "2 uncoded cards" in result.output
+    with SessionStore.open(path) as store:
+        assert store.card(cnc).soc_code == ""  # suggestions only
+
+    result = run("crosswalk", str(path), "--accept-top")
+    assert result.exit_code == 0, result.output
+    assert "stored 29-1141 Critical Care Nurses" in result.output
+    assert "note: O*NET job zone 4" in result.output  # an RN written as an entry-level card
+    assert "Stored codes on 2 of 2 cards" in result.output
+
+    store = SessionStore.open(path, actor="cli")
+    try:
+        card = store.card(nurse)
+        assert (card.soc_code, card.onet_code) == ("29-1141", "29-1141.03")
+        assert card.soc_title == "Critical Care Nurses"
+        assert store.card(cnc).soc_code in {"51-4041", "51-9161"}
+        store.undo()  # the last stored crosswalk goes away as one action
+        assert store.card(nurse).soc_code == ""
+        assert store.card(nurse).onet_code == ""
+        assert store.card(cnc).soc_code != ""
+    finally:
+        store.close()
+
+    assert "Every occupation card already has a SOC code" not in run("crosswalk", str(path)).output
+
+
+def test_crosswalk_of_a_missing_session_is_one_line(tmp_path: Path) -> None:
+    result = run("crosswalk", str(tmp_path / "nope.db"))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "Traceback" not in result.output
