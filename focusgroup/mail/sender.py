@@ -135,7 +135,9 @@ def explain(error: BaseException, settings: SmtpSettings, stage: str = "connect"
         return MailConnectionError(
             f"Unknown mail server {settings.host!r}: the name did not resolve."
         )
-    if isinstance(error, TimeoutError):
+    # smtplib reports a read timeout as "Connection unexpectedly closed: timed out".
+    timed_out = isinstance(error, smtplib.SMTPServerDisconnected) and "timed out" in str(error)
+    if isinstance(error, TimeoutError) or timed_out:
         return MailConnectionError(
             f"The mail server {where} did not answer within {settings.timeout:g} s."
         )
@@ -203,22 +205,21 @@ def send_all(
             if should_stop is not None and should_stop():
                 report.not_attempted.extend(queue[index:])
                 break
+            if client.sock is None:
+                # The server hung up (a 421 reply or a dropped line): dial again once.
+                try:
+                    client = connect(settings)
+                except MailError as error:
+                    report.fatal = error
+                    report.not_attempted.extend(queue[index:])
+                    break
             if on_start is not None:
                 on_start(recipient)
             try:
                 outcome = _send_one(client, settings, letter, recipient)
             except _ConnectionLost as lost:
                 outcome = Outcome(recipient, str(lost.args[1]), False, str(lost.args[0]))
-                report.outcomes.append(outcome)
-                on_outcome(outcome)
                 _close(client)
-                try:
-                    client = connect(settings)
-                except MailError as error:
-                    report.fatal = error
-                    report.not_attempted.extend(queue[index + 1 :])
-                    break
-                continue
             except MailError as error:  # the From address refused: no message can go out
                 report.fatal = error
                 report.not_attempted.extend(queue[index:])

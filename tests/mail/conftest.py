@@ -46,10 +46,20 @@ class Received:
 
 @dataclass
 class Collector:
-    """aiosmtpd handler: keeps every message; refuses addresses listed in `rejected`."""
+    """aiosmtpd handler: keeps every message; misbehaves on request."""
 
     messages: list[Received] = field(default_factory=list)
     rejected: set[str] = field(default_factory=set)
+    """Recipients refused with 550 at RCPT."""
+    hang_up_on: set[str] = field(default_factory=set)
+    """Recipients whose message gets a 421 (server closing) instead of being accepted."""
+    refuse_sender: bool = False
+
+    async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str, _: Any):
+        if self.refuse_sender:
+            return f"553 5.7.1 <{address}>: Sender address rejected: not owned by user"
+        envelope.mail_from = address
+        return "250 OK"
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, _: Any):
         if address in self.rejected:
@@ -58,6 +68,8 @@ class Collector:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if set(envelope.rcpt_tos) & self.hang_up_on:
+            return "421 4.3.2 Service shutting down"
         login = session.auth_data.login.decode() if session.authenticated else None
         self.messages.append(
             Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.content, login)
@@ -123,6 +135,16 @@ def smtp_server() -> Iterator[SmtpServer]:
 def auth_server() -> Iterator[SmtpServer]:
     """Login required, allowed over plain text (loopback only) so a wrong password is testable."""
     server = _start(authenticator=authenticator, auth_require_tls=False, auth_required=True)
+    yield server
+    server.controller.stop()
+
+
+@pytest.fixture
+def ssl_server(ca: trustme.CA) -> Iterator[SmtpServer]:
+    """Implicit TLS from the first byte (port 465 style)."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    server = _start(ssl_context=context)
     yield server
     server.controller.stop()
 

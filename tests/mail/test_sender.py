@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
 
 from focusgroup.mail.content import MailContent
-from focusgroup.mail.errors import MailAuthError, MailConnectionError, MailTLSError
+from focusgroup.mail.errors import (
+    MailAuthError,
+    MailConnectionError,
+    MailSenderRefused,
+    MailTLSError,
+)
 from focusgroup.mail.message import Letter
 from focusgroup.mail.recipients import Status, plan
 from focusgroup.mail.sender import Outcome, send_all
@@ -186,4 +192,55 @@ def test_ssl_against_a_plain_server_is_a_tls_failure(
 ) -> None:
     with pytest.raises(MailTLSError, match="TLS failure"):
         run(meeting, smtp_server.settings(security="ssl"), content)
+    assert meeting.sends() == []
+
+
+def test_server_hanging_up_mid_run_reconnects_for_the_rest(
+    meeting: SessionStore, smtp_server: SmtpServer, content: MailContent
+) -> None:
+    smtp_server.handler.hang_up_on.add("minh@example.net")
+    report = run(meeting, smtp_server.settings(), content)
+    assert [o.recipient.email for o in report.sent] == ["zoe@example.org", "pat@example.edu"]
+    [failed] = report.failed
+    assert failed.recipient.email == "minh@example.net" and failed.error.startswith("message")
+    assert "421" in failed.error and report.fatal is None
+    assert sorted(m.rcpt_tos[0] for m in smtp_server.messages) == [
+        "pat@example.edu",
+        "zoe@example.org",
+    ]
+
+
+def test_refused_sender_stops_the_run_and_records_nothing(
+    meeting: SessionStore, smtp_server: SmtpServer, content: MailContent
+) -> None:
+    smtp_server.handler.refuse_sender = True
+    report = run(meeting, smtp_server.settings(), content)
+    assert isinstance(report.fatal, MailSenderRefused)
+    assert "refused the sender address facilitator@example.org (553" in str(report.fatal)
+    assert report.outcomes == [] and len(report.not_attempted) == 3
+    assert meeting.sends() == []
+
+
+def test_implicit_tls_with_the_test_ca(
+    meeting: SessionStore, ssl_server: SmtpServer, content: MailContent, ca_file: Path
+) -> None:
+    report = run(meeting, ssl_server.settings(security="ssl", cafile=str(ca_file)), content)
+    assert len(report.sent) == 3 and len(ssl_server.messages) == 3
+
+
+def test_a_server_that_never_answers_times_out_clearly(
+    meeting: SessionStore, content: MailContent
+) -> None:
+    with socket.socket() as silent:  # accepts the connection (backlog) but never greets
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        settings = SmtpSettings(
+            host="127.0.0.1",
+            port=silent.getsockname()[1],
+            security="none",
+            timeout=0.5,
+            mail_from="f@example.org",
+        )
+        with pytest.raises(MailConnectionError, match=r"did not answer within 0.5 s"):
+            run(meeting, settings, content)
     assert meeting.sends() == []

@@ -1,0 +1,79 @@
+"""SMTP settings: flags over environment over config file; the password never from either."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from focusgroup.mail.errors import MailSettingsError
+from focusgroup.mail.settings import SmtpSettings, load_settings
+
+
+def test_precedence_flags_env_file_defaults(tmp_path: Path) -> None:
+    config = tmp_path / "mail.yaml"
+    config.write_text(
+        "smtp:\n  host: file.example.org\n  port: 2525\n  user: fileuser\n"
+        "  from: File <file@example.org>\n  reply_to: r@example.org\n",
+        encoding="utf-8",
+    )
+    env = {"FOCUSGROUP_SMTP_HOST": "env.example.org", "FOCUSGROUP_SMTP_PASSWORD": "pw"}
+    settings = load_settings({"user": "flaguser", "port": None}, config_file=config, environ=env)
+    assert settings.host == "env.example.org"  # env beats file
+    assert settings.user == "flaguser"  # flag beats file
+    assert settings.port == 2525 and settings.reply_to == "r@example.org"
+    assert settings.password == "pw" and "pw" not in repr(settings)
+    assert settings.security == "starttls" and settings.effective_port == 2525
+    assert str(settings.sender()) == "File <file@example.org>"
+
+
+def test_default_ports_follow_security() -> None:
+    assert SmtpSettings(security="ssl").effective_port == 465
+    assert SmtpSettings(security="starttls").effective_port == 587
+    assert SmtpSettings(security="none").effective_port == 25
+
+
+def test_mail_yaml_in_focusgroup_home_is_picked_up(isolated_home: Path) -> None:
+    (isolated_home / "mail.yaml").write_text("host: home.example.org\n", encoding="utf-8")
+    assert load_settings(environ={}).host == "home.example.org"
+
+
+@pytest.mark.parametrize(
+    ("flags", "env", "message"),
+    [
+        ({"password": "x"}, {}, "can't be given as a flag"),
+        ({"security": "tls"}, {}, "Unknown SMTP security 'tls'"),
+        ({}, {"FOCUSGROUP_SMTP_PORT": "smtp"}, "SMTP port 'smtp' is not a number"),
+        ({"port": 70000}, {}, "out of range"),
+        ({"cafile": "/nonexistent/ca.pem"}, {}, "No CA certificate file"),
+    ],
+)
+def test_bad_settings_are_one_clear_line(flags: dict, env: dict, message: str) -> None:
+    with pytest.raises(MailSettingsError, match=message):
+        load_settings(flags, environ=env)
+
+
+def test_config_file_problems(tmp_path: Path) -> None:
+    config = tmp_path / "mail.yaml"
+    config.write_text("host: [unclosed\n", encoding="utf-8")
+    with pytest.raises(MailSettingsError, match="not valid YAML"):
+        load_settings(config_file=config, environ={})
+    config.write_text("hots: typo.example.org\n", encoding="utf-8")
+    with pytest.raises(MailSettingsError, match="Unknown key.*hots"):
+        load_settings(config_file=config, environ={})
+    config.write_text("password: hunter2\n", encoding="utf-8")
+    with pytest.raises(MailSettingsError, match="holds a password"):
+        load_settings(config_file=config, environ={})
+    with pytest.raises(MailSettingsError, match="No mail config file"):
+        load_settings(config_file=tmp_path / "missing.yaml", environ={})
+
+
+def test_password_never_goes_unencrypted_to_a_remote_server() -> None:
+    settings = SmtpSettings(
+        host="mail.example.org", security="none", user="u", mail_from="a@example.org"
+    )
+    with pytest.raises(MailSettingsError, match="Refusing to send the password unencrypted"):
+        settings.check_for_sending()
+    SmtpSettings(
+        host="127.0.0.1", security="none", user="u", mail_from="a@example.org"
+    ).check_for_sending()
