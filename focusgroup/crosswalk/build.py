@@ -26,11 +26,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from focusgroup.crosswalk.index import PACKAGED_INDEX, SCHEMA_VERSION
 from focusgroup.crosswalk.source import OnetRelease
 from focusgroup.crosswalk.text import index_tokens, split_title
-
-SCHEMA_VERSION = 1
-"""Bumped when the tables change; search ignores an imported index of another version."""
 
 MAX_FUNCTIONS = 5
 """A strawman has a handful of function columns (the guide's example has four)."""
@@ -40,7 +38,6 @@ MAX_TECHNOLOGY = 30
 """Technology examples kept per occupation, hot technologies first."""
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-PACKAGED_INDEX = Path(__file__).resolve().parent / "onet_index.db"
 
 OES_RELEASE = "May 2025"
 RATING_FILES = {"skill": "Skills.txt", "knowledge": "Knowledge.txt", "ability": "Abilities.txt"}

@@ -16,8 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from focusgroup.crosswalk.build import PACKAGED_INDEX, SCHEMA_VERSION
 from focusgroup.crosswalk.errors import IndexMissing
+
+PACKAGED_INDEX = Path(__file__).resolve().parent / "onet_index.db"
+SCHEMA_VERSION = 1
+"""Bumped when the index tables change; an imported index of another version is ignored."""
 
 _lock = threading.RLock()
 _connection: sqlite3.Connection | None = None
