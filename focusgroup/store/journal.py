@@ -22,6 +22,18 @@ from focusgroup.domain.model import Change, Event
 
 Row = dict[str, Any]
 
+LINKS = (
+    # (table, column, the table it points at)
+    ("cards", "stack_id", "cards"),
+    ("cards", "category_id", "categories"),
+    ("cards", "participant_id", "participants"),
+    ("competencies", "card_id", "cards"),
+    ("competencies", "category_id", "categories"),
+    ("competencies", "participant_id", "participants"),
+    ("notes", "participant_id", "participants"),
+    ("commitments", "participant_id", "participants"),
+)
+
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -34,10 +46,36 @@ class Journal:
         self.db = db
         self.actor = actor
         self._changes: list[Change] | None = None
+        self._locked = False
         self._action = ""
         self._undoable = True
 
     # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the write lock from a method's first read to its commit.
+
+        A store method checks the rows it reads (is the card still there, is it a stack's
+        lead?) before it writes. Without the lock the other seat can commit in between, and
+        the write then works on stale rows: a KeyError for a card it deleted, or a card
+        merged into a stack that was itself just merged (a stack of stacks).
+        """
+        if self._locked or self._changes is not None:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._locked = True
+        try:
+            yield
+            if self.db.conn.in_transaction:
+                self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        finally:
+            self._locked = False
 
     @contextmanager
     def action(self, description: str, *, undoable: bool = True) -> Iterator[None]:
@@ -48,14 +86,17 @@ class Journal:
         self._changes, self._action, self._undoable = [], description, undoable
         # IMMEDIATE takes the write lock up front, so a read-then-write never fails with
         # "database is locked" while the other seat writes; busy_timeout waits instead.
-        self.db.execute("BEGIN IMMEDIATE")
+        owner = not self._locked  # inside locked(), that block begins and commits
+        if owner:
+            self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
             if self._changes:
                 self._log("do", self._action, self._changes, None, self._undoable)
-            self.db.execute("COMMIT")
+            if owner:
+                self.db.execute("COMMIT")
         except BaseException:
-            if self.db.conn.in_transaction:
+            if owner and self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
         finally:
@@ -201,11 +242,11 @@ class Journal:
         if change.before is None:  # it was an insert: delete it again
             if current is None:
                 return
-            if current != change.after:
+            if current != change.after or self._referenced(change.table, change.row_id):
                 raise conflict
             self.delete(change.table, change.row_id)
         elif change.after is None:  # it was a delete: put it back
-            if current is not None:
+            if current is not None or not self._links_exist(change.table, change.before):
                 raise conflict
             self.insert(change.table, change.before)
         else:
@@ -214,7 +255,33 @@ class Journal:
             touched = [k for k in change.after if change.before.get(k) != change.after[k]]
             if any(current.get(k) != change.after[k] for k in touched):
                 raise conflict
-            self.update(change.table, change.row_id, {k: change.before[k] for k in touched})
+            restored = {k: change.before[k] for k in touched}
+            if not self._links_exist(change.table, restored):
+                raise conflict
+            self.update(change.table, change.row_id, restored)
+
+    # The other seat may have linked to a row since (merged a card into it, put a card in a
+    # category) or removed the row a restored value points at. Undo must then refuse: the
+    # schema has no foreign keys, and an orphaned stack member silently drops off the wall.
+    def _referenced(self, table: str, row_id: int) -> bool:
+        return any(
+            self.db.execute(
+                f"SELECT 1 FROM [{child}] WHERE [{column}] = ? LIMIT 1", [row_id]
+            ).fetchone()
+            for child, column, parent in LINKS
+            if parent == table
+        )
+
+    def _links_exist(self, table: str, values: Mapping[str, Any]) -> bool:
+        for child, column, parent in LINKS:
+            if child != table or values.get(column) is None:
+                continue
+            target = self.row(parent, values[column])
+            if target is None:
+                return False
+            if column == "stack_id" and target["stack_id"] is not None:
+                return False  # its lead was merged into another stack meanwhile
+        return True
 
 
 def _event(row: sqlite3.Row | tuple) -> Event:

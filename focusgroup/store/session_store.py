@@ -6,11 +6,12 @@ logged with who did it so it can be undone. Reads return frozen domain objects.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from focusgroup.domain import wall as wall_model
 from focusgroup.domain.errors import DomainError, SessionFileError
@@ -32,6 +33,8 @@ from focusgroup.domain.protocol import Protocol
 from focusgroup.store import rows
 from focusgroup.store.connection import create_database, open_database
 from focusgroup.store.journal import Journal, now
+
+T = TypeVar("T")
 
 SESSION_FIELDS = (
     "title",
@@ -455,7 +458,9 @@ class SessionStore:
     def merge_cards(self, lead_id: int, other_ids: Iterable[int]) -> None:
         """Stack cards naming the same occupation under `lead_id`; each wording is kept."""
         lead = self._top_card(lead_id)
-        others = [self._top_card(i) for i in dict.fromkeys(other_ids) if i != lead_id]
+        lead_id = lead.id  # a stack member stands for its stack: never stack onto a member
+        tops = {c.id: c for c in (self._top_card(i) for i in dict.fromkeys(other_ids))}
+        others = [c for c in tops.values() if c.id != lead_id]  # already in the stack: skip
         if not others:
             raise DomainError("Mark at least two cards to merge.")
         with self.action(f"Merge {len(others) + 1} cards into {_short(lead.text)}"):
@@ -809,3 +814,54 @@ def _quote_as(value: str) -> None:
     if value not in {q.value for q in QuoteAs}:
         allowed = ", ".join(q.value for q in QuoteAs)
         raise DomainError(f"Unknown quoting choice {value!r}; use one of: {allowed}.")
+
+
+def _under_write_lock(method: Callable[..., T]) -> Callable[..., T]:
+    @functools.wraps(method)
+    def locked(self: SessionStore, *args: Any, **kwargs: Any) -> T:
+        with self.journal.locked():
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
+# Every write method checks what it reads and then writes; both happen under one write lock,
+# so the other seat can't change those rows in between (see Journal.locked). Listed here, not
+# decorated one by one; tests/reliability/test_two_seats.py checks that no writer is missing.
+WRITE_METHODS = (
+    "update_session",
+    "set_step",
+    "add_participant",
+    "update_participant",
+    "remove_participant",
+    "add_category",
+    "rename_category",
+    "recolour_category",
+    "move_category",
+    "remove_category",
+    "add_card",
+    "edit_card",
+    "delete_card",
+    "move_card",
+    "step_card_category",
+    "step_card_level",
+    "reorder_card",
+    "merge_cards",
+    "unmerge_card",
+    "split_stack",
+    "toggle_reason",
+    "set_hands",
+    "set_soc",
+    "add_competency",
+    "update_competency",
+    "delete_competency",
+    "add_note",
+    "update_note",
+    "delete_note",
+    "add_commitment",
+    "update_commitment",
+    "delete_commitment",
+    "record_send",
+)
+for _name in WRITE_METHODS:
+    setattr(SessionStore, _name, _under_write_lock(getattr(SessionStore, _name)))
