@@ -231,6 +231,7 @@ class SeatServer(Server):
                 handle_signals=False,
                 loop=loop,
                 print=ready,
+                access_log=None,  # its lines would print the secret token (`GET /?token=...`)
             )
         except GracefulExit:
             pass
