@@ -54,7 +54,9 @@ def _size(data_len: int) -> str:
 @click.command()
 @click.argument("file")
 @click.option("--profiles", is_flag=True, help="Attach the job profiles PDF(s) too.")
-@click.option("--subject", default=None, help="Subject line (default: '<title>: summary ...').")
+@click.option(
+    "--subject", default=None, help="Subject (default: '<title>: summary and next steps')."
+)
 @click.option("--from", "mail_from", default=None, help="Sender, e.g. 'Ana Ruiz <ana@wb.org>'.")
 @click.option("--reply-to", "reply_to", default=None, help="Where replies go, if not the sender.")
 @click.option("--message", default=None, help="A cover message above the summary.")
