@@ -68,7 +68,7 @@ def seed_wall(store: SessionStore, cards: int, *, placed: float = 0.7) -> None:
                     **place,  # type: ignore[arg-type]
                 )
             )
-        if cards >= 6:
+        if cards > len(categories):
             store.merge_cards(ids[0], [ids[len(categories)]])
         if cards >= 3:
             store.set_hands(ids[1], 7)

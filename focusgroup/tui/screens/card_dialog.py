@@ -79,8 +79,8 @@ class CardDialog(ModalScreen[None]):
                 (" (lead)" if member.id == card.id and card.members else "", "dim"),
             )
             options.add_option(Option(prompt, id=str(member.id)))
-        if highlighted is not None and options.option_count:
-            options.highlighted = min(highlighted, options.option_count - 1)
+        if options.option_count:
+            options.highlighted = min(highlighted or 0, options.option_count - 1)
 
     def summary(self, card: Card) -> Content:
         protocol = self.fg.store.protocol()

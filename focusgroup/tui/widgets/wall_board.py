@@ -111,7 +111,7 @@ class WallColumn(Vertical):
         yield self.body
 
 
-class WallBoard(HorizontalScroll, can_focus=True):
+class WallBoard(HorizontalScroll, can_focus=True, inherit_bindings=False):
     """Columns side by side; keys act on the selected card (bindings live on the screen)."""
 
     class SelectionChanged(Message):

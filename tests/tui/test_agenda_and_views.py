@@ -1,0 +1,112 @@
+"""Agenda steps, the step timer (on a hand-moved clock), projector view, fold, help, palette."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer, Static
+
+from focusgroup.store import SessionStore
+from focusgroup.tui.app import FocusGroupApp
+from focusgroup.tui.widgets.agenda import AgendaPanel
+from focusgroup.tui.widgets.quick_entry import QuickEntry
+from focusgroup.tui.widgets.step_timer import StepTimer, format_seconds
+from tests.tui.conftest import ManualClock, board
+
+
+def test_format_seconds() -> None:
+    assert format_seconds(600) == "10:00"
+    assert format_seconds(59.4) == "00:59"
+    assert format_seconds(-0.2) == "00:01"
+    assert format_seconds(-75) == "01:15"
+
+
+async def test_next_and_previous_step_reset_the_timer(
+    wall_app: FocusGroupApp, wall_store: SessionStore, clock: ManualClock
+) -> None:
+    steps = wall_store.protocol().steps
+    async with wall_app.run_test(size=(160, 50)) as pilot:
+        timer = wall_app.screen.query_one(StepTimer)
+        assert timer.remaining == steps[0].minutes * 60
+        clock.now += 30
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert wall_store.session().current_step == 1
+        assert timer.remaining == steps[1].minutes * 60
+        agenda = wall_app.screen.query_one("#agenda-step", Static)
+        assert steps[1].title in str(agenda.render())
+        await pilot.press("pageup", "pageup")  # stays at the first step
+        assert wall_store.session().current_step == 0
+
+
+async def test_timer_warns_pauses_extends_and_runs_over(
+    wall_app: FocusGroupApp, wall_store: SessionStore, clock: ManualClock
+) -> None:
+    minutes = wall_store.protocol().steps[0].minutes
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        timer = wall_app.screen.query_one(StepTimer)
+        clock.now += minutes * 60 - 30
+        timer.tick()
+        await pilot.pause()
+        assert timer.has_class("-warning")
+        assert any("One minute left" in n.message for n in wall_app._notifications)
+
+        await pilot.press("t")  # pause
+        clock.now += 600
+        timer.tick()
+        assert timer.paused and timer.remaining == 30
+        await pilot.press("t", "plus")  # resume, +1 minute
+        assert not timer.paused and timer.remaining == 90
+        assert not timer.has_class("-warning")
+
+        clock.now += 100
+        timer.tick()
+        assert timer.has_class("-over")
+        assert "OVER" in str(timer.render())
+
+
+async def test_projector_view_hides_everything_but_the_wall(wall_app: FocusGroupApp) -> None:
+    async with wall_app.run_test(size=(160, 50)) as pilot:
+        screen = wall_app.screen
+        await pilot.press("f5")
+        await pilot.pause()
+        for widget in (AgendaPanel, QuickEntry, Footer):
+            assert not screen.query_one(widget).display
+        assert not screen.query_one("#wall-bar").display
+        b = board(wall_app)
+        assert all(tile.view.projector for tile in b.tiles.values())
+        assert all("Ruiz Precision" not in str(t.render()) for t in b.tiles.values())
+        await pilot.press("f5")
+        await pilot.pause()
+        assert screen.query_one(AgendaPanel).display
+
+
+async def test_fold_competencies(wall_app: FocusGroupApp, wall_store: SessionStore) -> None:
+    card_id = next(c.card_id for c in wall_store.competencies())
+    async with wall_app.run_test(size=(160, 50)) as pilot:
+        tile = board(wall_app).tiles[card_id]
+        assert "▲ Reads blueprints" in str(tile.render())
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Reads blueprints" not in str(tile.render())
+        assert "▲1" in str(tile.render())
+
+
+async def test_help_lists_keys_and_palette_lists_actions(wall_app: FocusGroupApp) -> None:
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        commands = [c.title for c in wall_app.get_system_commands(wall_app.screen)]
+        assert {"Card →", "Merge", "Undo", "Projector", "Next step"} <= set(commands)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(wall_app.screen.query_one("#help-text", Static).render())
+        assert "Merge" in text and "Hardest to fill" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert board(wall_app).has_focus
+
+
+async def test_narrow_terminal_hides_the_agenda_until_asked(wall_app: FocusGroupApp) -> None:
+    async with wall_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not wall_app.screen.query_one(AgendaPanel).display
+        await pilot.press("f6")
+        await pilot.pause()
+        assert wall_app.screen.query_one(AgendaPanel).display

@@ -1,0 +1,95 @@
+"""Capturing cards from the quick-entry bar, and text that looks like markup."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from focusgroup.store import SessionStore
+from focusgroup.tui.app import FocusGroupApp
+from tests.tui.conftest import board, type_card, unsorted_ids
+
+NASTY = [
+    "[bold]Bob",
+    "Ann [/]",
+    "[/]",
+    "[link=http://x]Machinist",
+    "$accent cost $5",
+    "C:\\shop\\floor \\",
+    "[@click=app.quit]x[/]",
+    "Soudeur·se Zoë 🤖 عامل لحام",
+]
+
+
+async def test_card_lands_in_unsorted_with_its_employer(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        before = set(unsorted_ids(wall_store))
+        await type_card(pilot, "Lund", "Electrical apprentice")
+        new = [c for c in wall_store.wall().unsorted if c.id not in before]
+        assert [c.text for c in new] == ["Electrical apprentice"]
+        greg = next(p for p in wall_store.participants() if p.name == "Greg Lund")
+        assert new[0].participant_id == greg.id
+        assert new[0].id in board(wall_app).tiles
+        # Greg now has his two cards: the bar clears the employer for the next person.
+        assert wall_app.screen.query_one("#qe-who", Input).value == ""
+        assert wall_app.screen.query_one("#qe-text", Input).value == ""
+
+
+async def test_same_employer_stays_until_two_cards(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await type_card(pilot, "Zoe Quinn, Quinn Tools", "Millwright")
+        zoe = next(p for p in wall_store.participants() if p.name == "Zoe Quinn")
+        assert zoe.organization == "Quinn Tools"
+        who = wall_app.screen.query_one("#qe-who", Input)
+        assert who.value == zoe.label  # ready for her second card
+        await type_card(pilot, "", "Controls engineer")
+        cards = [c for c in wall_store.cards() if c.participant_id == zoe.id]
+        assert [c.text for c in cards] == ["Millwright", "Controls engineer"]
+        assert who.value == ""
+
+
+async def test_empty_card_is_refused_and_typing_is_kept(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        count = len(wall_store.cards())
+        await type_card(pilot, "Ana", "   ")
+        assert len(wall_store.cards()) == count
+        assert wall_app.screen.query_one("#qe-text", Input).value == "   "
+        assert any("empty" in n.message for n in wall_app._notifications)
+
+
+async def test_third_card_step_marks_cards(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    third = next(i for i, s in enumerate(wall_store.protocol().steps) if s.third_card)
+    wall_store.set_step(third)
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await type_card(pilot, "", "Robot programmer")
+        card = next(c for c in wall_store.cards() if c.text == "Robot programmer")
+        assert card.third_card
+        assert "3rd" in str(board(wall_app).tiles[card.id].render())
+
+
+@pytest.mark.parametrize("size", [(80, 24)])
+async def test_markup_like_text_is_shown_literally(
+    wall_app: FocusGroupApp, wall_store: SessionStore, size: tuple[int, int]
+) -> None:
+    async with wall_app.run_test(size=size) as pilot:
+        for text in NASTY:
+            await type_card(pilot, "", text)
+        await pilot.pause()
+        assert wall_app.is_running  # [@click=app.quit] did not quit, [/] did not crash
+        tiles = board(wall_app).tiles
+        by_text = {c.text: c.id for c in wall_store.cards()}
+        for text in NASTY:
+            assert text in by_text, text
+            rendered = str(tiles[by_text[text]].render())
+            assert text in rendered, (text, rendered)
+        # Clicking the would-be link does nothing but select the card.
+        await pilot.click(tiles[by_text["[@click=app.quit]x[/]"]])
+        assert wall_app.is_running

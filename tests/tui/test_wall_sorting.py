@@ -1,0 +1,167 @@
+"""Sorting, merging and splitting, reasons, hands, categories, undo and redo from the keyboard."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from focusgroup.domain.wall import Place, place_of
+from focusgroup.store import SessionStore
+from focusgroup.tui.app import FocusGroupApp
+from tests.tui.conftest import board, unsorted_ids
+
+
+async def test_moving_a_card_between_categories_levels_and_back_with_undo(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    first_category, second_category = (c.id for c in wall_store.categories()[:2])
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        card_id = board(wall_app).selected_card
+        assert card_id == unsorted_ids(wall_store)[0]
+        await pilot.press("shift+right")
+        assert place_of(wall_store.card(card_id)) == Place(first_category, "entry")
+        await pilot.press("shift+up", "shift+up")
+        assert wall_store.card(card_id).level == "advanced"
+        await pilot.press("greater_than_sign")  # '>' works where shift+arrows don't
+        assert place_of(wall_store.card(card_id)) == Place(second_category, "advanced")
+        await pilot.pause()
+        b = board(wall_app)
+        assert b.selected_card == card_id and b.place_of[card_id] == (second_category, "advanced")
+        assert b.tiles[card_id].has_class("-selected")
+
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert wall_store.card(card_id).level == "mid"
+        assert wall_store.card(card_id).category_id == first_category
+        await pilot.press("ctrl+y")
+        assert wall_store.card(card_id).level == "advanced"
+        await pilot.pause()
+        assert b.place_of[card_id] == (first_category, "advanced")
+
+
+async def test_reorder_within_a_place(wall_app: FocusGroupApp, wall_store: SessionStore) -> None:
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        first, second = unsorted_ids(wall_store)[:2]
+        await pilot.press("right_square_bracket")
+        assert unsorted_ids(wall_store)[:2] == [second, first]
+        await pilot.pause()
+        assert board(wall_app).lanes[(None, "unsorted")].card_ids[:2] == [second, first]
+
+
+async def test_merge_marked_cards_then_split(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        a, b, c = unsorted_ids(wall_store)[:3]
+        await pilot.press("space", "space")  # mark a and b; selection moves down each time
+        assert board(wall_app).selected_card == c
+        await pilot.press("m")  # stack a and b onto c
+        lead = wall_store.card(c)
+        assert lead.count == 3 and {m.id for m in lead.members} == {a, b}
+        await pilot.pause()
+        tiles = board(wall_app).tiles
+        assert a not in tiles and b not in tiles
+        assert "×3" in str(tiles[c].render())
+
+        await pilot.press("enter")  # open the stack: every employer's wording
+        await pilot.pause()
+        await pilot.press("down", "x")  # split the highlighted member out
+        assert wall_store.card(c).count == 2
+        await pilot.press("a")  # split the rest
+        assert wall_store.card(c).count == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert {a, b, c} <= set(board(wall_app).tiles)
+
+
+async def test_merge_without_marks_explains(wall_app: FocusGroupApp) -> None:
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        assert any("Mark cards" in n.message for n in wall_app._notifications)
+
+
+async def test_reasons_and_show_of_hands(wall_app: FocusGroupApp, wall_store: SessionStore) -> None:
+    keys = {r.hotkey: r.key for r in wall_store.protocol().reasons}
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        card_id = board(wall_app).selected_card
+        before = set(wall_store.card(card_id).reasons)
+        await pilot.press("2", "5")
+        assert set(wall_store.card(card_id).reasons) == before ^ {keys["2"], keys["5"]}
+        await pilot.press("2")
+        assert set(wall_store.card(card_id).reasons) == before ^ {keys["5"]}
+        await pilot.pause()
+        assert ("⑤" in str(board(wall_app).tiles[card_id].render())) == (keys["5"] not in before)
+        assert "⑤" in str(board(wall_app).tiles[card_id].render())
+
+        await pilot.press("h")
+        await pilot.pause()
+        wall_app.screen.query_one(Input).value = "many"
+        await pilot.press("enter")  # refused: the dialog stays with the text
+        assert wall_app.screen.query_one(Input).value == "many"
+        wall_app.screen.query_one(Input).value = "9"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert wall_store.card(card_id).hands == 9
+        assert "9 hands" in str(board(wall_app).tiles[card_id].render())
+
+
+async def test_categories_add_rename_recolour_move_remove(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    async with wall_app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        wall_app.screen.query_one(Input).value = "Maintenance [b]&[/] repair"
+        await pilot.press("enter")
+        await pilot.pause()
+        new = wall_store.categories()[-1]
+        assert new.name == "Maintenance [b]&[/] repair"
+        b = board(wall_app)
+        assert b.selected_column == new.id and new.id in b.columns
+
+        await pilot.press("r")
+        await pilot.pause()
+        wall_app.screen.query_one(Input).value = "Maintenance"
+        await pilot.press("enter")
+        await pilot.press("k")
+        await pilot.press("left_curly_bracket")
+        await pilot.pause()
+        moved = wall_store.category(new.id)
+        assert moved.name == "Maintenance" and moved.colour != new.colour
+        assert [c.id for c in wall_store.categories()][-2] == new.id
+        assert b.column_order[-2] == new.id
+
+        # Remove a category with cards: they go back to Unsorted, and undo restores them.
+        production = wall_store.categories()[0].id
+        placed = [c.id for c in wall_store.cards() if c.category_id == production]
+        b.select_column(production)
+        await pilot.press("X")
+        await pilot.pause()
+        assert production not in {c.id for c in wall_store.categories()}
+        assert set(placed) <= set(unsorted_ids(wall_store))
+        assert production not in b.columns
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert production in b.columns
+        assert all(wall_store.card(i).category_id == production for i in placed)
+
+
+async def test_delete_is_undoable_and_edit_keeps_text_on_error(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        card_id = board(wall_app).selected_card
+        await pilot.press("x")
+        await pilot.pause()
+        assert card_id not in board(wall_app).tiles
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert card_id in board(wall_app).tiles
+        board(wall_app).select_card(card_id)
+        await pilot.press("e")
+        await pilot.pause()
+        field = wall_app.screen.query_one(Input)
+        field.value = " "
+        await pilot.press("enter")
+        assert field.value == " " and field.is_attached  # refused, still open
+        field.value = "Machinist (5-axis)"
+        await pilot.press("enter")
+        assert wall_store.card(card_id).text == "Machinist (5-axis)"
