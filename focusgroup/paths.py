@@ -38,3 +38,13 @@ def user_protocol_dirs() -> list[Path]:
     candidates = [home() / "protocols"]
     builtin = {p.resolve() for p in builtin_protocol_dirs()}
     return [p for p in candidates if p.is_dir() and p.resolve() not in builtin]
+
+
+def resolve_session(value: str | Path) -> Path:
+    """The session file a user means: a bare name is a file in sessions/, `.db` optional."""
+    path = Path(value).expanduser()
+    if path.suffix == "":
+        path = path.with_suffix(".db")
+    if len(path.parts) == 1 and not path.exists():
+        path = sessions_dir() / path
+    return path

@@ -119,11 +119,11 @@ def email(
     Each send is recorded in the session; running again sends only to those not yet sent.
     The SMTP password comes from FOCUSGROUP_SMTP_PASSWORD or a prompt, never a flag.
     """
-    from focusgroup.cli.session_commands import _session_path
     from focusgroup.mail import content as mail_content
     from focusgroup.mail.message import Letter
     from focusgroup.mail.recipients import SKIPPED, Status, plan
     from focusgroup.mail.settings import load_settings
+    from focusgroup.paths import resolve_session
     from focusgroup.store import SessionStore
 
     if dry_run and outbox is not None:
@@ -147,7 +147,7 @@ def email(
     elif not dry_run:
         settings.check_for_sending()
 
-    path = _session_path(file)
+    path = resolve_session(file)
     with SessionStore.open(path, actor="cli") as store:
         recipients = plan(store.participants(), store.sends(), resend=resend)
         due = [r for r in recipients if r.will_send]

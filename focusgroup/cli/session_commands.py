@@ -9,20 +9,9 @@ from pathlib import Path
 import click
 
 from focusgroup.domain.errors import FocusGroupError, SessionFileError
+from focusgroup.paths import resolve_session
 
 ROLES = ("facilitator", "note-taker")
-
-
-def _session_path(value: str) -> Path:
-    """A bare name means a file in sessions/; `.db` is added when there is no suffix."""
-    from focusgroup.paths import sessions_dir
-
-    path = Path(value).expanduser()
-    if path.suffix == "":
-        path = path.with_suffix(".db")
-    if len(path.parts) == 1 and not path.exists():
-        path = sessions_dir() / path
-    return path
 
 
 def _check_date(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
@@ -89,7 +78,7 @@ def new(
     from focusgroup.domain.protocol_loader import find_protocol
     from focusgroup.store import SessionStore
 
-    path = _session_path(file)
+    path = resolve_session(file)
     details = dict(
         title=title,
         sector=sector,
@@ -122,7 +111,7 @@ def open_(file: str, role: str) -> None:
     """Open session FILE in the app."""
     from focusgroup.store import SessionStore
 
-    path = _session_path(file)
+    path = resolve_session(file)
     SessionStore.open(path).close()  # a clear error here beats one inside the UI
     _open_ui(path, role)
 
@@ -137,7 +126,7 @@ def demo(file: str | None, open_app: bool, role: str) -> None:
     from focusgroup.domain.protocol_loader import find_protocol
     from focusgroup.paths import sessions_dir
 
-    path = _session_path(file) if file else sessions_dir() / "demo.db"
+    path = resolve_session(file) if file else sessions_dir() / "demo.db"
     if not path.exists():
         build_demo(path, find_protocol("critical-occupations")).close()
         click.echo(f"Built the demo meeting in {path}.")
@@ -174,7 +163,7 @@ def _import(file: str, csv_file: Path, kind: str) -> None:
     from focusgroup import importing
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(_session_path(file), actor="cli") as store:
+    with SessionStore.open(resolve_session(file), actor="cli") as store:
         if kind == "cards":
             report = importing.import_cards(store, csv_file)
             click.echo(
@@ -221,7 +210,7 @@ def history(file: str, limit: int) -> None:
     """Show the audit trail: every change, who made it and when."""
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(_session_path(file)) as store:
+    with SessionStore.open(resolve_session(file)) as store:
         events = store.events_since(0)[-limit:]
         for event in events:
             mark = {"undo": "undo: ", "redo": "redo: "}.get(event.kind, "")
@@ -235,7 +224,7 @@ def backup(file: str) -> None:
     from focusgroup.store import SessionStore
     from focusgroup.store.backups import take_backup
 
-    with SessionStore.open(_session_path(file)) as store:
+    with SessionStore.open(resolve_session(file)) as store:
         click.echo(f"Backed up to {take_backup(store, 'manual')}.")
 
 
@@ -254,7 +243,7 @@ def restore(file: str, list_only: bool, source: Path | None) -> None:
     from focusgroup.store.backups import list_backups
     from focusgroup.store.backups import restore as restore_backup
 
-    path = _session_path(file)
+    path = resolve_session(file)
     if list_only:
         found = list_backups(path)
         if not found:
