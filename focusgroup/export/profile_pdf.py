@@ -102,7 +102,7 @@ def _matrix(styles: Styles, functions: Sequence[Function]) -> list[Flowable]:
                 items.append(Paragraph(mark + markup(t.text) + level, styles.cell))
                 items.append(Spacer(1, 3))
             cells.append(items or "")
-        table = Table([head, cells], colWidths=[width] * len(group), repeatRows=1)
+        table = Table([head, cells], colWidths=[width] * len(group), repeatRows=1, hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [

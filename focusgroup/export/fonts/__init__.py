@@ -108,6 +108,21 @@ def markup(text: str, *, bold: bool = False) -> str:
     return f"<b>{body}</b>" if bold and body else body
 
 
+def plain_cell(text: str, style: Any, max_chars: int) -> Any:
+    """A table cell as a plain string when it is short and DejaVu covers it, else a Paragraph.
+
+    Plain strings are drawn as-is (never parsed), so they need no escaping and lay out much
+    faster; the table style must set SANS as their font.
+    """
+    flat = " ".join(unicodedata.normalize("NFC", text).split())
+    sans = _glyphs(SANS)
+    if len(flat) <= max_chars and all(ord(ch) in sans for ch in flat):
+        return flat
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(markup(flat), style)
+
+
 def draw_string(
     canvas: Any,
     x: float,

@@ -15,6 +15,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
+    LongTable,
     Paragraph,
     Spacer,
     Table,
@@ -23,7 +24,7 @@ from reportlab.platypus import (
 
 from focusgroup.domain.wall import build_wall
 from focusgroup.export.content import OccupationSummary, Summary, how_used, summarize, when_next
-from focusgroup.export.fonts import markup
+from focusgroup.export.fonts import SANS, SANS_BOLD, markup, plain_cell
 from focusgroup.export.pdf.figures import qr_code, reason_chart, wall_grid
 from focusgroup.export.pdf.theme import (
     ACCENT,
@@ -39,8 +40,8 @@ from focusgroup.export.snapshot import SessionSnapshot
 
 DETAIL_LIMIT = 10
 """Occupations given a detail block even with nothing more to say; the rest only if they do."""
-TABLE_CHUNK = 40
-"""Rows per ranked table: many small tables lay out far faster than one long one."""
+TABLE_CHUNK = 1000
+"""Rows per ranked LongTable (header repeated on each page); splits only huge sessions."""
 
 
 def write_summary_pdf(snap: SessionSnapshot, path: Path) -> Path:
@@ -116,7 +117,7 @@ def _cover(styles: Styles, summary: Summary) -> list[Flowable]:
         )
     )
     out += [Spacer(1, 12), box]
-    if summary.top:
+    if summary.top and not snap.is_competency_session:
         out += [
             Spacer(1, 10),
             Paragraph(markup(f"TOP CRITICAL {t['cards'].upper()}"), styles.label),
@@ -150,13 +151,17 @@ def _wall(styles: Styles, summary: Summary) -> list[Flowable]:
 
 def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
     t = summary.terms
-    out: list[Flowable] = [
-        CondPageBreak(60 * mm),
-        *section(styles, f"Critical {t['cards']}, ranked"),
-    ]
+    title = (
+        "All tasks, as the room left them"
+        if summary.snapshot.is_competency_session
+        else f"Critical {t['cards']}, ranked"
+    )
+    out: list[Flowable] = [CondPageBreak(60 * mm), *section(styles, title)]
     out.append(
         styles.p(
-            "Ranked by how many employers named each one, then by show of hands in the room.",
+            "Every task with its job function and level."
+            if summary.snapshot.is_competency_session
+            else "Ranked by how many employers named each one, then by show of hands in the room.",
             styles.small,
         )
     )
@@ -190,19 +195,23 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
                 )
             rows.append(
                 [
-                    Paragraph(str(o.rank), styles.cell),
+                    str(o.rank),
                     Paragraph(name, styles.cell),
-                    Paragraph(f"{markup(o.category)} · {markup(o.level)}", styles.cell),
-                    Paragraph(f"<b>{o.employers}</b>", styles.cell),
-                    Paragraph(str(o.hands), styles.cell),
+                    plain_cell(f"{o.category} · {o.level}", styles.cell, 34),
+                    str(o.employers),
+                    str(o.hands),
                 ]
             )
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = LongTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
                     ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    # Plain-string cells (numbers, short labels) skip Paragraph parsing:
+                    # a third of the layout time for a 500-card session.
+                    ("FONT", (0, 1), (-1, -1), SANS, 8.5, 11),
+                    ("FONT", (3, 1), (3, -1), SANS_BOLD, 8.5, 11),
                     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, PAPER_TINT]),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -231,10 +240,12 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
 
 def _details(styles: Styles, summary: Summary) -> list[Flowable]:
     t = summary.terms
+    # In a competencies meeting every task is already in the table; detail only what has more.
+    limit = 0 if summary.snapshot.is_competency_session else DETAIL_LIMIT
     chosen = [
         o
         for o in summary.occupations
-        if o.rank <= DETAIL_LIMIT or o.competencies or o.notes or len(o.card.wordings) > 1
+        if o.rank <= limit or o.competencies or o.notes or len(o.card.wordings) > 1
     ]
     if not chosen:
         return []
@@ -276,7 +287,12 @@ def _discussion(styles: Styles, summary: Summary) -> list[Flowable]:
             KeepTogether([styles.p(title, styles.h2), *styles.bullets([n.text for n in notes])])
         )
     if summary.general_competencies:
-        out.append(styles.p("Skills named for the sector as a whole", styles.h2))
+        label = (
+            "Knowledge, skills and abilities named"
+            if summary.snapshot.is_competency_session
+            else "Skills named for the sector as a whole"
+        )
+        out.append(styles.p(label, styles.h2))
         out += styles.bullets(
             [
                 c.text + (" (lacking at entry)" if c.lacking else "")
