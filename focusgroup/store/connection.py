@@ -22,10 +22,18 @@ def connect(path: Path) -> Database:
         str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
     )
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # A damaged page can hold invalid UTF-8 that quick_check doesn't notice; the default
+    # decoder then raises UnicodeDecodeError on the first read and the app dies. Show the
+    # damaged characters as U+FFFD instead, so the rest of the meeting stays usable.
+    conn.text_factory = _decode
     db = Database(conn)
     # FULL: every acknowledged action survives a power cut, not only a crash (~0.2 ms each).
     conn.execute("PRAGMA synchronous = FULL")
     return db
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
 
 
 def check_file(path: Path) -> None:

@@ -312,3 +312,19 @@ def test_future_schema_is_refused_by_name_and_left_alone(tmp_path: Path, good: P
     conn.close()
     message = _open_refused(path)
     assert "newer focusgroup" in message and str(SCHEMA_VERSION + 7) in message
+
+
+def test_invalid_utf8_in_a_damaged_row_is_shown_not_a_crash(tmp_path: Path) -> None:
+    # Found by the thorough profile: 8 bytes of garbage inside a card's text passed
+    # quick_check, then store.cards() raised UnicodeDecodeError (the app would crash).
+    path = tmp_path / "m.db"
+    with SessionStore.create(path, tiny_protocol(), title="T") as store:
+        store.add_card("Machinist MARK")
+        store.add_card("Welder")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"MARK", b"\x80\xffRK"))  # the row and its log entry
+    with SessionStore.open(path) as store:
+        assert [c.text for c in store.cards()] == ["Machinist \ufffd\ufffdRK", "Welder"]
