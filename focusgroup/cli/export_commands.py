@@ -12,15 +12,11 @@ import click
 
 def _session_file(file: str) -> Path:
     from focusgroup.domain.errors import FocusGroupError
-    from focusgroup.paths import sessions_dir
+    from focusgroup.paths import resolve_session
 
-    path = Path(file)
-    if not path.exists() and not path.parent.name and (sessions_dir() / path).exists():
-        path = sessions_dir() / path
-    if not path.exists() and not path.suffix and (sessions_dir() / f"{file}.db").exists():
-        path = sessions_dir() / f"{file}.db"
+    path = resolve_session(file)
     if not path.exists():
-        raise FocusGroupError(f"No session file at {file}.")
+        raise FocusGroupError(f"No session file at {path}.")
     return path
 
 
