@@ -285,7 +285,8 @@ class WallScreen(Screen[None]):
 
     def action_focus_entry(self) -> None:
         entry = self.entry
-        (entry.text_input if entry.chosen else entry.who_input).focus()
+        # Synchronous: keys typed right after "a" must land in the bar, not on the wall.
+        self.set_focus(entry.text_input if entry.chosen else entry.who_input)
 
     def action_select(self, columns: int, rows: int) -> None:
         self.board.move_selection(columns, rows)
@@ -436,7 +437,7 @@ class WallScreen(Screen[None]):
         self.set_class(on, "-projector")
         self.options = replace(self.options, projector=on)
         self.refresh_wall()
-        self.board.focus()
+        self.set_focus(self.board)
 
     def action_toggle_agenda(self) -> None:
         hidden = not self.has_class("-no-agenda")
@@ -471,7 +472,7 @@ class WallScreen(Screen[None]):
 
     @on(QuickEntry.Left)
     def entry_left(self) -> None:
-        self.board.focus()
+        self.set_focus(self.board)
 
     @on(QuickEntry.ParticipantSubmitted)
     def add_participant_from_bar(self, message: QuickEntry.ParticipantSubmitted) -> None:

@@ -158,9 +158,9 @@ class QuickEntry(Horizontal):
         self.chosen = person
         self.who_input.value = person.label if person else ""
         if focus_text:
-            self.text_input.focus()
+            self.screen.set_focus(self.text_input)
         else:
-            self.who_input.focus()
+            self.screen.set_focus(self.who_input)
 
     def card_added(self, person: Participant | None, cards_done: bool) -> None:
         """Ready for the next card: same employer until they've turned in their two."""
@@ -168,7 +168,7 @@ class QuickEntry(Horizontal):
         if cards_done:
             self.choose(None, focus_text=False)
         else:
-            self.text_input.focus()
+            self.screen.set_focus(self.text_input)
 
     def resolve(self) -> list[Participant]:
         if self.chosen is not None and self.who_input.value == self.chosen.label:

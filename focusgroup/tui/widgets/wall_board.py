@@ -22,15 +22,19 @@ from focusgroup.tui.widgets.card_tile import CardTile
 
 
 def header_content(column: ColumnView, folded: bool) -> Content:
-    head = Content.assemble((f"{column.symbol} ", "bold"), (column.name, "bold"))
-    count = Content.assemble(("  ", ""), (f"{column.count}", "bold reverse"))
-    lines = [head + count]
+    """Name and card count; competencies named for the whole category as a count (▲n).
+
+    Headers are two lines high in every column, so the level lanes line up across the wall.
+    """
+    parts: list[str | tuple[str, str]] = [
+        (f"{column.symbol} ", "bold"),
+        (column.name, "bold"),
+        "  ",
+        (f"{column.count}", "bold reverse"),
+    ]
     if column.competencies:
-        if folded:
-            lines.append(Content(f"▲{len(column.competencies)}"))
-        else:
-            lines.extend(Content.assemble(("▲ ", "bold"), c) for c in column.competencies)
-    return Content("\n").join(lines)
+        parts += ["  ", (f"▲{len(column.competencies)}", "bold")]
+    return Content.assemble(*parts)
 
 
 class ColumnHeader(Static):
