@@ -26,13 +26,15 @@ from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
 from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
 from focusgroup.tui.widgets.quick_entry import QuickEntry, split_new_participant
 from focusgroup.tui.widgets.step_timer import StepTimer
-from focusgroup.tui.widgets.wall_board import WallBoard
+from focusgroup.tui.widgets.wall_board import WallBoard, WallKeys
 
 if TYPE_CHECKING:
     from focusgroup.tui.app import FocusGroupApp
 
 PALETTE = ("#d9534f", "#3c78d8", "#8e63ce", "#e69138", "#6aa84f", "#a64d79", "#2aa198", "#777777")
 """Recolour cycles through these: saturated enough to read on a washed-out projector."""
+AGENDA_WIDTH = 38
+"""Keep in step with AgendaPanel's width in agenda.tcss."""
 NARROW = 110
 """Below this width the agenda starts hidden (F6 shows it)."""
 
@@ -124,7 +126,10 @@ class WallScreen(Screen[None]):
             yield Static(id="bar-title")
             yield StepTimer(self.fg.clock, id="bar-timer")
         with Horizontal(id="wall-body"):
-            yield WallBoard(self.build_view(), id="board")
+            yield WallKeys()
+            width = self.app.size.width
+            agenda = 0 if width < NARROW else AGENDA_WIDTH
+            yield WallBoard(self.build_view(), board_width=width - agenda, id="board")
             yield AgendaPanel(id="agenda")
         yield QuickEntry(id="quick-entry")
         yield Footer()
@@ -132,16 +137,15 @@ class WallScreen(Screen[None]):
     def on_mount(self) -> None:
         store = self.fg.store
         protocol = store.protocol()
-        board = self.board
         for reason in protocol.reasons:
             # Reason hotkeys come from the protocol, so they are bound per session.
-            board._bindings.bind(
+            self.query_one(WallKeys)._bindings.bind(
                 reason.hotkey, f"screen.toggle_reason('{reason.key}')", reason.label, show=False
             )
         self.refresh_people()
         self.refresh_side()
         self.show_step(restart_timer=True)
-        board.focus()
+        self.set_focus(self.query_one(WallKeys))
 
     def on_resize(self) -> None:
         if self.agenda_wanted is None:
@@ -258,7 +262,7 @@ class WallScreen(Screen[None]):
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.WALL_ONLY and not isinstance(self.focused, WallBoard):
+        if action in self.WALL_ONLY and not isinstance(self.focused, WallKeys):
             return False
         return True
 
@@ -437,7 +441,7 @@ class WallScreen(Screen[None]):
         self.set_class(on, "-projector")
         self.options = replace(self.options, projector=on)
         self.refresh_wall()
-        self.set_focus(self.board)
+        self.set_focus(self.query_one(WallKeys))
 
     def action_toggle_agenda(self) -> None:
         hidden = not self.has_class("-no-agenda")
@@ -472,7 +476,7 @@ class WallScreen(Screen[None]):
 
     @on(QuickEntry.Left)
     def entry_left(self) -> None:
-        self.set_focus(self.board)
+        self.set_focus(self.query_one(WallKeys))
 
     @on(QuickEntry.ParticipantSubmitted)
     def add_participant_from_bar(self, message: QuickEntry.ParticipantSubmitted) -> None:

@@ -115,7 +115,17 @@ class WallColumn(Vertical):
         yield self.body
 
 
-class WallBoard(HorizontalScroll, can_focus=True, inherit_bindings=False):
+class WallKeys(Widget, can_focus=True):
+    """Holds keyboard focus for the wall.
+
+    A focus change restyles the focused widget's whole subtree; focusing this empty leaf
+    instead of the board saves that walk over every card (about 0.4 s at 500 cards).
+    """
+
+    DEFAULT_CSS = "WallKeys { width: 0; height: 0; }"
+
+
+class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
     """Columns side by side; keys act on the selected card (bindings live on the screen)."""
 
     class SelectionChanged(Message):
@@ -124,8 +134,10 @@ class WallBoard(HorizontalScroll, can_focus=True, inherit_bindings=False):
             self.card_id = card_id
             self.column = column
 
-    def __init__(self, view: WallView, *, id: str | None = None) -> None:
+    def __init__(self, view: WallView, *, board_width: int = 120, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.width_hint = self.column_width(board_width, len(view.columns))
+        """Column width, known before the first layout so startup lays the wall out once."""
         self.columns: dict[ColumnKey, WallColumn] = {}
         self.lanes: dict[PlaceKey, Lane] = {}
         self.tiles: dict[int, CardTile] = {}
@@ -155,13 +167,18 @@ class WallBoard(HorizontalScroll, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._fit_columns()
 
-    def _fit_columns(self) -> None:
+    def column_width(self, board_width: int, count: int) -> int:
         """Share the width between the columns; below MIN_COLUMN each, scroll sideways."""
-        count = max(1, len(self.columns))
-        width = max(self.MIN_COLUMN, min(self.MAX_COLUMN, self.size.width // count - 1))
+        return max(self.MIN_COLUMN, min(self.MAX_COLUMN, board_width // max(1, count) - 1))
+
+    def _fit_columns(self) -> None:
+        width = self.column_width(self.size.width, len(self.columns))
+        if width == self.width_hint:
+            return
+        # Restyling every column relayouts the wall: only when the width really changes.
+        self.width_hint = width
         for column in self.columns.values():
-            if column.styles.width is None or column.styles.width.value != width:
-                column.styles.width = width
+            column.styles.width = width
 
     def _make_column(self, column: ColumnView, lane_views: list[LaneView]) -> WallColumn:
         lanes = []
@@ -171,6 +188,7 @@ class WallBoard(HorizontalScroll, can_focus=True, inherit_bindings=False):
             self.lanes[lane_view.key] = lane
             lanes.append(lane)
         wall_column = WallColumn(column, lanes)
+        wall_column.styles.width = self.width_hint
         self.columns[column.key] = wall_column
         return wall_column
 
@@ -353,10 +371,10 @@ class WallBoard(HorizontalScroll, can_focus=True, inherit_bindings=False):
 
     @on(CardTile.Clicked)
     def _clicked_tile(self, event: CardTile.Clicked) -> None:
-        self.focus()
+        self.screen.set_focus(self.screen.query_one(WallKeys))
         self.select_card(event.tile.card_id, scroll=False)
 
     @on(ColumnHeader.Clicked)
     def _clicked_header(self, event: ColumnHeader.Clicked) -> None:
-        self.focus()
+        self.screen.set_focus(self.screen.query_one(WallKeys))
         self.select_column(event.key)
