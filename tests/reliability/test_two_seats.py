@@ -99,7 +99,7 @@ def test_every_write_method_holds_the_write_lock_across_its_reads() -> None:
         and "action(" in inspect.getsource(inspect.unwrap(fn))
     }
     unlocked = {n for n in writers if not hasattr(getattr(SessionStore, n), "__wrapped__")}
-    assert not unlocked, f"add to session_store.WRITE_METHODS: {sorted(unlocked)}"
+    assert not unlocked, f"decorate with @writes (store/base.py): {sorted(unlocked)}"
 
 
 def test_merging_a_card_into_its_own_stack_is_refused(tmp_path: Path) -> None:

@@ -108,3 +108,12 @@ def test_third_card_is_marked_from_the_protocol_step(store: SessionStore) -> Non
     assert not store.card(first).third_card
     assert store.card(third).third_card
     assert store.card(third).step == 1
+
+
+def test_tagging_a_stack_member_tags_the_stack(store: SessionStore) -> None:
+    lead, member = store.add_card("Welder"), store.add_card("Welder/fabricator")
+    store.merge_cards(lead, [member])
+    store.toggle_reason(member, "hard")
+    store.set_hands(member, 4)
+    assert store.card(lead).reasons == ("hard",)
+    assert store.card(lead).hands == 4

@@ -1,0 +1,106 @@
+"""What every part of the store shares: the connection, the journal, validation helpers.
+
+`SessionStore` is assembled from mixins, one per concern (people and categories, cards,
+notes); each public write method is one user action, wrapped by `writes`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from focusgroup.domain.errors import DomainError
+from focusgroup.domain.model import Category, Participant, QuoteAs, Role, Session
+from focusgroup.domain.protocol import Protocol
+from focusgroup.store import rows
+from focusgroup.store.journal import Journal
+
+T = TypeVar("T")
+
+
+def writes(method: Callable[..., T]) -> Callable[..., T]:
+    """Hold the write lock from a method's first read to its commit.
+
+    Write methods check what they read (is the card still there, is it a stack's lead?)
+    before writing; under one lock the other seat can't change those rows in between.
+    """
+
+    @functools.wraps(method)
+    def locked(self: StoreBase, *args: Any, **kwargs: Any) -> T:
+        with self.journal.locked():
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
+def _text(value: str, what: str) -> str:
+    """User text is stored exactly as typed; only an empty one is refused."""
+    if not isinstance(value, str) or not value.strip():
+        raise DomainError(f"{what} can't be empty.")
+    return value
+
+
+def _short(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "\u2026"
+
+
+def _role(role: str) -> str:
+    try:
+        return Role(role.strip().lower()).value
+    except ValueError:
+        allowed = ", ".join(r.value for r in Role)
+        raise DomainError(f"Unknown role {role!r}; use one of: {allowed}.") from None
+
+
+def _quote_as(value: str) -> None:
+    if value not in {q.value for q in QuoteAs}:
+        allowed = ", ".join(q.value for q in QuoteAs)
+        raise DomainError(f"Unknown quoting choice {value!r}; use one of: {allowed}.")
+
+
+class StoreBase:
+    """The connection, the seat's journal and the session's protocol."""
+
+    def __init__(self, path: Path, db: Any, actor: str) -> None:
+        self.path = path
+        self.db = db
+        self.journal = Journal(db, actor)
+        self._protocol: Protocol | None = None
+
+    @property
+    def actor(self) -> str:
+        return self.journal.actor
+
+    def action(self, description: str, *, undoable: bool = True) -> Any:
+        """Group several writes (e.g. an import) into one undoable action."""
+        return self.journal.action(description, undoable=undoable)
+
+    def session(self) -> Session:
+        return rows.session(self.journal.row("sessions", 1) or {})
+
+    def protocol(self) -> Protocol:
+        """The protocol this session was created with (its stored copy)."""
+        if self._protocol is None:
+            from focusgroup.domain.protocol_loader import parse_protocol
+
+            row = self.journal.row("sessions", 1) or {}
+            self._protocol = parse_protocol(row["protocol_yaml"], f"{self.path} (stored protocol)")
+        return self._protocol
+
+    def levels(self) -> tuple[str, ...]:
+        return self.protocol().level_keys()
+
+    def _row_or_error(self, table: str, row_id: int, what: str) -> dict[str, Any]:
+        row = self.journal.row(table, row_id)
+        if row is None:
+            raise DomainError(f"That {what} is no longer in the session.")
+        return row
+
+    if TYPE_CHECKING:  # provided by the mixins; declared so each mixin type-checks alone
+
+        def participant(self, participant_id: int) -> Participant: ...
+
+        def category(self, category_id: int) -> Category: ...

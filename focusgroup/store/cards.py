@@ -1,0 +1,280 @@
+"""Occupation cards: placing, moving, merging, reasons, show of hands, crosswalk."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from focusgroup.domain import wall as wall_model
+from focusgroup.domain.errors import DomainError
+from focusgroup.domain.model import (
+    UNSORTED,
+    Card,
+)
+from focusgroup.store import rows
+from focusgroup.store.base import StoreBase, _short, _text, writes
+from focusgroup.store.journal import now
+
+
+class CardOps(StoreBase):
+    # -- cards ------------------------------------------------------------------------------
+
+    def cards(self) -> list[Card]:
+        """Top-level occupation cards (stacks carry their merged members)."""
+        return rows.stack_cards(list(self.db["cards"].rows_where(order_by="position, id")))
+
+    def card(self, card_id: int) -> Card:
+        """A card; for a merged stack's lead, with its members."""
+        row = self.journal.row("cards", card_id)
+        if row is None:
+            raise DomainError("That card is no longer on the wall.")
+        members = tuple(
+            rows.card(r)
+            for r in self.db["cards"].rows_where("stack_id = ?", [card_id], order_by="id")
+        )
+        return rows.card(row, members)
+
+    def wall(self) -> wall_model.Wall:
+        return wall_model.build_wall(self.categories(), self.cards(), self.levels())
+
+    @writes
+    def add_card(
+        self,
+        text: str,
+        participant_id: int | None = None,
+        *,
+        category_id: int | None = None,
+        level: str = UNSORTED,
+        reasons: Sequence[str] = (),
+        third_card: bool | None = None,
+        step: int | None = None,
+    ) -> int:
+        """Add an occupation card; it lands in Unsorted unless a place is given."""
+        _text(text, "A card")
+        if participant_id is not None:
+            self.participant(participant_id)
+        category_id, level = self._valid_place(category_id, level)
+        session = self.session()
+        step = session.current_step if step is None else step
+        if third_card is None:
+            current = self.protocol().step(step)
+            third_card = bool(current and current.third_card)
+        with self.action(f"Add card {_short(text)}"):
+            return self.journal.insert(
+                "cards",
+                {
+                    "text": text,
+                    "participant_id": participant_id,
+                    "category_id": category_id,
+                    "level": level,
+                    "position": self._next_position(category_id, level),
+                    "reasons": json.dumps(list(dict.fromkeys(reasons)), ensure_ascii=False),
+                    "third_card": int(third_card),
+                    "step": step,
+                    "created_at": now(),
+                },
+            )
+
+    @writes
+    def edit_card(self, card_id: int, text: str) -> None:
+        _text(text, "A card")
+        old = self.card(card_id)
+        with self.action(f"Reword card {_short(old.text)}"):
+            self.journal.update("cards", card_id, {"text": text})
+
+    @writes
+    def delete_card(self, card_id: int) -> None:
+        """Delete a card (a stack with all its members); competencies move to its category."""
+        card = self.card(card_id)
+        with self.action(f"Delete card {_short(card.text)}"):
+            for (comp_id,) in self.db.execute(
+                "SELECT id FROM competencies WHERE card_id = ?", [card_id]
+            ).fetchall():
+                self.journal.update(
+                    "competencies", comp_id, {"card_id": None, "category_id": card.category_id}
+                )
+            for member in card.members:
+                self.journal.delete("cards", member.id)
+            self.journal.delete("cards", card_id)
+
+    @writes
+    def move_card(self, card_id: int, category_id: int | None, level: str) -> None:
+        """Put a card at the end of a place (a category and level, or the tray)."""
+        card = self._top_card(card_id)
+        category_id, level = self._valid_place(category_id, level)
+        if (card.category_id, card.level) == (category_id, level):
+            return
+        where = (
+            "Unsorted" if category_id is None else f"{self.category(category_id).name} / {level}"
+        )
+        with self.action(f"Move card {_short(card.text)} to {_short(where)}"):
+            self.journal.update(
+                "cards",
+                card_id,
+                {
+                    "category_id": category_id,
+                    "level": level,
+                    "position": self._next_position(category_id, level),
+                },
+            )
+
+    @writes
+    def step_card_category(self, card_id: int, direction: int) -> None:
+        card = self._top_card(card_id)
+        place = wall_model.step_category(
+            wall_model.place_of(card), self.categories(), direction, self.levels()
+        )
+        self.move_card(card_id, place.category_id, place.level)
+
+    @writes
+    def step_card_level(self, card_id: int, direction: int) -> None:
+        card = self._top_card(card_id)
+        place = wall_model.step_level(wall_model.place_of(card), direction, self.levels())
+        self.move_card(card_id, place.category_id, place.level)
+
+    @writes
+    def reorder_card(self, card_id: int, direction: int) -> None:
+        """Swap a card with its neighbour above (-1) or below (+1) in the same place."""
+        card = self._top_card(card_id)
+        if card.category_id is None:
+            where, args = "category_id IS NULL", []
+        else:
+            where, args = "category_id = ? AND level = ?", [card.category_id, card.level]
+        siblings = self.db.execute(
+            f"SELECT id, position FROM cards WHERE stack_id IS NULL AND {where} "
+            "ORDER BY position, id",
+            args,
+        ).fetchall()
+        index = [row_id for row_id, _ in siblings].index(card.id)
+        other = index + direction
+        if not 0 <= other < len(siblings):
+            return
+        with self.action(f"Reorder card {_short(card.text)}"):
+            (a, a_pos), (b, b_pos) = siblings[index], siblings[other]
+            if a_pos != b_pos:  # the usual case: swap two positions, log two rows
+                self.journal.update("cards", a, {"position": b_pos})
+                self.journal.update("cards", b, {"position": a_pos})
+                return
+            for i, (sibling, _) in enumerate(siblings):  # ties: renumber the place
+                position = float(other if i == index else index if i == other else i)
+                self.journal.update("cards", sibling, {"position": position})
+
+    @writes
+    def merge_cards(self, lead_id: int, other_ids: Iterable[int]) -> None:
+        """Stack cards naming the same occupation under `lead_id`; each wording is kept."""
+        lead = self._top_card(lead_id)
+        lead_id = lead.id  # a stack member stands for its stack: never stack onto a member
+        tops = {c.id: c for c in (self._top_card(i) for i in dict.fromkeys(other_ids))}
+        others = [c for c in tops.values() if c.id != lead_id]  # already in the stack: skip
+        if not others:
+            raise DomainError("Mark at least two cards to merge.")
+        with self.action(f"Merge {len(others) + 1} cards into {_short(lead.text)}"):
+            for other in others:
+                for member in other.members:
+                    self.journal.update("cards", member.id, {"stack_id": lead_id})
+                self.journal.update("cards", other.id, {"stack_id": lead_id})
+            hands = max([lead.hands, *(o.hands for o in others)])
+            self.journal.update("cards", lead_id, {"hands": hands})
+
+    @writes
+    def unmerge_card(self, card_id: int) -> None:
+        """Take one employer's card back out of its stack, next to it on the wall."""
+        row = self.journal.row("cards", card_id)
+        if row is None:
+            raise DomainError("That card is no longer on the wall.")
+        if row["stack_id"] is None:
+            raise DomainError("That card is not part of a merged stack.")
+        lead = self.card(row["stack_id"])
+        with self.action(f"Split {_short(row['text'])} from {_short(lead.text)}"):
+            self._release(card_id, lead)
+
+    @writes
+    def split_stack(self, lead_id: int) -> None:
+        """Split a stack back into every employer's own card."""
+        lead = self.card(lead_id)
+        if not lead.members:
+            raise DomainError("That card is not a merged stack.")
+        with self.action(f"Split stack {_short(lead.text)}"):
+            for member in lead.members:
+                self._release(member.id, lead)
+
+    def _release(self, card_id: int, lead: Card) -> None:
+        self.journal.update(
+            "cards",
+            card_id,
+            {
+                "stack_id": None,
+                "category_id": lead.category_id,
+                "level": lead.level,
+                "position": self._next_position(lead.category_id, lead.level),
+            },
+        )
+
+    @writes
+    def toggle_reason(self, card_id: int, reason: str) -> bool:
+        """Add or remove a why-critical reason on a card; returns whether it is now set."""
+        _text(reason, "A reason")
+        card = self._top_card(card_id)
+        label = self.protocol().reason(reason)
+        name = label.label if label else reason
+        reasons = list(card.reasons)
+        on = reason not in reasons
+        reasons = [*reasons, reason] if on else [r for r in reasons if r != reason]
+        verb = "Tag" if on else "Untag"
+        with self.action(f"{verb} {_short(card.text)}: {_short(name)}"):
+            self.journal.update(
+                "cards", card.id, {"reasons": json.dumps(reasons, ensure_ascii=False)}
+            )
+        return on
+
+    @writes
+    def set_hands(self, card_id: int, hands: int) -> None:
+        if not isinstance(hands, int) or hands < 0:
+            raise DomainError("A show of hands is a whole number, 0 or more.")
+        card = self._top_card(card_id)
+        with self.action(f"Show of hands for {_short(card.text)}: {hands}"):
+            self.journal.update("cards", card.id, {"hands": hands})
+
+    @writes
+    def set_soc(
+        self, card_id: int, *, soc_code: str, onet_code: str = "", soc_title: str = ""
+    ) -> None:
+        """Store the crosswalk (SOC and O*NET codes) on a card or merged stack."""
+        card = self._top_card(card_id)
+        label = f"{soc_code} {soc_title}".strip() or "none"
+        with self.action(f"Crosswalk {_short(card.text)} to {_short(label)}"):
+            self.journal.update(
+                "cards",
+                card.id,
+                {"soc_code": soc_code, "onet_code": onet_code, "soc_title": soc_title},
+            )
+
+    def _top_card(self, card_id: int) -> Card:
+        card = self.card(card_id)
+        if card.stack_id is not None:
+            return self.card(card.stack_id)
+        return card
+
+    def _valid_place(self, category_id: int | None, level: str) -> tuple[int | None, str]:
+        if category_id is None:
+            return None, UNSORTED
+        self.category(category_id)
+        levels = self.levels()
+        if level == UNSORTED:
+            level = levels[0]
+        if level not in levels:
+            raise DomainError(f"Unknown level {level!r}; use one of {', '.join(levels)}.")
+        return category_id, level
+
+    def _next_position(self, category_id: int | None, level: str) -> float:
+        if category_id is None:
+            sql, args = "SELECT max(position) FROM cards WHERE category_id IS NULL", []
+        else:
+            sql = "SELECT max(position) FROM cards WHERE category_id = ? AND level = ?"
+            args = [category_id, level]
+        top = self.db.execute(sql, args).fetchone()[0]
+        return 0.0 if top is None else float(top) + 1
+
+    def _next(self, table: str) -> float:
+        top = self.db.execute(f"SELECT max(position) FROM {table}").fetchone()[0]
+        return 0.0 if top is None else float(top) + 1

@@ -1,0 +1,154 @@
+"""Participants and category cards."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from focusgroup.domain.errors import DomainError
+from focusgroup.domain.model import (
+    UNSORTED,
+    Category,
+    Participant,
+    QuoteAs,
+    Role,
+)
+from focusgroup.store import rows
+from focusgroup.store.base import StoreBase, _quote_as, _role, _short, _text, writes
+
+
+class PeopleOps(StoreBase):
+    # -- participants -----------------------------------------------------------------------
+
+    def participants(self) -> list[Participant]:
+        return [rows.participant(r) for r in self.db["participants"].rows_where(order_by="id")]
+
+    def participant(self, participant_id: int) -> Participant:
+        row = self.journal.row("participants", participant_id)
+        if row is None:
+            raise DomainError("That participant is no longer in the session.")
+        return rows.participant(row)
+
+    @writes
+    def add_participant(
+        self,
+        name: str,
+        organization: str = "",
+        role: str = Role.EMPLOYER.value,
+        email: str = "",
+        consent: bool | None = None,
+        quote_as: str = QuoteAs.NAMED.value,
+    ) -> int:
+        _text(name, "A participant's name")
+        role = _role(role)
+        _quote_as(quote_as)
+        # Giving an e-mail address at registration is taken as consent to get the summary.
+        consent = bool(email.strip()) if consent is None else consent
+        with self.action(f"Add participant {_short(name)}"):
+            return self.journal.insert(
+                "participants",
+                {
+                    "name": name,
+                    "organization": organization,
+                    "role": role,
+                    "email": email.strip(),
+                    "consent": int(consent),
+                    "quote_as": quote_as,
+                },
+            )
+
+    @writes
+    def update_participant(self, participant_id: int, **fields: Any) -> None:
+        current = self.participant(participant_id)
+        if "name" in fields:
+            _text(fields["name"], "A participant's name")
+        if "role" in fields:
+            fields["role"] = _role(fields["role"])
+        if "quote_as" in fields:
+            _quote_as(fields["quote_as"])
+        if "consent" in fields:
+            fields["consent"] = int(bool(fields["consent"]))
+        with self.action(f"Edit participant {_short(current.name)}"):
+            self.journal.update("participants", participant_id, fields)
+
+    @writes
+    def remove_participant(self, participant_id: int) -> None:
+        """Remove a participant; their cards and notes stay, unattributed."""
+        current = self.participant(participant_id)
+        with self.action(f"Remove participant {_short(current.name)}"):
+            for table in ("cards", "competencies", "notes", "commitments"):
+                for (row_id,) in self.db.execute(
+                    f"SELECT id FROM {table} WHERE participant_id = ?", [participant_id]
+                ).fetchall():
+                    self.journal.update(table, row_id, {"participant_id": None})
+            self.journal.delete("participants", participant_id)
+
+    # -- categories -------------------------------------------------------------------------
+
+    def categories(self) -> list[Category]:
+        return [rows.category(r) for r in self.db["categories"].rows_where(order_by="position, id")]
+
+    def category(self, category_id: int) -> Category:
+        row = self.journal.row("categories", category_id)
+        if row is None:
+            raise DomainError("That category is no longer on the wall.")
+        return rows.category(row)
+
+    @writes
+    def add_category(self, name: str, colour: str = "") -> int:
+        _text(name, "A category name")
+        with self.action(f"Add category {_short(name)}"):
+            return self.journal.insert(
+                "categories", {"name": name, "colour": colour, "position": self._next("categories")}
+            )
+
+    @writes
+    def rename_category(self, category_id: int, name: str) -> None:
+        _text(name, "A category name")
+        old = self.category(category_id)
+        with self.action(f"Rename category {_short(old.name)} to {_short(name)}"):
+            self.journal.update("categories", category_id, {"name": name})
+
+    @writes
+    def recolour_category(self, category_id: int, colour: str) -> None:
+        old = self.category(category_id)
+        with self.action(f"Recolour category {_short(old.name)}"):
+            self.journal.update("categories", category_id, {"colour": colour})
+
+    @writes
+    def move_category(self, category_id: int, direction: int) -> None:
+        """Swap a category with its neighbour to the left (-1) or right (+1)."""
+        ordered = self.categories()
+        index = next((i for i, c in enumerate(ordered) if c.id == category_id), None)
+        if index is None:
+            raise DomainError("That category is no longer on the wall.")
+        other = index + direction
+        if not 0 <= other < len(ordered):
+            return
+        with self.action(f"Move category {_short(ordered[index].name)}"):
+            # Renumber so equal positions (from older files) can't make the swap a no-op.
+            for i, cat in enumerate(ordered):
+                position = float(other if i == index else index if i == other else i)
+                self.journal.update("categories", cat.id, {"position": position})
+
+    @writes
+    def remove_category(self, category_id: int) -> None:
+        """Remove a category; its cards go back to Unsorted, its competencies stay unlinked."""
+        old = self.category(category_id)
+        with self.action(f"Remove category {_short(old.name)}"):
+            tray = self._next_position(None, UNSORTED)
+            for offset, (card_id,) in enumerate(
+                self.db.execute(
+                    "SELECT id FROM cards WHERE category_id = ? ORDER BY position, id",
+                    [category_id],
+                ).fetchall()
+            ):
+                self.journal.update(
+                    "cards",
+                    card_id,
+                    {"category_id": None, "level": UNSORTED, "position": tray + offset},
+                )
+            for (comp_id,) in self.db.execute(
+                "SELECT id FROM competencies WHERE category_id = ?", [category_id]
+            ).fetchall():
+                self.journal.update("competencies", comp_id, {"category_id": None})
+            self.journal.delete("categories", category_id)
