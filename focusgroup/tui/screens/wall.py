@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from focusgroup.domain.model import CARDS_PER_EMPLOYER, Participant
-from focusgroup.domain.wall import cards_turned_in, missing_cards, rank_occupations
+from focusgroup.domain.model import CARDS_PER_EMPLOYER, Card, Participant
+from focusgroup.domain.wall import build_wall, cards_turned_in, missing_cards, rank_occupations
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
 from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
@@ -94,6 +94,7 @@ class WallScreen(Screen[None]):
         super().__init__()
         self.options = ViewOptions()
         self.step_index = 0
+        self._cards: list[Card] | None = None
         self.agenda_wanted: bool | None = None
         """The facilitator's choice for the agenda panel; None follows the terminal width."""
 
@@ -151,10 +152,16 @@ class WallScreen(Screen[None]):
         if self.agenda_wanted is None:
             self.set_class(self.size.width < NARROW, "-no-agenda")
 
+    def cards(self) -> list[Card]:
+        """The cards, read once per change rather than once per panel."""
+        if self._cards is None:
+            return self.fg.store.cards()
+        return self._cards
+
     def build_view(self) -> WallView:
         store = self.fg.store
         return build_wall_view(
-            store.wall(),
+            build_wall(store.categories(), self.cards(), store.levels()),
             store.protocol(),
             store.participants(),
             store.competencies(),
@@ -165,10 +172,14 @@ class WallScreen(Screen[None]):
 
     @on(SessionChanged)
     def session_changed(self, message: SessionChanged) -> None:
-        if message.touches("cards", "categories", "competencies", "participants"):
-            self.refresh_wall()
-        if message.touches("participants", "cards"):
-            self.refresh_people()
+        self._cards = self.fg.store.cards()
+        try:
+            if message.touches("cards", "categories", "competencies", "participants"):
+                self.refresh_wall()
+            if message.touches("participants", "cards"):
+                self.refresh_people()
+        finally:
+            self._cards = None
         if message.touches("sessions"):
             step = self.fg.store.session().current_step
             if step != self.step_index:
@@ -197,12 +208,12 @@ class WallScreen(Screen[None]):
     def refresh_people(self) -> None:
         store = self.fg.store
         self.entry.set_participants(store.participants())
-        titles = [t for card in store.cards() for t in card.wordings]
+        titles = [t for card in self.cards() for t in card.wordings]
         self.entry.set_titles(titles)
 
     def refresh_side(self) -> None:
         store = self.fg.store
-        cards = store.cards()
+        cards = self.cards()
         people = store.participants()
         by_id = {p.id: p for p in people}
         repeated = [(r.card.text, r.employers) for r in rank_occupations(cards) if r.employers >= 2]
