@@ -195,14 +195,16 @@ def take_snapshot(store: SessionStore, *, anonymous: bool | None = None) -> Sess
     """Read everything once. `anonymous=None` follows the session's own setting."""
     session = store.session()
     snap = SessionSnapshot(
-        session=_nfc_obj(session),
+        # Text goes out exactly as stored: JSON, CSV and Markdown must round-trip byte for
+        # byte. Only the PDF normalises (NFC), where it picks glyphs (export/fonts).
+        session=session,
         protocol=store.protocol(),
-        participants=tuple(_nfc_obj(p) for p in store.participants()),
-        categories=tuple(_nfc_obj(c) for c in store.categories()),
-        cards=tuple(_nfc_card(c) for c in store.cards()),
-        competencies=tuple(_nfc_obj(c) for c in store.competencies()),
-        notes=tuple(_nfc_obj(n) for n in store.notes()),
-        commitments=tuple(_nfc_obj(c) for c in store.commitments()),
+        participants=tuple(store.participants()),
+        categories=tuple(store.categories()),
+        cards=tuple(store.cards()),
+        competencies=tuple(store.competencies()),
+        notes=tuple(store.notes()),
+        commitments=tuple(store.commitments()),
         original_texts=_original_texts(store) if session.source_profile.strip() else {},
     )
     wants_anonymous = session.anonymous if anonymous is None else anonymous
@@ -215,23 +217,5 @@ def _original_texts(store: SessionStore) -> dict[int, str]:
     for event in store.events_since(0):
         for change in event.changes:
             if change.table == "cards" and change.before is None and change.after:
-                first.setdefault(change.row_id, nfc(str(change.after.get("text", ""))))
+                first.setdefault(change.row_id, str(change.after.get("text", "")))
     return first
-
-
-def _nfc_obj(obj: Any) -> Any:
-    """NFC-normalise every str field of a frozen dataclass (and tuples of str)."""
-    changes: dict[str, Any] = {}
-    for name, value in vars(obj).items():
-        if isinstance(value, str):
-            normal = nfc(value)
-            if normal != value:
-                changes[name] = normal
-        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
-            changes[name] = tuple(nfc(v) for v in value)
-    return replace(obj, **changes) if changes else obj
-
-
-def _nfc_card(card: Card) -> Card:
-    members = tuple(_nfc_obj(m) for m in card.members)
-    return replace(_nfc_obj(card), members=members)
