@@ -11,22 +11,26 @@ import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from focusgroup.domain.errors import SessionFileError
 from focusgroup.paths import backups_dir
 from focusgroup.store.connection import check_file
 
+if TYPE_CHECKING:
+    from focusgroup.store.session_store import SessionStore
+
 KEEP = 30
 """Backups kept per session; at one every few minutes that covers a whole meeting."""
 
 
-def take_backup(store: object, reason: str = "auto") -> Path:
-    """Back up an open store (a `SessionStore`) and prune old backups."""
-    path: Path = store.path  # type: ignore[attr-defined]
+def take_backup(store: SessionStore, reason: str = "auto") -> Path:
+    """Back up an open store and prune old backups."""
+    path = store.path
     folder = backups_dir(path.resolve())
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{path.stem}-{stamp}-{reason}.db"
-    store.backup_to(target)  # type: ignore[attr-defined]
+    store.backup_to(target)
     prune(folder)
     return target
 
@@ -83,3 +87,43 @@ def _readable(candidate: Path) -> bool:
             conn.close()
     except (SessionFileError, sqlite3.Error):
         return False
+
+
+def backup_if_due(store: SessionStore, every: float = 180.0) -> Path | None:
+    """Take a backup when the newest one is older than `every` seconds and work was done since.
+
+    The app calls this when it opens a session and then from a timer, so a meeting always
+    has a backup a few minutes old at most without copying an idle file again and again.
+    """
+    path = store.path
+    newest = next(iter(list_backups(path)), None)
+    if newest is not None:
+        age = datetime.now(UTC).timestamp() - newest.stat().st_mtime
+        if age < every:
+            return None
+        if store.last_event_id() == _last_event_in(newest):
+            return None
+    return take_backup(store)
+
+
+def _last_event_in(backup: Path) -> int | None:
+    try:
+        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def live_file_replaced(store: SessionStore) -> bool:
+    """True when the open session file was deleted or replaced under us.
+
+    SQLite keeps writing to a deleted file's inode, so every later action would "succeed"
+    and be lost; the app checks this on its poll and tells the facilitator to restore.
+    """
+    try:
+        return store.path.stat().st_ino != store.inode
+    except FileNotFoundError:
+        return True

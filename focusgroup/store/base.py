@@ -69,6 +69,8 @@ class StoreBase:
         self.db = db
         self.journal = Journal(db, actor)
         self._protocol: Protocol | None = None
+        self.inode = path.stat().st_ino
+        """The file we opened; a different inode at `path` means it was deleted or replaced."""
 
     @property
     def actor(self) -> str:

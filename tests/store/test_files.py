@@ -143,3 +143,27 @@ def test_backup_and_restore_after_the_live_file_is_destroyed(tmp_path: Path) -> 
     path.unlink()  # deleted outright
     restore(path)
     assert SessionStore.open(path).cards()
+
+
+def test_backups_are_taken_only_when_due_and_work_was_done(tmp_path: Path) -> None:
+    from focusgroup.store.backups import backup_if_due
+
+    path = _session(tmp_path)
+    with SessionStore.open(path) as store:
+        first = backup_if_due(store)  # none yet: take one at open
+        assert first is not None
+        assert backup_if_due(store) is None  # too soon
+        assert backup_if_due(store, every=0) is None  # due, but nothing changed since
+        store.add_card("Machinist")
+        assert backup_if_due(store, every=0) is not None
+        assert len(list_backups(path)) == 2
+
+
+def test_a_deleted_or_replaced_live_file_is_noticed(tmp_path: Path) -> None:
+    from focusgroup.store.backups import live_file_replaced
+
+    path = _session(tmp_path)
+    with SessionStore.open(path) as store:
+        assert not live_file_replaced(store)
+        path.unlink()
+        assert live_file_replaced(store)
