@@ -27,6 +27,9 @@ T = TypeVar("T")
 STYLES = Path(__file__).parent / "styles"
 POLL_SECONDS = 0.25
 """How often to look for the other seat's changes (each look costs microseconds)."""
+BACKUP_CHECK_SECONDS = 60.0
+BACKUP_EVERY_SECONDS = 180.0
+"""A rolling backup at most three minutes old, whenever work was done since the last one."""
 
 
 class ActionFailed(Exception):
@@ -112,6 +115,19 @@ class FocusGroupApp(App[None]):
         else:
             self.push_screen(screen)
         self.set_interval(self.poll_seconds, self.poll_changes, name="session-sync")
+        self.backup_now(every=0)
+        self.set_interval(BACKUP_CHECK_SECONDS, self.backup_now, name="session-backup")
+
+    def backup_now(self, every: float = BACKUP_EVERY_SECONDS) -> None:
+        """Take a rolling backup if one is due; a failure is shown, never fatal."""
+        from focusgroup.store.backups import backup_if_due
+
+        if self._store is None:
+            return
+        try:
+            backup_if_due(self._store, every=every)
+        except (OSError, sqlite3.Error) as error:
+            self.notify(f"Couldn't write a backup: {error}", severity="warning", markup=False)
 
     def role_screen(self) -> Screen[Any]:
         from focusgroup.tui.screens.wall import WallScreen
@@ -134,6 +150,7 @@ class FocusGroupApp(App[None]):
         """Cheap check for the other seat's commits; reads the log only when it moved."""
         if self._store is None:
             return
+        self.guard_live_file()
         try:
             version = self._store.data_version()
         except sqlite3.Error as error:
@@ -142,6 +159,50 @@ class FocusGroupApp(App[None]):
         if version != self._data_version:
             self._data_version = version
             self.sync_now()
+
+    def guard_live_file(self) -> None:
+        """Notice a session file deleted or replaced under us, before work goes to nowhere.
+
+        SQLite keeps writing to a deleted file's inode. If the file is gone, write it back
+        from the open connection (which still has everything) and carry on with that copy.
+        """
+        from focusgroup.store.backups import live_file_replaced
+
+        store = self._store
+        if store is None or not live_file_replaced(store):
+            return
+        path = store.path
+        if path.exists():
+            if not getattr(self, "_warned_replaced", False):
+                self._warned_replaced = True
+                self.notify(
+                    f"{path} was replaced by another program. Quit (ctrl+q) and open it "
+                    "again to see what it holds now; changes made here go to the old copy.",
+                    severity="error",
+                    markup=False,
+                    timeout=30,
+                )
+            return
+        try:
+            store.backup_to(path)
+            rescued = SessionStore.open(path, actor=store.actor)
+        except (OSError, sqlite3.Error, FocusGroupError) as error:
+            self.notify(
+                f"The session file was deleted and can't be written back: {error}. "
+                "Restore it with: focusgroup restore",
+                severity="error",
+                markup=False,
+            )
+            return
+        store.close()
+        self._store, self._owns_store = rescued, True
+        self.notify(
+            f"{path.name} was deleted while open; focusgroup wrote it back from what is on "
+            "screen. Nothing was lost.",
+            severity="warning",
+            markup=False,
+            timeout=15,
+        )
 
     def sync_now(self) -> None:
         """Read every event after `last_seen` and tell every screen about them."""

@@ -1,0 +1,111 @@
+"""Crosswalk a card in the room: SOC/O*NET suggestions for its wording, one key to accept.
+
+Searching runs in a thread worker (the index is SQLite, safe from threads) so typing stays
+smooth. Accepting stores the codes on the card (or merged stack) as one undoable action.
+A job zone far from the level employers gave is flagged for discussion, never corrected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from focusgroup.crosswalk.search import Match
+from focusgroup.domain.model import Card
+
+
+def match_label(match: Match, level: str) -> Text:
+    """One suggestion: code, title, job zone, why it matched, and any level disagreement."""
+    from focusgroup.crosswalk.zones import level_disagreement
+
+    label = Text()
+    label.append(f"{match.onet_code}  ", style="bold")
+    label.append(match.title)
+    if match.job_zone:
+        label.append(f"  · job zone {match.job_zone}", style="dim")
+    label.append(f"\n   {match.why}", style="italic dim")
+    flag = level_disagreement(match.job_zone, level)
+    if flag:
+        label.append(f"\n   \u26a0 {flag}", style="bold")
+    return label
+
+
+class CrosswalkDialog(ModalScreen[Match | None]):
+    """Suggestions for one card; Enter on a suggestion stores it."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="crosswalk.cancel")]
+
+    def __init__(self, card: Card) -> None:
+        super().__init__(classes="dialog")
+        self.card = card
+        self.matches: list[Match] = []
+
+    def compose(self) -> Iterable[Widget]:
+        with Vertical(classes="dialog-box crosswalk-box"):
+            yield Label("Crosswalk to SOC / O*NET", classes="dialog-title")
+            current = (
+                f"Now: {self.card.soc_code} {self.card.soc_title}"
+                if self.card.soc_code
+                else "Not crosswalked yet."
+            )
+            yield Label(current, markup=False)
+            yield Input(self.card.text, placeholder="Title to look up", id="crosswalk-query")
+            yield OptionList(id="crosswalk-options")
+            yield Label(
+                "Type to search · ↓ then Enter to accept · Esc to cancel",
+                classes="dialog-help",
+            )
+
+    def on_mount(self) -> None:
+        self.lookup(self.card.text)
+
+    @on(Input.Changed, "#crosswalk-query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.lookup(event.value)
+
+    @on(Input.Submitted, "#crosswalk-query")
+    def _query_submitted(self) -> None:
+        options = self.query_one(OptionList)
+        if self.matches:
+            options.focus()
+            options.highlighted = 0
+
+    @work(thread=True, exclusive=True, group="crosswalk")
+    def lookup(self, text: str) -> None:
+        from focusgroup.crosswalk.search import search
+        from focusgroup.domain.errors import FocusGroupError
+
+        try:
+            found = search(text, limit=8) if text.strip() else []
+        except FocusGroupError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, found: list[Match]) -> None:
+        self.matches = found
+        options = self.query_one(OptionList)
+        options.clear_options()
+        if not found:
+            options.add_option(Option(Text("No suggestions; try other words."), disabled=True))
+            return
+        options.add_options(
+            Option(match_label(m, self.card.level), id=str(i)) for i, m in enumerate(found)
+        )
+
+    @on(OptionList.OptionSelected, "#crosswalk-options")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id is None:
+            return
+        self.dismiss(self.matches[int(event.option_id)])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

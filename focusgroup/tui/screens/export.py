@@ -1,0 +1,134 @@
+"""Export from the app: the summary (PDF, Markdown, JSON, CSV) and the job profiles, with progress.
+
+The snapshot is read on the UI thread (the store's connection belongs to it); writing the
+files runs in a thread worker, which reports progress back with `call_from_thread`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on, work
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar
+
+from focusgroup.domain.errors import FocusGroupError
+from focusgroup.export.snapshot import SessionSnapshot
+
+FORMATS = (("pdf", "PDF summary"), ("md", "Markdown"), ("json", "JSON"), ("csv", "CSV"))
+
+
+def default_out_dir(session_path: Path) -> Path:
+    """`exports/<session name>/` beside the sessions folder, where `focusgroup export` puts it."""
+    return session_path.resolve().parent.parent / "exports" / session_path.stem
+
+
+class ExportDialog(ModalScreen[list[Path] | None]):
+    """Choose what to write and where; writes it with a progress bar."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Close", id="export.cancel"),
+        Binding("ctrl+s", "start", "Export", id="export.start"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(classes="dialog")
+        self.busy = False
+
+    def compose(self) -> Iterable[Widget]:
+        store = self.app.store  # type: ignore[attr-defined]
+        with Vertical(classes="dialog-box export-box"):
+            yield Label("Export the summary and job profiles", classes="dialog-title")
+            yield Label("Folder")
+            yield Input(str(default_out_dir(store.path)), id="export-folder")
+            for key, label in FORMATS:
+                yield Checkbox(label, True, id=f"export-{key}")
+            yield Checkbox("Strawman job profiles (top occupations)", True, id="export-profiles")
+            yield Checkbox(
+                "Anonymous: name nobody", store.session().anonymous, id="export-anonymous"
+            )
+            yield ProgressBar(total=1, show_eta=False, id="export-progress")
+            yield Label("", id="export-status", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export", variant="primary", id="export-go")
+                yield Button("Close", id="export-close")
+            yield Label("ctrl+s export · Esc close", classes="dialog-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-go", Button).focus()
+
+    @on(Button.Pressed, "#export-go")
+    def action_start(self) -> None:
+        if self.busy:
+            return
+        formats = [k for k, _ in FORMATS if self.query_one(f"#export-{k}", Checkbox).value]
+        profiles = self.query_one("#export-profiles", Checkbox).value
+        if not formats and not profiles:
+            self._status("Choose at least one thing to export.")
+            return
+        from focusgroup.export.snapshot import take_snapshot
+
+        anonymous = self.query_one("#export-anonymous", Checkbox).value
+        try:
+            snap = take_snapshot(self.app.store, anonymous=anonymous)  # type: ignore[attr-defined]
+        except FocusGroupError as error:
+            self._status(str(error))
+            return
+        self.busy = True
+        self.query_one("#export-go", Button).disabled = True
+        folder = Path(self.query_one("#export-folder", Input).value.strip()).expanduser()
+        self._write(snap, folder, formats, profiles)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write(
+        self, snap: SessionSnapshot, folder: Path, formats: list[str], profiles: bool
+    ) -> None:
+        from focusgroup.export.exporter import export_profiles, export_session
+
+        written: list[Path] = []
+        try:
+            if formats:
+                written += export_session(snap, folder, formats, progress=self._progress)
+            if profiles:
+                written += export_profiles(snap, folder / "profiles", progress=self._progress)
+        except FocusGroupError as error:
+            self.app.call_from_thread(self._finished, written, str(error))
+            return
+        except OSError as error:
+            self.app.call_from_thread(self._finished, written, f"Can't write: {error}")
+            return
+        self.app.call_from_thread(self._finished, written, "")
+
+    def _progress(self, done: int, total: int, what: str) -> None:
+        self.app.call_from_thread(self._show_progress, done, total, what)
+
+    def _show_progress(self, done: int, total: int, what: str) -> None:
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.update(total=max(1, total), progress=done)
+        self._status(what)
+
+    def _finished(self, written: list[Path], error: str) -> None:
+        self.busy = False
+        self.query_one("#export-go", Button).disabled = False
+        if error:
+            self._status(f"Stopped: {error}")
+            self.notify(error, severity="error", markup=False)
+            return
+        folder = written[0].parent if written else ""
+        self._status(f"Wrote {len(written)} files in {folder}")
+        self.notify(f"Exported {len(written)} files to {folder}", markup=False)
+        self.written = written
+
+    def _status(self, text: str) -> None:
+        self.query_one("#export-status", Label).update(text)
+
+    @on(Button.Pressed, "#export-close")
+    def action_cancel(self) -> None:
+        if self.busy:
+            self.notify("Still writing; close when it is done.", timeout=2)
+            return
+        self.dismiss(getattr(self, "written", None))

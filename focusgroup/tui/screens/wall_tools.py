@@ -1,0 +1,64 @@
+"""The wall's tools beyond the cards: exports, e-mail, the join link and the crosswalk.
+
+A mixin for `WallScreen` (its bindings are declared there, so the footer and palette list
+them); each action opens a self-contained dialog and imports it only when used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from focusgroup.crosswalk.search import Match
+    from focusgroup.tui.app import FocusGroupApp
+
+
+class WallTools:
+    """Actions that open dialogs over the wall."""
+
+    app: FocusGroupApp
+
+    def selected_card(self) -> int | None: ...  # provided by WallScreen
+
+    def action_export(self) -> None:
+        from focusgroup.tui.screens.export import ExportDialog
+
+        self.app.push_screen(ExportDialog())
+
+    def action_email(self) -> None:
+        from focusgroup.tui.screens.email import EmailScreen
+
+        self.app.push_screen(EmailScreen(self.app.store))
+
+    def action_join(self) -> None:
+        from focusgroup.tui.screens.join import JoinScreen
+
+        self.app.push_screen(JoinScreen())
+
+    def action_crosswalk(self) -> None:
+        from focusgroup.tui.screens.crosswalk import CrosswalkDialog
+
+        card_id = self.selected_card()
+        if card_id is None:
+            return
+        card = self.app.perform(self.app.store.card, card_id)
+        if card is None:
+            return
+
+        def accept(match: Match | None, card_id: int = card.id, level: Any = card.level) -> None:
+            if match is None:
+                return
+            from focusgroup.crosswalk.zones import level_disagreement
+
+            self.app.perform(
+                self.app.store.set_soc,
+                card_id,
+                soc_code=match.soc_code,
+                onet_code=match.onet_code,
+                soc_title=match.title,
+            )
+            flag = level_disagreement(match.job_zone, level)
+            if flag:
+                self.app.notify(flag, severity="warning", markup=False, timeout=8)
+
+        self.app.push_screen(CrosswalkDialog(card), accept)

@@ -1,0 +1,99 @@
+"""The wall's tools: export with progress, crosswalk a card, join/e-mail screens, backups,
+and a session file deleted while the meeting runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Button, Input, OptionList
+
+from focusgroup.store import SessionStore
+from focusgroup.store.backups import list_backups
+from focusgroup.tui.app import FocusGroupApp
+from tests.tui.conftest import board
+
+
+async def wait_for(pilot, predicate, tries: int = 100) -> None:  # noqa: ANN001
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not reached")
+
+
+async def test_export_from_the_app_writes_the_summary_and_profiles(
+    wall_app: FocusGroupApp, wall_store: SessionStore, tmp_path: Path
+) -> None:
+    from focusgroup.tui.screens.export import ExportDialog
+
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        dialog = wall_app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-folder", Input).value = str(tmp_path / "out")
+        await pilot.click("#export-go")
+        await wait_for(pilot, lambda: getattr(dialog, "written", None))
+        names = {p.name for p in dialog.written}
+        assert any(n.endswith(".pdf") for n in names)
+        assert any(n.endswith(".md") for n in names)
+        assert list((tmp_path / "out" / "profiles").glob("profile-*.yaml"))
+        assert "Wrote" in str(dialog.query_one("#export-status").render())
+        await pilot.press("escape")
+        assert not isinstance(wall_app.screen, ExportDialog)
+
+
+async def test_crosswalk_a_card_stores_the_code_and_undo_clears_it(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    card_id = wall_store.add_card("CNC machinist")
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board(wall_app).select_card(card_id)
+        await pilot.press("w")
+        options = wall_app.screen.query_one("#crosswalk-options", OptionList)
+        await wait_for(pilot, lambda: options.option_count > 1)
+        options.focus()
+        options.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        card = wall_store.card(card_id)
+        assert card.soc_code == "51-4041" and card.onet_code.startswith("51-4041")
+        await pilot.press("ctrl+z")
+        assert wall_store.card(card_id).soc_code == ""
+
+
+async def test_join_and_email_screens_open_from_the_wall(wall_app: FocusGroupApp) -> None:
+    from focusgroup.tui.screens.email import EmailScreen
+    from focusgroup.tui.screens.join import JoinScreen
+
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j")
+        assert isinstance(wall_app.screen, JoinScreen)
+        await pilot.press("escape")
+        await pilot.press("M")
+        assert isinstance(wall_app.screen, EmailScreen)
+        assert wall_app.screen.query(Button)
+
+
+async def test_a_backup_is_taken_when_the_session_opens(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(list_backups(wall_store.path)) == 1
+
+
+async def test_a_session_file_deleted_during_the_meeting_is_written_back(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    path = wall_store.path
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        path.unlink()
+        await wait_for(pilot, lambda: path.exists())
+        card_id = wall_app.perform(wall_app.store.add_card, "Added after the rescue")
+        assert card_id
+    with SessionStore.open(path) as reopened:
+        texts = {c.text for c in reopened.cards()}
+        assert "Added after the rescue" in texts
+        assert len(texts) >= 12
