@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from focusgroup.domain.model import CARDS_PER_EMPLOYER, Card, Participant
 from focusgroup.domain.wall import build_wall, cards_turned_in, missing_cards, rank_occupations
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.screens.wall_tools import WallTools
 from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
 from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
 from focusgroup.tui.widgets.quick_entry import QuickEntry, split_new_participant
@@ -39,7 +40,7 @@ NARROW = 110
 """Below this width the agenda starts hidden (F6 shows it)."""
 
 
-class WallScreen(Screen[None]):
+class WallScreen(WallTools, Screen[None]):
     BINDINGS = [
         # Card keys act when the wall has focus; typing in the bar never triggers them.
         Binding("a", "focus_entry", "Add card", id="wall.add"),
@@ -88,6 +89,10 @@ class WallScreen(Screen[None]):
         Binding("f2,p", "participants", "People", id="wall.participants"),
         Binding("f5,v", "projector", "Projector", id="wall.projector"),
         Binding("f6", "toggle_agenda", "Agenda", show=False, id="wall.agenda"),
+        Binding("w", "crosswalk", "Crosswalk", show=False, id="wall.crosswalk"),
+        Binding("E", "export", "Export", id="wall.export"),
+        Binding("M", "email", "E-mail summary", show=False, id="wall.email"),
+        Binding("j", "join", "Join link", show=False, id="wall.join"),
     ]
 
     def __init__(self) -> None:
