@@ -97,3 +97,15 @@ async def test_a_session_file_deleted_during_the_meeting_is_written_back(
         texts = {c.text for c in reopened.cards()}
         assert "Added after the rescue" in texts
         assert len(texts) >= 12
+
+
+async def test_typing_a_card_suggests_an_onet_title() -> None:
+    from focusgroup.tui.widgets.quick_entry import TitleSuggester
+
+    suggester = TitleSuggester()
+    suggester.titles = ["CNC Machinist"]
+    assert await suggester.get_suggestion("CNC") == "CNC Machinist"  # the wall first
+    assert (
+        await suggester.get_suggestion("Registered nu") == "Registered nurses"
+    )  # completes as typed
+    assert await suggester.get_suggestion("zzqx") is None

@@ -88,6 +88,23 @@ class TitleSuggester(Suggester):
         for title in (*self.titles, *self.extra):
             if title.casefold().startswith(q) and len(title) > len(value):
                 return value + title[len(value) :]
+        return await self._soc_title(value) if len(q) >= 3 else None
+
+    async def _soc_title(self, value: str) -> str | None:
+        """An O*NET occupation title that starts with what was typed (searched off the loop)."""
+        import asyncio
+
+        from focusgroup.crosswalk.search import search
+        from focusgroup.domain.errors import FocusGroupError
+
+        try:
+            matches = await asyncio.to_thread(search, value, 5)
+        except FocusGroupError:
+            return None  # no index: suggest from the wall only
+        q = value.casefold()
+        for match in matches:
+            if match.title.casefold().startswith(q) and len(match.title) > len(value):
+                return value + match.title[len(value) :]
         return None
 
 
