@@ -87,9 +87,7 @@ class CardOps(StoreBase):
         """Delete a card (a stack with all its members); competencies move to its category."""
         card = self.card(card_id)
         with self.action(f"Delete card {_short(card.text)}"):
-            for (comp_id,) in self.db.execute(
-                "SELECT id FROM competencies WHERE card_id = ?", [card_id]
-            ).fetchall():
+            for comp_id in self._competencies_of([c.id for c in card.all_cards]):
                 self.journal.update(
                     "competencies", comp_id, {"card_id": None, "category_id": card.category_id}
                 )
@@ -173,6 +171,10 @@ class CardOps(StoreBase):
                 for member in other.members:
                     self.journal.update("cards", member.id, {"stack_id": lead_id})
                 self.journal.update("cards", other.id, {"stack_id": lead_id})
+                # Competencies follow their card into the stack: links always name a lead.
+                merged = [c.id for c in other.all_cards]
+                for comp_id in self._competencies_of(merged):
+                    self.journal.update("competencies", comp_id, {"card_id": lead_id})
             hands = max([lead.hands, *(o.hands for o in others)])
             self.journal.update("cards", lead_id, {"hands": hands})
 
@@ -248,6 +250,11 @@ class CardOps(StoreBase):
                 card.id,
                 {"soc_code": soc_code, "onet_code": onet_code, "soc_title": soc_title},
             )
+
+    def _competencies_of(self, card_ids: list[int]) -> list[int]:
+        marks = ", ".join("?" for _ in card_ids)
+        sql = f"SELECT id FROM competencies WHERE card_id IN ({marks}) ORDER BY id"
+        return [row_id for (row_id,) in self.db.execute(sql, card_ids).fetchall()]
 
     def _top_card(self, card_id: int) -> Card:
         card = self.card(card_id)

@@ -117,3 +117,18 @@ def test_tagging_a_stack_member_tags_the_stack(store: SessionStore) -> None:
     store.set_hands(member, 4)
     assert store.card(lead).reasons == ("hard",)
     assert store.card(lead).hands == 4
+
+
+def test_competencies_follow_their_card_into_a_stack_and_survive_its_deletion(
+    store: SessionStore,
+) -> None:
+    lead, other = store.add_card("Welder"), store.add_card("Welder/fabricator")
+    skill = store.add_competency("MIG welding", card_id=other)
+    store.merge_cards(lead, [other])
+    assert store.competencies()[0].card_id == lead
+    store.delete_card(lead)
+    assert store.competencies()[0].card_id is None
+    store.undo()
+    store.redo()  # found by the crash test: redo refused when a member was still linked
+    assert store.cards() == []
+    assert store.competencies()[0].id == skill
