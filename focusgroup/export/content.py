@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from focusgroup.domain import wall as wall_model
+from focusgroup.domain.errors import FocusGroupError
 from focusgroup.domain.model import Card, Competency, Note
 from focusgroup.export.snapshot import SessionSnapshot
 
@@ -37,6 +38,8 @@ class OccupationSummary:
     """Level label -> competencies named for it ("Any level" for those without one)."""
     lacking: tuple[Competency, ...]
     notes: tuple[Note, ...]
+    onet_facts: str = ""
+    """Job zone and national median wage for a crosswalked card, with any level flag."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class Summary:
     """(quote, attribution) pairs; attribution already respects quote_as and anonymity."""
     general_competencies: tuple[Competency, ...]
     """Competencies not tied to one occupation."""
+    onet_attribution: str = ""
+    """Set when any O*NET content is shown; O*NET's licence requires it with the content."""
 
     @property
     def top(self) -> tuple[OccupationSummary, ...]:
@@ -84,6 +89,7 @@ def summarize(snap: SessionSnapshot) -> Summary:
             notes_by_card.setdefault(card_id, []).append(note)
 
     occupations = []
+    attribution = ""
     for rank, ranked in enumerate(wall_model.rank_occupations(snap.cards), start=1):
         card = ranked.card
         comps = by_card.get(card.id, [])
@@ -93,6 +99,8 @@ def summarize(snap: SessionSnapshot) -> Summary:
             if at_level:
                 grouped[snap.level_label(key) if key else "Any level"] = at_level
         category = snap.category(card.category_id)
+        facts, source = onet_facts(card)
+        attribution = attribution or source
         occupations.append(
             OccupationSummary(
                 card=card,
@@ -105,6 +113,7 @@ def summarize(snap: SessionSnapshot) -> Summary:
                 competencies=grouped,
                 lacking=tuple(c for c in comps if c.lacking),
                 notes=tuple(notes_by_card.get(card.id, ())),
+                onet_facts=facts,
             )
         )
 
@@ -134,7 +143,44 @@ def summarize(snap: SessionSnapshot) -> Summary:
         discussion=tuple(discussion),
         quotes=tuple((q, snap.attribution(q)) for q in snap.quotes()),
         general_competencies=tuple(general),
+        onet_attribution=attribution,
     )
+
+
+def onet_facts(card: Card) -> tuple[str, str]:
+    """("Job zone 2 (...) · national median $48,000 a year", attribution) for a coded card.
+
+    Empty when the card is not crosswalked or the O*NET index is not available: the
+    summary never depends on it.
+    """
+    code = card.onet_code or card.soc_code
+    if not code:
+        return "", ""
+    try:
+        from focusgroup.crosswalk.profile import occupation_profile
+        from focusgroup.crosswalk.zones import level_disagreement
+
+        profile = occupation_profile(code)
+    except (ImportError, FocusGroupError, OSError):
+        return "", ""
+    if profile is None:
+        return "", ""
+    parts = []
+    if profile.job_zone:
+        # "Job Zone Three: Medium Preparation Needed" -> "medium preparation needed"
+        plain = profile.job_zone_name.split(": ", 1)[-1].lower()
+        name = f" ({plain})" if plain else ""
+        parts.append(f"O*NET job zone {profile.job_zone}{name}")
+    wage = profile.wage
+    if wage is not None and wage.median_annual:
+        parts.append(f"national median ${wage.median_annual:,} a year")
+    flag = level_disagreement(profile.job_zone, card.level)
+    if flag:
+        parts.append(f"\u26a0 {flag}")
+    source = profile.attribution
+    if wage is not None and wage.median_annual and wage.source:
+        source = f"{source} {wage.source}"
+    return " · ".join(parts), source
 
 
 def how_used(summary: Summary) -> str:

@@ -64,6 +64,8 @@ def render_markdown(snap: SessionSnapshot) -> str:
             f"{occ.rank}. **{md(occ.card.text)}**{code} — {md(occ.category)}, {occ.level}; "
             f"named by {plural(occ.employers, 'employer')}{hands}"
         )
+        if occ.onet_facts:
+            out.append(f"   {md(occ.onet_facts)}")
     if summary.reason_counts:
         out += ["", "### Why they are critical", ""]
         out += [f"- {md(label)}: {count}" for label, count in summary.reason_counts]
@@ -152,6 +154,8 @@ def _next_steps(summary: Summary) -> list[str]:
         out.append("")
     if snap.session.follow_up_url:
         out += [f"Follow-up: <{snap.session.follow_up_url}>", ""]
+    if summary.onet_attribution:
+        out += [f"_{md(summary.onet_attribution)}_", ""]
     return out
 
 

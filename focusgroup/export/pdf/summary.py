@@ -56,6 +56,8 @@ def write_summary_pdf(snap: SessionSnapshot, path: Path) -> Path:
     story += _discussion(styles, summary)
     story += _quotes(styles, summary)
     story += _next_steps(styles, summary)
+    if summary.onet_attribution:
+        story += [Spacer(1, 8), styles.p(summary.onet_attribution, styles.small)]
     footer = " · ".join(x for x in (s.title, s.date) if x.strip())
     return build_pdf(
         path,
@@ -261,6 +263,8 @@ def _detail(styles: Styles, occ: OccupationSummary) -> list[Flowable]:
     if occ.card.soc_code:
         meta += f" · SOC {occ.card.soc_code} {occ.card.soc_title}".rstrip()
     out: list[Flowable] = [styles.p(head, styles.h2), styles.p(meta, styles.small)]
+    if occ.onet_facts:
+        out.append(styles.p(occ.onet_facts, styles.small))
 
     def field(label: str, values: list[str]) -> None:
         if values:
