@@ -48,6 +48,11 @@ def board(app: FocusGroupApp):  # noqa: ANN201 - the WallBoard
     return app.screen.query_one(WallBoard)
 
 
+def shown(app: FocusGroupApp, card_id: int) -> str:
+    """The card's lines as painted on the wall (wrapped to its column, edge mark first)."""
+    return "\n".join(board(app).card_lines(card_id))
+
+
 async def type_card(pilot: Pilot, who: str, text: str) -> None:
     """Fill the quick-entry bar (setting values is ~3x faster than pressing each key)."""
     from textual.widgets import Input

@@ -9,7 +9,7 @@ from focusgroup.tui.app import FocusGroupApp
 from focusgroup.tui.widgets.agenda import AgendaPanel
 from focusgroup.tui.widgets.quick_entry import QuickEntry
 from focusgroup.tui.widgets.step_timer import StepTimer, format_seconds
-from tests.tui.conftest import ManualClock, board
+from tests.tui.conftest import ManualClock, board, shown
 
 
 def test_format_seconds() -> None:
@@ -74,6 +74,7 @@ async def test_projector_view_hides_everything_but_the_wall(wall_app: FocusGroup
         b = board(wall_app)
         assert all(tile.view.projector for tile in b.tiles.values())
         assert all("Ruiz Precision" not in str(t.render()) for t in b.tiles.values())
+        assert all("Ruiz Precision" not in shown(wall_app, c) for c in b.tiles)
         await pilot.press("f5")
         await pilot.pause()
         assert screen.query_one(AgendaPanel).display
@@ -82,12 +83,11 @@ async def test_projector_view_hides_everything_but_the_wall(wall_app: FocusGroup
 async def test_fold_competencies(wall_app: FocusGroupApp, wall_store: SessionStore) -> None:
     card_id = next(c.card_id for c in wall_store.competencies())
     async with wall_app.run_test(size=(160, 50)) as pilot:
-        tile = board(wall_app).tiles[card_id]
-        assert "▲ Reads blueprints" in str(tile.render())
+        assert "▲ Reads blueprints" in shown(wall_app, card_id)
         await pilot.press("f")
         await pilot.pause()
-        assert "Reads blueprints" not in str(tile.render())
-        assert "▲1" in str(tile.render())
+        assert "Reads blueprints" not in shown(wall_app, card_id)
+        assert "▲1" in shown(wall_app, card_id)
 
 
 async def test_help_lists_keys_and_palette_lists_actions(wall_app: FocusGroupApp) -> None:

@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp
-from tests.tui.conftest import board, type_card, unsorted_ids
+from tests.tui.conftest import board, shown, type_card, unsorted_ids
 
 NASTY = [
     "[bold]Bob",
@@ -72,7 +72,7 @@ async def test_third_card_step_marks_cards(
         await type_card(pilot, "", "Robot programmer")
         card = next(c for c in wall_store.cards() if c.text == "Robot programmer")
         assert card.third_card
-        assert "3rd" in str(board(wall_app).tiles[card.id].render())
+        assert "3rd" in shown(wall_app, card.id)
 
 
 @pytest.mark.parametrize("size", [(80, 24)])
@@ -90,6 +90,15 @@ async def test_markup_like_text_is_shown_literally(
             assert text in by_text, text
             rendered = str(tiles[by_text[text]].render())
             assert text in rendered, (text, rendered)
+            # Painted on the wall literally too (wrapped to the narrow column: compare
+            # without the spaces the wrapping and the card's padding add).
+            lines = board(wall_app).card_lines(by_text[text])
+            painted = "".join("".join(line[1:] for line in lines).split())  # [0] is the edge
+            assert "".join(text.split()) in painted, (text, painted)
         # Clicking the would-be link does nothing but select the card.
-        await pilot.click(tiles[by_text["[@click=app.quit]x[/]"]])
+        target = by_text["[@click=app.quit]x[/]"]
+        body, offset = board(wall_app).card_offset(target)
+        await pilot.click(body, offset=offset)
+        await pilot.pause()
         assert wall_app.is_running
+        assert board(wall_app).selected_card == target

@@ -206,9 +206,8 @@ class WallScreen(WallTools, Screen[None]):
             self.call_after_refresh(self._scroll_to, selected)
 
     def _scroll_to(self, card_id: int) -> None:
-        tile = self.board.tiles.get(card_id)
-        if tile is not None and self.board.selected_card == card_id:
-            tile.scroll_visible(animate=False, immediate=True)
+        if card_id in self.board.tiles and self.board.selected_card == card_id:
+            self.board.scroll_to_card(card_id)
 
     def refresh_people(self) -> None:
         store = self.fg.store
@@ -329,8 +328,8 @@ class WallScreen(WallTools, Screen[None]):
             return
         marked = set(self.options.marked) ^ {card_id}
         self.options = replace(self.options, marked=frozenset(marked))
-        tile = self.board.tiles[card_id]
-        tile.show(replace(tile.view, marked=card_id in marked))
+        view = self.board.tiles[card_id].view
+        self.board.show_card(card_id, replace(view, marked=card_id in marked))
         self.board.move_selection(rows=1)
 
     def action_merge(self) -> None:

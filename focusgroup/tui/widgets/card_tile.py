@@ -1,17 +1,15 @@
-"""CardTile: one occupation card (or merged stack) on the wall, as a single Static.
+"""What one occupation card (or merged stack) shows: `CardView` and its `Content`.
 
 User text only ever enters as `Content(text)` pieces, so `[bold]`, `[/]` or `[@click=...]`
-typed on a card is shown literally and can never run an action.
+typed on a card is shown literally and can never run an action. The wall column
+(`wall_column.py`) turns this content into cached line strips; there is no widget per card.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import events
 from textual.content import Content
-from textual.message import Message
-from textual.widgets import Static
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 OCCUPATION_SYMBOL = "●"
@@ -29,7 +27,7 @@ def reason_mark(hotkey: str) -> str:
 
 @dataclass(frozen=True)
 class CardView:
-    """Everything a tile shows; tiles repaint only when their view changes."""
+    """Everything a card shows; a card is repainted only when its view changes."""
 
     text: str
     symbol: str = OCCUPATION_SYMBOL
@@ -49,7 +47,7 @@ class CardView:
 
 
 def render_card(view: CardView) -> Content:
-    """The tile's content: the card text as written, then one line of badges."""
+    """The card's content: the card text as written, then one line of badges."""
     head = Content.assemble((f"{'✚ ' if view.marked else ''}{view.symbol} ", "bold"), view.text)
     badges: list[str | tuple[str, str]] = []
     if view.count > 1:
@@ -81,35 +79,3 @@ def render_card(view: CardView) -> Content:
         if extra > 0:
             lines.append(Content(f"{view.competency_symbol} +{extra} more"))
     return Content("\n").join(lines)
-
-
-class CardTile(Static):
-    """One card. Selection and marking are CSS classes toggled on the tile itself."""
-
-    class Clicked(Message):
-        def __init__(self, tile: CardTile) -> None:
-            super().__init__()
-            self.tile = tile
-
-        @property
-        def control(self) -> CardTile:
-            return self.tile
-
-    def __init__(self, card_id: int, view: CardView) -> None:
-        classes = ("-third" if view.third_card else "") + (" -marked" if view.marked else "")
-        super().__init__(render_card(view), classes=classes.strip())
-        self.card_id = card_id
-        self.view = view
-
-    def show(self, view: CardView) -> None:
-        """Repaint only if something visible changed."""
-        if view == self.view:
-            return
-        self.view = view
-        self.set_class(view.marked, "-marked")
-        self.set_class(view.third_card, "-third")
-        self.update(render_card(view))
-
-    def on_click(self, event: events.Click) -> None:
-        event.stop()
-        self.post_message(self.Clicked(self))

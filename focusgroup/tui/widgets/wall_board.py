@@ -1,125 +1,66 @@
 """The wall: the Unsorted tray and one column per category, each with a lane per level.
 
-The board never recomposes. `apply(view)` diffs a new `WallView` against what is mounted and
-touches only what changed, keeping a `card_id -> CardTile` map. Selection is a CSS class on
-one tile (cheap), not widget focus (every focus change restyles the DOM).
+The board never recomposes. `apply(view)` hands each column its lanes; a column is one
+line-API widget (`wall_column.ColumnBody`) that repaints only what is on screen, so a change
+costs the same at 50 or 2,000 cards. Levels line up across category columns: every column
+pads each level to the tallest one (a "band"). Selection is state the bodies paint, not
+widget focus (a focus change restyles the DOM).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from textual import on
-from textual.color import Color
-from textual.containers import HorizontalScroll, Vertical, VerticalScroll
+from textual.containers import HorizontalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
 
 from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView, PlaceKey, WallView
-from focusgroup.tui.widgets.card_tile import CardTile
+from focusgroup.tui.widgets.card_tile import CardView, render_card
+from focusgroup.tui.widgets.wall_column import ColumnBody, ColumnHeader, WallColumn
 
 
-def header_content(column: ColumnView, folded: bool) -> Content:
-    """Name and card count; competencies named for the whole category as a count (▲n).
+@dataclass(frozen=True)
+class CardSlot:
+    """A card as the wall shows it (what tests and the benchmark look up by card id)."""
 
-    Headers are two lines high in every column, so the level lanes line up across the wall.
-    """
-    parts: list[str | tuple[str, str]] = [
-        (f"{column.symbol} ", "bold"),
-        (column.name, "bold"),
-        "  ",
-        (f"{column.count}", "bold reverse"),
-    ]
-    if column.competencies:
-        parts += ["  ", (f"▲{len(column.competencies)}", "bold")]
-    return Content.assemble(*parts)
+    card_id: int
+    view: CardView
+    place: PlaceKey
+
+    def render(self) -> Content:
+        """The card's content, before it is wrapped to the column width."""
+        return render_card(self.view)
 
 
-class ColumnHeader(Static):
-    """The category card at the top of a column, in the category's colour."""
+class CardSlots(Mapping[int, CardSlot]):
+    """`board.tiles`: card id -> CardSlot, a live view of what the wall shows."""
 
-    class Clicked(Message):
-        def __init__(self, key: ColumnKey) -> None:
-            super().__init__()
-            self.key = key
+    def __init__(self, board: WallBoard) -> None:
+        self._board = board
 
-    def __init__(self, column: ColumnView) -> None:
-        super().__init__(
-            header_content(column, False), classes="-tray" if column.key is None else ""
-        )
-        self.key = column.key
-        self.column = column
-        self.folded = False
-        self._paint()
+    def __getitem__(self, card_id: int) -> CardSlot:
+        board = self._board
+        return CardSlot(card_id, board.views[card_id], board.place_of[card_id])
 
-    def show(self, column: ColumnView, folded: bool) -> None:
-        if (column, folded) == (self.column, self.folded):
-            return
-        colour_changed = column.colour != self.column.colour
-        self.column, self.folded = column, folded
-        self.update(header_content(column, folded))
-        if colour_changed:
-            self._paint()
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._board.views)
 
-    def _paint(self) -> None:
-        if self.key is None or not self.column.colour:
-            return
-        try:
-            colour = Color.parse(self.column.colour)
-        except Exception:  # a hand-edited protocol colour we can't read: keep the default
-            return
-        self.styles.background = colour
-        self.styles.color = colour.get_contrast_text(1.0)
+    def __len__(self) -> int:
+        return len(self._board.views)
 
-    def on_click(self) -> None:
-        self.post_message(self.Clicked(self.key))
-
-
-class LaneTitle(Static):
-    pass
-
-
-class Lane(Vertical):
-    """The cards of one place: a category at one level, or the tray."""
-
-    def __init__(self, lane: LaneView, tiles: list[CardTile]) -> None:
-        self.key: PlaceKey = lane.key
-        self.label = lane.label
-        self.count = len(lane.cards)
-        self.title = LaneTitle(self._title(self.count))
-        super().__init__(self.title, *tiles, classes="-tray" if lane.key[0] is None else "")
-        self.card_ids: list[int] = [cid for cid, _ in lane.cards]
-
-    def _title(self, count: int) -> Content:
-        return Content.assemble((self.label.upper(), "bold"), (f" · {count}", "dim"))
-
-    def set_count(self, count: int) -> None:
-        if count != self.count:
-            self.count = count
-            self.title.update(self._title(count))
-
-
-class WallColumn(Vertical):
-    def __init__(self, column: ColumnView, lanes: list[Lane]) -> None:
-        super().__init__(classes="-tray" if column.key is None else "")
-        self.key = column.key
-        self.header = ColumnHeader(column)
-        self.body = VerticalScroll(*lanes, classes="column-body", can_focus=False)
-        self.body.can_focus = False
-        self.lanes = lanes
-
-    def compose(self) -> Iterable[Widget]:
-        yield self.header
-        yield self.body
+    def __contains__(self, card_id: object) -> bool:
+        return card_id in self._board.views
 
 
 class WallKeys(Widget, can_focus=True):
     """Holds keyboard focus for the wall.
 
     A focus change restyles the focused widget's whole subtree; focusing this empty leaf
-    instead of the board saves that walk over every card (about 0.4 s at 500 cards).
+    instead of the board keeps that walk tiny.
     """
 
     DEFAULT_CSS = "WallKeys { width: 0; height: 0; }"
@@ -134,14 +75,16 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
             self.card_id = card_id
             self.column = column
 
+    MIN_COLUMN, MAX_COLUMN = 22, 48
+
     def __init__(self, view: WallView, *, board_width: int = 120, id: str | None = None) -> None:
         super().__init__(id=id)
         self.width_hint = self.column_width(board_width, len(view.columns))
         """Column width, known before the first layout so startup lays the wall out once."""
         self.columns: dict[ColumnKey, WallColumn] = {}
-        self.lanes: dict[PlaceKey, Lane] = {}
-        self.tiles: dict[int, CardTile] = {}
+        self.views: dict[int, CardView] = {}
         self.place_of: dict[int, PlaceKey] = {}
+        self.tiles = CardSlots(self)
         self.column_order: list[ColumnKey] = []
         self.selected_card: int | None = None
         self.selected_column: ColumnKey = None
@@ -153,7 +96,8 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
     def compose(self) -> Iterable[Widget]:
         view = self._initial
         for column in view.columns:
-            yield self._make_column(column, view.lanes.get(column.key, []))
+            yield self._make_column(column)
+        self._show_lanes(view)
         self.column_order = [c.key for c in view.columns]
         first = next(iter(view.card_ids()), None)
         self.selected_card = first
@@ -161,8 +105,6 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self._paint_selection(None, None)
-
-    MIN_COLUMN, MAX_COLUMN = 22, 48
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -179,101 +121,98 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         self.width_hint = width
         for column in self.columns.values():
             column.styles.width = width
+            column.body.set_width(WallColumn.card_width(width))
+        self._align(force=True)
 
-    def _make_column(self, column: ColumnView, lane_views: list[LaneView]) -> WallColumn:
-        lanes = []
-        for lane_view in lane_views:
-            tiles = [self._make_tile(cid, cv, lane_view.key) for cid, cv in lane_view.cards]
-            lane = Lane(lane_view, tiles)
-            self.lanes[lane_view.key] = lane
-            lanes.append(lane)
-        wall_column = WallColumn(column, lanes)
-        wall_column.styles.width = self.width_hint
+    def _make_column(self, column: ColumnView) -> WallColumn:
+        wall_column = WallColumn(column, self.width_hint, self._scrolled)
         self.columns[column.key] = wall_column
         return wall_column
-
-    def _make_tile(self, card_id: int, view: object, place: PlaceKey) -> CardTile:
-        tile = CardTile(card_id, view)  # type: ignore[arg-type]
-        self.tiles[card_id] = tile
-        self.place_of[card_id] = place
-        return tile
 
     # -- applying a new view --------------------------------------------------------------------
 
     def apply(self, view: WallView, folded: bool = False) -> None:
-        """Bring the mounted wall in line with `view`, touching only what changed."""
+        """Bring the wall in line with `view`; columns repaint only if their lanes changed."""
         self.folded = folded
         wanted_columns = [c.key for c in view.columns]
         for key in [k for k in self.columns if k not in wanted_columns]:
-            column = self.columns.pop(key)
-            for lane in column.lanes:
-                self.lanes.pop(lane.key, None)
-                for cid in lane.card_ids:
-                    if self.place_of.get(cid) == lane.key:
-                        self.tiles.pop(cid, None)
-                        self.place_of.pop(cid, None)
-            column.remove()
+            self.columns.pop(key).remove()
         previous: WallColumn | None = None
         for column_view in view.columns:
             column = self.columns.get(column_view.key)
             if column is None:
-                column = self._make_column(column_view, view.lanes.get(column_view.key, []))
+                column = self._make_column(column_view)
                 if previous is None:
                     self.mount(column, before=0)
                 else:
                     self.mount(column, after=previous)
             else:
-                column.header.show(column_view, folded)
+                column.header.show(column_view)
             previous = column
         if wanted_columns != self.column_order:
             self._order(self, [self.columns[k] for k in wanted_columns])
             self.column_order = wanted_columns
             self._fit_columns()
-
-        wanted_cards = {cid for cid in view.card_ids()}
-        for cid in [c for c in self.tiles if c not in wanted_cards]:
-            self._drop_tile(cid)
-        for lanes in view.lanes.values():
-            for lane_view in lanes:
-                self._apply_lane(lane_view)
+        self._show_lanes(view)
         self._repair_selection()
 
-    def _drop_tile(self, card_id: int) -> None:
-        tile = self.tiles.pop(card_id)
-        place = self.place_of.pop(card_id, None)
-        lane = self.lanes.get(place) if place else None
-        if lane is not None and card_id in lane.card_ids:
-            lane.card_ids.remove(card_id)
-        tile.remove()
+    def _show_lanes(self, view: WallView) -> None:
+        views: dict[int, CardView] = {}
+        place_of: dict[int, PlaceKey] = {}
+        changed: list[WallColumn] = []
+        for key, column in self.columns.items():
+            lanes: list[LaneView] = view.lanes.get(key, [])
+            for lane in lanes:
+                for cid, card in lane.cards:
+                    views[cid] = card
+                    place_of[cid] = lane.key
+            before = column.body.lanes
+            column.body.show(lanes)
+            if column.body.lanes is not before:
+                changed.append(column)
+        self.views, self.place_of = views, place_of
+        self._align(changed)
 
-    def _apply_lane(self, lane_view: LaneView) -> None:
-        lane = self.lanes.get(lane_view.key)
-        if lane is None:
+    def _align(self, changed: Iterable[WallColumn] = (), force: bool = False) -> None:
+        """Pad each level to the tallest across the category columns, so levels line up.
+
+        Only columns whose lanes or bands changed lay out again.
+        """
+        bands = self.bands()
+        for column in self.columns.values():
+            body = column.body
+            wanted = () if body.tray else bands
+            if force or column in changed or tuple(wanted) != tuple(body.bands):
+                body.layout(wanted)
+
+    def bands(self) -> list[int]:
+        heights: list[int] = []
+        for column in self.columns.values():
+            if column.body.tray:
+                continue
+            for index, height in enumerate(column.body.natural):
+                if index < len(heights):
+                    heights[index] = max(heights[index], height)
+                else:
+                    heights.append(height)
+        return heights
+
+    def _scrolled(self, body: ColumnBody, y: float) -> None:
+        """Category columns scroll together, so the aligned levels stay side by side."""
+        for column in self.columns.values():
+            other = column.body
+            if other is not body and not other.tray and other.scroll_y != y:
+                other.scroll_y = y
+
+    def show_card(self, card_id: int, view: CardView) -> None:
+        """Repaint one card with a changed view (a mark), without a new WallView."""
+        place = self.place_of.get(card_id)
+        column = self.columns.get(place[0]) if place else None
+        if column is None:
             return
-        wanted = [cid for cid, _ in lane_view.cards]
-        if lane.label != lane_view.label:
-            lane.label = lane_view.label
-        if wanted == lane.card_ids:
-            for cid, card in lane_view.cards:
-                self.tiles[cid].show(card)
-            lane.set_count(len(wanted))
-            return
-        # Cards that moved here from another lane get a fresh tile (widgets can't be re-parented).
-        previous: Widget = lane.title
-        for cid, card in lane_view.cards:
-            tile = self.tiles.get(cid)
-            if tile is not None and self.place_of.get(cid) != lane_view.key:
-                self._drop_tile(cid)
-                tile = None
-            if tile is None:
-                tile = self._make_tile(cid, card, lane_view.key)
-                lane.mount(tile, after=previous)
-            else:
-                tile.show(card)
-            previous = tile
-        self._order(lane, [lane.title, *(self.tiles[cid] for cid in wanted)])
-        lane.card_ids = wanted
-        lane.set_count(len(wanted))
+        self.views[card_id] = view
+        column.body.set_card(card_id, view)
+        self._align()
 
     @staticmethod
     def _order(parent: Widget, wanted: list[Widget]) -> None:
@@ -285,25 +224,55 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         for before, widget in zip(wanted, wanted[1:], strict=False):
             parent.move_child(widget, after=before)
 
-    # -- selection ------------------------------------------------------------------------------
+    # -- reading the wall (tests, screen) ---------------------------------------------------
 
     def column_cards(self, key: ColumnKey) -> list[int]:
         column = self.columns.get(key)
+        return column.card_ids if column is not None else []
+
+    def lane_cards(self, place: PlaceKey) -> list[int]:
+        column = self.columns.get(place[0])
         if column is None:
             return []
-        return [cid for lane in column.lanes for cid in lane.card_ids]
+        for lane in column.body.lanes:
+            if lane.key == place:
+                return [cid for cid, _ in lane.cards]
+        return []
+
+    def card_lines(self, card_id: int) -> list[str]:
+        """The card's lines as painted on the wall (wrapped, with its edge mark)."""
+        return [strip.text for strip in self._body_of(card_id).card_strips(card_id)]
+
+    def card_offset(self, card_id: int) -> tuple[Widget, tuple[int, int]]:
+        """Where to click a card: its column body and an offset in it (scrolled into view)."""
+        body = self._body_of(card_id)
+        body.scroll_to_card(card_id)
+        start, _ = body.spans[card_id]
+        return body, (2, start - body.scroll_offset.y)
+
+    def _body_of(self, card_id: int) -> ColumnBody:
+        return self.columns[self.place_of[card_id][0]].body
+
+    # -- selection ------------------------------------------------------------------------------
 
     def select_card(self, card_id: int | None, *, scroll: bool = True) -> None:
         old_card, old_column = self.selected_card, self.selected_column
-        if card_id is not None and card_id in self.tiles:
+        if card_id is not None and card_id in self.views:
             self.selected_card = card_id
             self.selected_column = self.place_of[card_id][0]
         else:
             self.selected_card = None
         self._paint_selection(old_card, old_column)
         if scroll and self.selected_card is not None:
-            self.tiles[self.selected_card].scroll_visible(animate=False, immediate=True)
+            self.scroll_to_card(self.selected_card)
         self.post_message(self.SelectionChanged(self.selected_card, self.selected_column))
+
+    def scroll_to_card(self, card_id: int) -> None:
+        place = self.place_of.get(card_id)
+        column = self.columns.get(place[0]) if place else None
+        if column is not None:
+            column.body.scroll_to_card(card_id)
+            self.scroll_to_widget(column, animate=False, immediate=True)
 
     def select_column(self, key: ColumnKey) -> None:
         cards = self.column_cards(key)
@@ -316,14 +285,13 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         self._paint_selection(old_card, old_column)
         column = self.columns.get(key)
         if column is not None:
-            column.scroll_visible(animate=False, immediate=True)
+            self.scroll_to_widget(column, animate=False, immediate=True)
         self.post_message(self.SelectionChanged(None, key))
 
     def _paint_selection(self, old_card: int | None, old_column: ColumnKey) -> None:
-        if old_card is not None and old_card in self.tiles:
-            self.tiles[old_card].remove_class("-selected")
-        if self.selected_card is not None:
-            self.tiles[self.selected_card].add_class("-selected")
+        for key, column in self.columns.items():
+            selected = self.selected_card if key == self.selected_column else None
+            column.body.select(selected)
         if old_column in self.columns:
             self.columns[old_column].header.remove_class("-current")
         if self.selected_column in self.columns:
@@ -331,7 +299,8 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
 
     def _repair_selection(self) -> None:
         """After a change, keep the selection on the same card, or near where it was."""
-        if self.selected_card is not None and self.selected_card in self.tiles:
+        if self.selected_card is not None and self.selected_card in self.views:
+            self.selected_column = self.place_of[self.selected_card][0]
             self._paint_selection(None, None)
             return
         if self.selected_column not in self.columns:
@@ -369,10 +338,10 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
             else:
                 self.select_column(target)
 
-    @on(CardTile.Clicked)
-    def _clicked_tile(self, event: CardTile.Clicked) -> None:
+    @on(ColumnBody.CardClicked)
+    def _clicked_card(self, event: ColumnBody.CardClicked) -> None:
         self.screen.set_focus(self.screen.query_one(WallKeys))
-        self.select_card(event.tile.card_id, scroll=False)
+        self.select_card(event.card_id, scroll=False)
 
     @on(ColumnHeader.Clicked)
     def _clicked_header(self, event: ColumnHeader.Clicked) -> None:

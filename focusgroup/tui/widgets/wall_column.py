@@ -1,0 +1,418 @@
+"""One wall column: its category header and ONE line-API widget drawing every lane and card.
+
+A widget per card cost ~1 ms each in layout and compositing (1.9 s to open 500 cards, 270 ms
+per move). Here a column body is a `ScrollView`: it measures cards cheaply (line counts only),
+paints a card into strips when a line of it is first on screen, and caches those strips by
+(view, width, selected). A change rebuilds a list of row references (microseconds) and
+repaints only the visible lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.color import Color
+from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Static
+
+from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView
+from focusgroup.tui.widgets.card_tile import CardView, render_card
+
+MIN_LANE = 3
+"""Lines a lane takes at least (rule, title, one blank), so empty levels stay visible."""
+EDGE, SELECTED_EDGE = "▌", "█"
+
+
+def header_content(column: ColumnView) -> Content:
+    """Name and card count; competencies named for the whole category as a count (▲n)."""
+    parts: list[str | tuple[str, str]] = [
+        (f"{column.symbol} ", "bold"),
+        (column.name, "bold"),
+        "  ",
+        (f"{column.count}", "bold reverse"),
+    ]
+    if column.competencies:
+        parts += ["  ", (f"▲{len(column.competencies)}", "bold")]
+    return Content.assemble(*parts)
+
+
+def lane_title(lane: LaneView) -> Content:
+    return Content.assemble((lane.label.upper(), "bold"), (f" · {len(lane.cards)}", "dim"))
+
+
+def card_height(view: CardView, width: int) -> int:
+    """Lines the card takes when wrapped to `width`, without painting it.
+
+    A line that fits is one line; only longer ones are wrapped (as painting will wrap them).
+    """
+    content = render_card(view)
+    lines = content.plain.split("\n")
+    if all(cell_len(line) <= width for line in lines):
+        return len(lines)
+    return len(content.wrap(width))
+
+
+def card_padding(view: CardView) -> int:
+    return 2 if view.projector else 1
+
+
+def inner_width(view: CardView, width: int) -> int:
+    """Text width inside a card `width` cells wide: the edge mark, then padding each side."""
+    return max(2, width - 1 - 2 * card_padding(view))
+
+
+@dataclass(frozen=True)
+class Paint:
+    """Rich styles for a column's parts, read from wall.tcss (component classes)."""
+
+    card: Style
+    third: Style
+    marked: Style
+    selected: Style
+    edge: Style
+    edge_marked: Style
+    edge_selected: Style
+    title: Style
+    rule: Style
+    blank: Style
+
+    def for_card(self, view: CardView, selected: bool) -> tuple[Style, Style, str]:
+        """(body style, edge style, edge character) for a card in this state."""
+        if selected:
+            return self.selected, self.selected + self.edge_selected, SELECTED_EDGE
+        if view.marked:
+            return self.marked, self.marked + self.edge_marked, EDGE
+        body = self.third if view.third_card else self.card
+        return body, body + self.edge, EDGE
+
+
+def paint_card(view: CardView, width: int, selected: bool, paint: Paint) -> list[Strip]:
+    """The card as `width`-cell strips: edge mark, padding, wrapped text, padding."""
+    body, edge_style, edge = paint.for_card(view, selected)
+    pad = card_padding(view)
+    inner = inner_width(view, width)
+    strips = []
+    for line in render_card(view).wrap(inner):
+        segments = [Segment(edge, edge_style), Segment(" " * pad, body)]
+        segments += Segment.apply_style(line.render_segments(), body)
+        strips.append(Strip(segments).crop_extend(0, width, body))
+    return strips
+
+
+Row = tuple[int, int] | tuple[str, int]
+"""A line of the column: (card id, line of the card), ("title", lane), ("rule"|"blank", 0)."""
+
+
+class ColumnBody(ScrollView, can_focus=False):
+    """Every lane of one column, drawn line by line; selection and clicks handled here."""
+
+    COMPONENT_CLASSES = {
+        "wall-card",
+        "wall-card--third",
+        "wall-card--marked",
+        "wall-card--selected",
+        "wall-card--edge",
+        "wall-card--edge-marked",
+        "wall-card--edge-selected",
+        "wall-lane--title",
+        "wall-lane--rule",
+    }
+
+    class CardClicked(Message):
+        def __init__(self, card_id: int) -> None:
+            super().__init__()
+            self.card_id = card_id
+
+    def __init__(
+        self, tray: bool, width: int, on_scroll: Callable[[ColumnBody, float], None] | None = None
+    ) -> None:
+        super().__init__(classes="-tray" if tray else "")
+        self.tray = tray
+        self.on_scroll = on_scroll
+        """Called when the body scrolls, so the board can scroll the aligned columns along."""
+        self.card_width = width
+        self.lanes: Sequence[LaneView] = ()
+        self.selected: int | None = None
+        self.bands: Sequence[int] = ()
+        self.natural: list[int] = []
+        """Each lane's height before padding to the band (the board aligns levels with it)."""
+        self.rows: list[Row] = []
+        self.spans: dict[int, tuple[int, int]] = {}
+        self._views: dict[int, CardView] = {}
+        self._heights: dict[int, tuple[CardView, int, int]] = {}
+        self._strips: dict[int, tuple[tuple[CardView, int, bool], list[Strip]]] = {}
+        self._paint: Paint | None = None
+
+    # -- what to show ------------------------------------------------------------------------
+
+    def show(self, lanes: Sequence[LaneView]) -> bool:
+        """Take new lanes; returns True if the natural lane heights changed."""
+        if tuple(lanes) == tuple(self.lanes):
+            return False
+        self.lanes = tuple(lanes)
+        self._views = {cid: view for lane in self.lanes for cid, view in lane.cards}
+        for stale in self._heights.keys() - self._views.keys():
+            del self._heights[stale]
+            self._strips.pop(stale, None)
+        return self._measure()
+
+    def set_width(self, width: int) -> bool:
+        if width == self.card_width:
+            return False
+        self.card_width = width
+        return self._measure()
+
+    def set_card(self, card_id: int, view: CardView) -> None:
+        """One card's view changed in place (a mark): same place, maybe another height."""
+        lanes = []
+        for lane in self.lanes:
+            cards = tuple((cid, view if cid == card_id else v) for cid, v in lane.cards)
+            lanes.append(LaneView(lane.key, lane.label, cards))
+        self.show(lanes)
+        self.layout()
+
+    def select(self, card_id: int | None) -> None:
+        if card_id == self.selected:
+            return
+        self.selected = card_id
+        self.repaint()  # heights don't change with selection
+
+    def _height(self, card_id: int, view: CardView) -> int:
+        cached = self._heights.get(card_id)
+        if cached is not None and cached[1] == self.card_width and cached[0] == view:
+            return cached[2]
+        height = card_height(view, inner_width(view, self.card_width))
+        self._heights[card_id] = (view, self.card_width, height)
+        return height
+
+    def _measure(self) -> bool:
+        natural = []
+        for lane in self.lanes:
+            lines = (0 if self.tray else 1) + 1  # rule, title
+            lines += sum(self._height(cid, view) + 1 for cid, view in lane.cards)
+            natural.append(lines)
+        changed = natural != self.natural
+        self.natural = natural
+        return changed
+
+    def layout(self, bands: Sequence[int] | None = None) -> None:
+        """Lay the lanes out as rows, each padded to its band (so levels line up)."""
+        if bands is not None:
+            self.bands = tuple(bands)
+        rows: list[Row] = []
+        spans: dict[int, tuple[int, int]] = {}
+        for index, lane in enumerate(self.lanes):
+            start = len(rows)
+            if not self.tray:
+                rows.append(("rule", 0))
+            rows.append(("title", index))
+            for cid, view in lane.cards:
+                height = self._height(cid, view)
+                spans[cid] = (len(rows), len(rows) + height)
+                rows.extend((cid, line) for line in range(height))
+                rows.append(("blank", 0))
+            band = self.bands[index] if index < len(self.bands) else 0
+            rows.extend([("blank", 0)] * (max(MIN_LANE, band) - (len(rows) - start)))
+            rows.append(("blank", 0))  # the gap between levels
+        self.rows, self.spans = rows, spans
+        size = Size(self.card_width, len(rows))
+        if size != self.virtual_size:
+            # The body's own size is fixed (1fr), so a taller wall needs no screen relayout
+            # (`virtual_size` is a layout reactive): set it quietly, update the scrollbar.
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+        self.repaint()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # ScrollView compares the compositor's virtual size (the viewport) with ours (every
+        # lane), which always differ, so each screen relayout redid the scroll update.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
+    def repaint(self) -> None:
+        """Repaint the visible lines only: a full refresh also redraws the scrollbar (slow)."""
+        if self.is_mounted:
+            self.refresh(Region(0, 0, self.size.width, self.size.height))
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._paint = None  # colours changed (theme, projector class): repaint from the CSS
+        self._strips.clear()
+
+    def paint(self) -> Paint:
+        if self._paint is None:
+            style = self.get_component_rich_style
+            blank = self.rich_style
+
+            def edge(name: str) -> Style:
+                return Style(color=style(name).color)
+
+            self._paint = Paint(
+                card=style("wall-card"),
+                third=style("wall-card--third"),
+                marked=style("wall-card--marked"),
+                selected=style("wall-card--selected"),
+                edge=edge("wall-card--edge"),
+                edge_marked=edge("wall-card--edge-marked"),
+                edge_selected=edge("wall-card--edge-selected"),
+                title=style("wall-lane--title"),
+                rule=style("wall-lane--rule"),
+                blank=blank,
+            )
+        return self._paint
+
+    def card_strips(self, card_id: int) -> list[Strip]:
+        view = self._views[card_id]
+        key = (view, self.card_width, card_id == self.selected)
+        cached = self._strips.get(card_id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        strips = paint_card(view, self.card_width, key[2], self.paint())
+        self._strips[card_id] = (key, strips)
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        scroll_y = self.scroll_offset.y
+        width = self.size.width
+        paint = self.paint()
+        row = y + scroll_y
+        if row >= len(self.rows):
+            return Strip.blank(width, paint.blank)
+        what, index = self.rows[row]
+        if isinstance(what, int):
+            strips = self.card_strips(what)
+            strip = strips[index] if index < len(strips) else Strip.blank(width, paint.blank)
+        elif what == "title":
+            title = lane_title(self.lanes[index])
+            strip = Strip(Segment.apply_style(title.render_segments(), paint.title))
+            strip = Strip([Segment(" ", paint.title), *strip])
+        elif what == "rule":
+            strip = Strip([Segment("╌" * self.card_width, paint.rule)])
+        else:
+            strip = Strip.blank(width, paint.blank)
+        strip = strip.crop_extend(0, self.card_width, paint.blank)
+        return Strip.join([strip, self._scroll_mark(y)]).crop_extend(0, width, paint.blank)
+
+    def _scroll_mark(self, y: int) -> Strip:
+        """The last cell of line `y`: a thumb where the view is, when the column scrolls.
+
+        Drawn here rather than by a Textual scrollbar: those re-render on every screen
+        relayout (~7 ms each, one per column) and dominated every action.
+        """
+        height, total = self.size.height, len(self.rows)
+        paint = self.paint()
+        if total <= height or height <= 0:
+            return Strip([Segment(" ", paint.blank)])
+        top = self.scroll_offset.y * height // total
+        size = max(1, height * height // total)
+        thumb = top <= y < top + size
+        return Strip([Segment("┃" if thumb else "│", paint.title if thumb else paint.rule)])
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.on_scroll is not None and old_value != new_value:
+            self.on_scroll(self, new_value)
+
+    # -- selection and clicks -----------------------------------------------------------------
+
+    def card_at(self, row: int) -> int | None:
+        if 0 <= row < len(self.rows):
+            what = self.rows[row][0]
+            if isinstance(what, int):
+                return what
+        return None
+
+    def scroll_to_card(self, card_id: int) -> None:
+        span = self.spans.get(card_id)
+        if span is not None:
+            start, end = span
+            # One blank line above and below keeps the card's neighbours in sight.
+            region = Region(0, max(0, start - 1), self.card_width, end - start + 2)
+            self.scroll_to_region(region, animate=False, immediate=True, force=True)
+
+    def on_click(self, event: events.Click) -> None:
+        card_id = self.card_at(event.y + self.scroll_offset.y)
+        if card_id is not None:
+            event.stop()
+            self.post_message(self.CardClicked(card_id))
+
+
+class ColumnHeader(Static):
+    """The category card at the top of a column, in the category's colour."""
+
+    class Clicked(Message):
+        def __init__(self, key: ColumnKey) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, column: ColumnView) -> None:
+        super().__init__(header_content(column), classes="-tray" if column.key is None else "")
+        self.key = column.key
+        self.column = column
+        self._paint()
+
+    def show(self, column: ColumnView) -> None:
+        if column == self.column:
+            return
+        colour_changed = column.colour != self.column.colour
+        self.column = column
+        self.update(header_content(column))
+        if colour_changed:
+            self._paint()
+
+    def _paint(self) -> None:
+        if self.key is None or not self.column.colour:
+            return
+        try:
+            colour = Color.parse(self.column.colour)
+        except Exception:  # a hand-edited protocol colour we can't read: keep the default
+            return
+        self.styles.background = colour
+        self.styles.color = colour.get_contrast_text(1.0)
+
+    def on_click(self) -> None:
+        self.post_message(self.Clicked(self.key))
+
+
+class WallColumn(Vertical):
+    """Header on top, the lanes below in one scrolling body: three widgets per column."""
+
+    def __init__(
+        self,
+        column: ColumnView,
+        width: int,
+        on_scroll: Callable[[ColumnBody, float], None] | None = None,
+    ) -> None:
+        super().__init__(classes="-tray" if column.key is None else "")
+        self.key = column.key
+        self.header = ColumnHeader(column)
+        tray = column.key is None
+        self.body = ColumnBody(tray, self.card_width(width), None if tray else on_scroll)
+        self.styles.width = width
+
+    @staticmethod
+    def card_width(column_width: int) -> int:
+        """The body keeps its last cell for the scroll mark (and the gap to the next column)."""
+        return max(4, column_width - 1)
+
+    def compose(self) -> Iterable[Widget]:
+        yield self.header
+        yield self.body
+
+    @property
+    def card_ids(self) -> list[int]:
+        return [cid for lane in self.body.lanes for cid, _ in lane.cards]
