@@ -76,6 +76,9 @@ def open_database(path: Path) -> Database:
         if version < SCHEMA_VERSION:
             _migrate(db)
         return db
+    except UnicodeDecodeError:
+        # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
+        raise SessionFileError(_damaged(path, "its table definitions are garbled")) from None
     except sqlite3.DatabaseError as error:
         raise SessionFileError(_damaged(path, str(error))) from None
 

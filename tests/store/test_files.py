@@ -167,3 +167,15 @@ def test_a_deleted_or_replaced_live_file_is_noticed(tmp_path: Path) -> None:
         assert not live_file_replaced(store)
         path.unlink()
         assert live_file_replaced(store)
+
+
+def test_garbled_table_definitions_are_refused_clearly(tmp_path: Path) -> None:
+    # Found by the thorough hypothesis run: SQLite quotes the damaged schema in its error
+    # message, and Python then fails to decode the message itself.
+    path = _session(tmp_path)
+    data = bytearray(path.read_bytes())
+    at = data.index(b"CREATE TABLE cards") + 8
+    data[at : at + 2] = b"\x80\xff"
+    path.write_bytes(bytes(data))
+    with pytest.raises(SessionFileError, match="damaged"):
+        SessionStore.open(path)
