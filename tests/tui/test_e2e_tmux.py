@@ -64,7 +64,7 @@ class Tmux:
     def alive(self) -> bool:
         return "fg" in self.run("list-sessions", "-F", "#{session_name}")
 
-    def wait(self, condition: Callable[[], bool], what: str, seconds: float = 20) -> None:
+    def wait(self, condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
         deadline = time.monotonic() + seconds
         while not condition():
             if time.monotonic() > deadline:
@@ -73,6 +73,9 @@ class Tmux:
 
     def kill(self) -> None:
         self.run("kill-server")
+        # A fresh server socket for any next start: reusing one whose server is still
+        # shutting down can silently fail to start the session (seen under CI load).
+        self.socket = f"fg-test-{uuid.uuid4().hex[:8]}"
 
 
 @pytest.fixture

@@ -49,6 +49,7 @@ def test_projector(snap_compare, snap_store: SessionStore, size: tuple[int, int]
 
 def test_stack_dialog(snap_compare, snap_store: SessionStore) -> None:  # noqa: ANN001
     async def open_stack(pilot: Pilot) -> None:
+        await pilot.pause()  # the wall is mounted
         lead = next(c for c in snap_store.cards() if c.members)
         pilot.app.screen.query_one("WallBoard").select_card(lead.id)  # type: ignore[attr-defined]
         await pilot.press("enter")

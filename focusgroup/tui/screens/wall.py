@@ -241,7 +241,8 @@ class WallScreen(WallTools, Screen[None]):
             ("  ·  ", "dim"),
             f"{total} cards, {unsorted} unsorted",
         )
-        self.query_one("#bar-title", Static).update(title)
+        # One line, 1fr wide: a new title never changes the layout, so skip the relayout.
+        self.query_one("#bar-title", Static).update(title, layout=False)
 
     def show_step(self, restart_timer: bool) -> None:
         protocol = self.fg.store.protocol()

@@ -77,4 +77,7 @@ class AgendaPanel(VerticalScroll, can_focus=False):
         self.legend.update(legend_content(protocol))
 
     def show_counts(self, content: Content) -> None:
-        self.counts.update(content)
+        # Relayout only when the number of lines changes; most changes keep it.
+        lines = len(content.plain.splitlines())
+        self.counts.update(content, layout=lines != getattr(self, "_count_lines", -1))
+        self._count_lines = lines

@@ -97,7 +97,8 @@ class StepTimer(Static):
                 self._warn_once("minute", "One minute left for this step.")
         if self.paused:
             text = text + Content(" · PAUSED")
-        self.update(text)
+        # Fixed width in CSS: the once-a-second tick must not relayout the whole wall.
+        self.update(text, layout=False)
 
     def _warn_once(self, key: str, text: str) -> None:
         if key not in self._warned and self.duration > 0:

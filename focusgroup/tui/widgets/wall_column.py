@@ -153,6 +153,10 @@ class ColumnBody(ScrollView, can_focus=False):
         self._heights: dict[int, tuple[CardView, int, int]] = {}
         self._strips: dict[int, tuple[tuple[CardView, int, bool], list[Strip]]] = {}
         self._paint: Paint | None = None
+        self._mark_key: tuple[int, int, int] | None = None
+        self._mark_span: tuple[int, int] | None = None
+        self._dirty_cards: set[int] = set()
+        """Cards whose look changed since the last layout: their lines are repainted."""
 
     # -- what to show ------------------------------------------------------------------------
 
@@ -161,7 +165,9 @@ class ColumnBody(ScrollView, can_focus=False):
         if tuple(lanes) == tuple(self.lanes):
             return False
         self.lanes = tuple(lanes)
-        self._views = {cid: view for lane in self.lanes for cid, view in lane.cards}
+        views = {cid: view for lane in self.lanes for cid, view in lane.cards}
+        self._dirty_cards |= {cid for cid, view in views.items() if self._views.get(cid) != view}
+        self._views = views
         for stale in self._heights.keys() - self._views.keys():
             del self._heights[stale]
             self._strips.pop(stale, None)
@@ -185,8 +191,14 @@ class ColumnBody(ScrollView, can_focus=False):
     def select(self, card_id: int | None) -> None:
         if card_id == self.selected:
             return
-        self.selected = card_id
-        self.repaint()  # heights don't change with selection
+        previous, self.selected = self.selected, card_id
+        # Heights don't change with selection: repaint just the two cards' lines.
+        self.repaint_rows(
+            row
+            for cid in (previous, card_id)
+            if cid in self.spans
+            for row in range(*self.spans[cid])
+        )
 
     def _height(self, card_id: int, view: CardView) -> int:
         cached = self._heights.get(card_id)
@@ -225,14 +237,34 @@ class ColumnBody(ScrollView, can_focus=False):
             band = self.bands[index] if index < len(self.bands) else 0
             rows.extend([("blank", 0)] * (max(MIN_LANE, band) - (len(rows) - start)))
             rows.append(("blank", 0))  # the gap between levels
-        self.rows, self.spans = rows, spans
+        old_rows, self.rows, self.spans = self.rows, rows, spans
         size = Size(self.card_width, len(rows))
+        dirty, self._dirty_cards = self._dirty_cards, set()
         if size != self.virtual_size:
             # The body's own size is fixed (1fr), so a taller wall needs no screen relayout
             # (`virtual_size` is a layout reactive): set it quietly, update the scrollbar.
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
-        self.repaint()
+            self.repaint()  # the scroll mark may have changed on every line
+            return
+        # Repaint only lines that show something else now: a move touches a few lines of
+        # two columns, not every line of every column.
+        changed = (
+            i
+            for i in range(max(len(old_rows), len(rows)))
+            if i >= len(old_rows) or i >= len(rows) or old_rows[i] != rows[i]
+        )
+        restyled = (row for cid in dirty if cid in spans for row in range(*spans[cid]))
+        self.repaint_rows((*changed, *restyled))
+
+    def repaint_rows(self, rows: Iterable[int]) -> None:
+        """Repaint the given rows of the lane list, where they are on screen."""
+        if not self.is_mounted:
+            return
+        top, height, width = self.scroll_offset.y, self.size.height, self.size.width
+        visible = sorted({row - top for row in rows if 0 <= row - top < height})
+        if visible:
+            self.refresh(*(Region(0, y, width, 1) for y in visible))
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -305,22 +337,30 @@ class ColumnBody(ScrollView, can_focus=False):
         else:
             strip = Strip.blank(width, paint.blank)
         strip = strip.crop_extend(0, self.card_width, paint.blank)
-        return Strip.join([strip, self._scroll_mark(y)]).crop_extend(0, width, paint.blank)
+        line = Strip([*strip, self._scroll_mark(y)], self.card_width + 1)
+        return line if width == self.card_width + 1 else line.crop_extend(0, width, paint.blank)
 
-    def _scroll_mark(self, y: int) -> Strip:
+    def _scroll_mark(self, y: int) -> Segment:
         """The last cell of line `y`: a thumb where the view is, when the column scrolls.
 
         Drawn here rather than by a Textual scrollbar: those re-render on every screen
         relayout (~7 ms each, one per column) and dominated every action.
         """
         height, total = self.size.height, len(self.rows)
+        key = (self.scroll_offset.y, height, total)
+        if key != self._mark_key:  # once per repaint, not once per line
+            self._mark_key = key
+            if total <= height or height <= 0:
+                self._mark_span = None
+            else:
+                top = key[0] * height // total
+                self._mark_span = (top, top + max(1, height * height // total))
         paint = self.paint()
-        if total <= height or height <= 0:
-            return Strip([Segment(" ", paint.blank)])
-        top = self.scroll_offset.y * height // total
-        size = max(1, height * height // total)
-        thumb = top <= y < top + size
-        return Strip([Segment("┃" if thumb else "│", paint.title if thumb else paint.rule)])
+        if self._mark_span is None:
+            return Segment(" ", paint.blank)
+        if self._mark_span[0] <= y < self._mark_span[1]:
+            return Segment("\u2503", paint.title)
+        return Segment("\u2502", paint.rule)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
@@ -370,7 +410,8 @@ class ColumnHeader(Static):
             return
         colour_changed = column.colour != self.column.colour
         self.column = column
-        self.update(header_content(column))
+        # The header's size is fixed by CSS: repaint it without relaying out the screen.
+        self.update(header_content(column), layout=False)
         if colour_changed:
             self._paint()
 
