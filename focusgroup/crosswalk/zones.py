@@ -7,6 +7,11 @@ discussion, never a correction: employers know their jobs.
 
 from __future__ import annotations
 
+import sqlite3
+from functools import lru_cache
+
+from focusgroup.domain.errors import FocusGroupError
+
 ZONE_NAMES = {
     1: "little or no preparation",
     2: "some preparation",
@@ -37,3 +42,26 @@ def level_disagreement(job_zone: int | None, level: str) -> str | None:
             "ask the room what makes it advanced here"
         )
     return None
+
+
+@lru_cache(maxsize=4096)
+def job_zone_of(code: str) -> int | None:
+    """The job zone of an O*NET-SOC or SOC code, or None when unknown or no index is there.
+
+    Cached: the wall asks for every crosswalked card on every repaint.
+    """
+    from focusgroup.crosswalk.index import reading
+
+    code = code.strip()
+    if not code:
+        return None
+    try:
+        with reading() as (conn, _):
+            row = conn.execute(
+                "SELECT job_zone FROM occupation WHERE onet_code = ? OR soc_code = ? "
+                "ORDER BY onet_code LIMIT 1",
+                (code, code),
+            ).fetchone()
+    except (sqlite3.Error, FocusGroupError):
+        return None
+    return int(row[0]) if row and row[0] else None

@@ -72,6 +72,25 @@ def who_label(card: Card, people: dict[int, Participant]) -> str:
     return person.organization or person.name
 
 
+def soc_label(card: Card) -> str:
+    """The crosswalk on a card, with O*NET's job zone beside the level employers gave it.
+
+    A strong disagreement gets a mark for the discussion; the level is never changed.
+    """
+    code = card.onet_code or card.soc_code
+    if not code:
+        return ""
+    from focusgroup.crosswalk.zones import job_zone_of, level_disagreement
+
+    label = " ".join(p for p in (card.soc_code, card.soc_title) if p)
+    zone = job_zone_of(code)
+    if zone:
+        label += f" \u00b7 zone {zone}"
+        if level_disagreement(zone, card.level):
+            label += " \u26a0 check level"
+    return label
+
+
 def card_view(
     card: Card,
     protocol: Protocol,
@@ -90,7 +109,7 @@ def card_view(
         reasons=tuple(hotkeys.get(r, "?") for r in reasons),
         third_card=card.third_card,
         who=who_label(card, people),
-        soc=" ".join(p for p in (card.soc_code, card.soc_title) if p),
+        soc=soc_label(card),
         competencies=tuple(competencies),
         competency_symbol=kind_symbol(protocol, "competency", COMPETENCY_SYMBOL),
         folded=options.folded,

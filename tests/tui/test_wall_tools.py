@@ -109,3 +109,21 @@ async def test_typing_a_card_suggests_an_onet_title() -> None:
         await suggester.get_suggestion("Registered nu") == "Registered nurses"
     )  # completes as typed
     assert await suggester.get_suggestion("zzqx") is None
+
+
+async def test_a_crosswalked_card_shows_its_job_zone_and_flags_a_level_gap(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    production = wall_store.categories()[0].id
+    engineer = wall_store.add_card("Plant engineer", category_id=production, level="entry")
+    wall_store.set_soc(engineer, soc_code="17-2141", onet_code="17-2141.00", soc_title="Mech Eng")
+    machinist = wall_store.add_card("Machinist", category_id=production, level="mid")
+    wall_store.set_soc(
+        machinist, soc_code="51-4041", onet_code="51-4041.00", soc_title="Machinists"
+    )
+    async with wall_app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        tiles = board(wall_app).tiles
+        assert "zone 4 \u26a0 check level" in str(tiles[engineer].render())
+        machinist_text = str(tiles[machinist].render())
+        assert "zone 3" in machinist_text and "\u26a0" not in machinist_text
