@@ -114,8 +114,13 @@ def _child_latency(db: str, samples: str = str(SAMPLES)) -> dict[str, list[float
                 await timed("idle", pilot)  # the harness alone: one pause with nothing to do
                 await timed("add", pilot, call=lambda i=i: app.perform(store.add_card, f"New {i}"))
                 await timed("move", pilot, "shift+right")
-                await pilot.press("space", "space")  # mark two cards (untimed)
+                # Select a card with a neighbour below, mark it (Space also moves the
+                # selection down one), then stack it on that neighbour.
+                await pilot.press("up", "space")
+                merged = len(store.cards())
                 await timed("merge", pilot, "m")
+                if len(store.cards()) != merged - 1:
+                    raise RuntimeError("the benchmark's merge did not merge two cards")
                 await timed("undo", pilot, "ctrl+z")
 
     asyncio.run(run())
