@@ -471,8 +471,17 @@ def parse_protocol(text: str, source: str) -> Protocol:
     )
 
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+"""libyaml, when PyYAML was built with it: ~10x faster, which every session open pays."""
+
+
 def _compose(text: str, source: str) -> Node | None:
     """YAML text to a node tree; syntax errors become ProtocolErrors with a line."""
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except Exception:  # noqa: BLE001 - the pure loader below says exactly what is wrong
+            pass
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
