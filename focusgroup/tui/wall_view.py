@@ -91,27 +91,46 @@ def soc_label(card: Card) -> str:
     return label
 
 
+@dataclass(frozen=True)
+class CardLook:
+    """What every card on the wall shares, worked out once per wall instead of per card."""
+
+    symbol: str
+    competency_symbol: str
+    order: dict[str, int]
+    hotkeys: dict[str, str]
+
+    @classmethod
+    def of(cls, protocol: Protocol) -> CardLook:
+        return cls(
+            symbol=kind_symbol(protocol, "occupation", OCCUPATION_SYMBOL),
+            competency_symbol=kind_symbol(protocol, "competency", COMPETENCY_SYMBOL),
+            order={r.key: i for i, r in enumerate(protocol.reasons)},
+            hotkeys={r.key: r.hotkey for r in protocol.reasons},
+        )
+
+
 def card_view(
     card: Card,
-    protocol: Protocol,
+    protocol: Protocol | CardLook,
     people: dict[int, Participant],
     competencies: Sequence[str],
     options: ViewOptions,
 ) -> CardView:
-    order = {r.key: i for i, r in enumerate(protocol.reasons)}
-    hotkeys = {r.key: r.hotkey for r in protocol.reasons}
+    look = protocol if isinstance(protocol, CardLook) else CardLook.of(protocol)
+    order = look.order
     reasons = sorted(card.all_reasons, key=lambda r: order.get(r, len(order)))
     return CardView(
         text=card.text,
-        symbol=kind_symbol(protocol, "occupation", OCCUPATION_SYMBOL),
+        symbol=look.symbol,
         count=card.count,
         hands=card.hands,
-        reasons=tuple(hotkeys.get(r, "?") for r in reasons),
+        reasons=tuple(look.hotkeys.get(r, "?") for r in reasons),
         third_card=card.third_card,
         who=who_label(card, people),
         soc=soc_label(card),
         competencies=tuple(competencies),
-        competency_symbol=kind_symbol(protocol, "competency", COMPETENCY_SYMBOL),
+        competency_symbol=look.competency_symbol,
         folded=options.folded,
         marked=card.id in options.marked,
         projector=options.projector,
@@ -134,9 +153,11 @@ def build_wall_view(
         elif comp.category_id is not None:
             by_category.setdefault(comp.category_id, []).append(comp.text)
 
+    look = CardLook.of(protocol)
+
     def views(cards: Iterable[Card]) -> tuple[tuple[int, CardView], ...]:
         return tuple(
-            (c.id, card_view(c, protocol, people, by_card.get(c.id, ()), options)) for c in cards
+            (c.id, card_view(c, look, people, by_card.get(c.id, ()), options)) for c in cards
         )
 
     labels = {level.key: level.label for level in protocol.levels}
