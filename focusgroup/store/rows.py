@@ -1,9 +1,11 @@
-"""Rows to domain objects. JSON columns become tuples; 0/1 become bools."""
+"""Rows to domain objects: columns map to fields by name, JSON lists become tuples, 0/1 bools."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import fields
+from functools import cache
+from typing import Any, TypeVar
 
 from focusgroup.domain.model import (
     Card,
@@ -17,6 +19,12 @@ from focusgroup.domain.model import (
 )
 
 Row = dict[str, Any]
+T = TypeVar("T")
+
+LIST_COLUMNS = frozenset({"reasons", "card_ids", "tags"})
+"""Stored as JSON text."""
+BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking"})
+"""Stored as 0/1."""
 
 
 def _list(raw: str) -> tuple:
@@ -24,112 +32,54 @@ def _list(raw: str) -> tuple:
     return () if raw == "[]" else tuple(json.loads(raw))
 
 
-def session(row: Row) -> Session:
-    return Session(
-        title=row["title"],
-        sector=row["sector"],
-        region=row["region"],
-        date=row["date"],
-        protocol_id=row["protocol_id"],
-        facilitator=row["facilitator"],
-        follow_up_url=row["follow_up_url"],
-        anonymous=bool(row["anonymous"]),
-        current_step=row["current_step"],
-        source_profile=row["source_profile"],
-        created_at=row["created_at"],
+@cache
+def _columns(cls: type) -> tuple[tuple[str, str], ...]:
+    """(field, kind) for each of a dataclass's fields that is stored as a column."""
+    stored = [f.name for f in fields(cls) if f.name != "members"]
+    return tuple(
+        (name, "list" if name in LIST_COLUMNS else "bool" if name in BOOL_COLUMNS else "")
+        for name in stored
     )
+
+
+def _build(cls: type[T], row: Row, **extra: Any) -> T:
+    values: dict[str, Any] = {}
+    for name, kind in _columns(cls):
+        value = row[name]
+        values[name] = _list(value) if kind == "list" else bool(value) if kind == "bool" else value
+    return cls(**values, **extra)
+
+
+def session(row: Row) -> Session:
+    return _build(Session, row)
 
 
 def participant(row: Row) -> Participant:
-    return Participant(
-        id=row["id"],
-        name=row["name"],
-        organization=row["organization"],
-        role=row["role"],
-        email=row["email"],
-        consent=bool(row["consent"]),
-        quote_as=row["quote_as"],
-    )
+    return _build(Participant, row)
 
 
 def category(row: Row) -> Category:
-    return Category(id=row["id"], name=row["name"], colour=row["colour"], position=row["position"])
+    return _build(Category, row)
 
 
 def card(row: Row, members: tuple[Card, ...] = ()) -> Card:
-    return Card(
-        id=row["id"],
-        text=row["text"],
-        participant_id=row["participant_id"],
-        category_id=row["category_id"],
-        level=row["level"],
-        position=row["position"],
-        reasons=_list(row["reasons"]),
-        third_card=bool(row["third_card"]),
-        step=row["step"],
-        soc_code=row["soc_code"],
-        onet_code=row["onet_code"],
-        soc_title=row["soc_title"],
-        hands=row["hands"],
-        stack_id=row["stack_id"],
-        created_at=row["created_at"],
-        members=members,
-    )
+    return _build(Card, row, members=members)
 
 
 def competency(row: Row) -> Competency:
-    return Competency(
-        id=row["id"],
-        text=row["text"],
-        card_id=row["card_id"],
-        category_id=row["category_id"],
-        ksa=row["ksa"],
-        tier=row["tier"],
-        level=row["level"],
-        lacking=bool(row["lacking"]),
-        participant_id=row["participant_id"],
-        step=row["step"],
-        created_at=row["created_at"],
-    )
+    return _build(Competency, row)
 
 
 def note(row: Row) -> Note:
-    return Note(
-        id=row["id"],
-        text=row["text"],
-        kind=row["kind"],
-        participant_id=row["participant_id"],
-        step=row["step"],
-        card_ids=_list(row["card_ids"]),
-        tags=_list(row["tags"]),
-        topic=row["topic"],
-        quote_as=row["quote_as"],
-        created_at=row["created_at"],
-    )
+    return _build(Note, row)
 
 
 def commitment(row: Row) -> Commitment:
-    return Commitment(
-        id=row["id"],
-        participant_id=row["participant_id"],
-        offer=row["offer"],
-        detail=row["detail"],
-        owner=row["owner"],
-        due=row["due"],
-        created_at=row["created_at"],
-    )
+    return _build(Commitment, row)
 
 
 def send(row: Row) -> Send:
-    return Send(
-        id=row["id"],
-        participant_id=row["participant_id"],
-        email=row["email"],
-        at=row["at"],
-        message_id=row["message_id"],
-        status=row["status"],
-        error=row["error"],
-    )
+    return _build(Send, row)
 
 
 def stack_cards(rows: list[Row]) -> list[Card]:
