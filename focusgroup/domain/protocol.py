@@ -5,7 +5,8 @@ Loading and validating YAML lives in `protocol_loader`; these are the validated 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -104,3 +105,34 @@ class Protocol:
 
     def step(self, index: int) -> Step | None:
         return self.steps[index] if 0 <= index < len(self.steps) else None
+
+
+_PARTS: dict[str, type] = {
+    "levels": Level,
+    "reasons": Reason,
+    "categories": CategorySeed,
+    "card_kinds": CardKind,
+    "tiers": Tier,
+    "steps": Step,
+    "topics": Topic,
+}
+
+
+def protocol_to_json(protocol: Protocol) -> str:
+    """A validated protocol as JSON: a session stores it so opening needs no YAML parser."""
+    data = asdict(protocol)
+    data.pop("source_text")
+    return json.dumps(data, ensure_ascii=False)
+
+
+def protocol_from_json(text: str, source_text: str = "") -> Protocol:
+    """The inverse of `protocol_to_json` (for text this program wrote, already validated)."""
+    data = json.loads(text)
+    for key, cls in _PARTS.items():
+        data[key] = tuple(cls(**_tuples(item)) for item in data.get(key, ()))
+    data["ksa_types"] = tuple(data.get("ksa_types", ()))
+    return Protocol(**data, source_text=source_text)
+
+
+def _tuples(item: dict) -> dict:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.model import Category, Participant, QuoteAs, Role, Session
-from focusgroup.domain.protocol import Protocol
+from focusgroup.domain.protocol import Protocol, protocol_from_json
 from focusgroup.store import rows
 from focusgroup.store.journal import Journal
 
@@ -86,9 +86,15 @@ class StoreBase:
     def protocol(self) -> Protocol:
         """The protocol this session was created with (its stored copy)."""
         if self._protocol is None:
+            row = self.journal.row("sessions", 1) or {}
+            if row.get("protocol_json"):
+                try:
+                    self._protocol = protocol_from_json(row["protocol_json"], row["protocol_yaml"])
+                    return self._protocol
+                except (ValueError, TypeError, KeyError):
+                    pass  # a damaged cache: the YAML below is the source of truth
             from focusgroup.domain.protocol_loader import parse_protocol
 
-            row = self.journal.row("sessions", 1) or {}
             self._protocol = parse_protocol(row["protocol_yaml"], f"{self.path} (stored protocol)")
         return self._protocol
 

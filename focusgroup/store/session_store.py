@@ -12,7 +12,7 @@ from typing import Any
 
 from focusgroup.domain.errors import DomainError, SessionFileError
 from focusgroup.domain.model import Event, Send
-from focusgroup.domain.protocol import Protocol
+from focusgroup.domain.protocol import Protocol, protocol_to_json
 from focusgroup.store import rows
 from focusgroup.store.base import _text, writes
 from focusgroup.store.cards import CardOps
@@ -75,6 +75,7 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
                         "title": title,
                         "protocol_id": protocol.id,
                         "protocol_yaml": protocol.source_text,
+                        "protocol_json": protocol_to_json(protocol),
                         "created_at": now(),
                         **{k: v for k, v in details.items() if v is not None},
                     },

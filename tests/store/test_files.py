@@ -95,7 +95,7 @@ def test_migrations_are_recorded_and_applying_again_is_a_no_op(tmp_path: Path) -
     path = _session(tmp_path)
     store = SessionStore.open(path)
     applied = [m.name for m in migrations.applied(store.db)]
-    assert applied == ["m001_initial"]
+    assert applied == ["m001_initial", "m002_protocol_json"]
     migrations.apply(store.db)
     assert [m.name for m in migrations.applied(store.db)] == applied
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -179,3 +179,31 @@ def test_garbled_table_definitions_are_refused_clearly(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(SessionFileError, match="damaged"):
         SessionStore.open(path)
+
+
+def test_a_version_1_file_is_migrated_and_keeps_its_meeting(tmp_path: Path) -> None:
+    """A file written before m002 (no protocol cache) opens, gains the cache, loses nothing."""
+    from sqlite_utils import Database
+
+    from focusgroup.store.schema import APPLICATION_ID
+
+    path = tmp_path / "v1.db"
+    db = Database(path)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.apply(db, stop_before="m002_protocol_json")
+    protocol = tiny_protocol()
+    db.execute(
+        "INSERT INTO sessions (id, title, protocol_id, protocol_yaml, created_at) "
+        "VALUES (1, 'Old meeting', ?, ?, '2025-01-01')",
+        [protocol.id, protocol.source_text],
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.conn.commit()
+    db.close()
+
+    with SessionStore.open(path) as store:
+        assert store.session().title == "Old meeting"
+        assert store.protocol() == protocol
+        cached = store.db.execute("SELECT protocol_json FROM sessions").fetchone()[0]
+        assert cached  # filled in by the migration
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
