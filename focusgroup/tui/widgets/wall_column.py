@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -54,13 +55,17 @@ def lane_title(lane: LaneView) -> Content:
 def card_height(view: CardView, width: int) -> int:
     """Lines the card takes when wrapped to `width`, without painting it.
 
-    A line that fits is one line; only longer ones are wrapped (as painting will wrap them).
+    Counts with the same line divider `Content.wrap` uses (rich's `divide_line`), without
+    building the wrapped lines: measuring every card is most of the wall's start-up.
     """
     content = render_card(view)
-    lines = content.plain.split("\n")
-    if all(cell_len(line) <= width for line in lines):
-        return len(lines)
-    return len(content.wrap(width))
+    plain = content.plain
+    if "\t" in plain:  # tabs expand by cell position: let Content do it exactly
+        return len(content.wrap(width))
+    total = 0
+    for line in plain.split("\n"):
+        total += 1 if cell_len(line) <= width else len(divide_line(line, width, fold=True)) + 1
+    return total
 
 
 def card_padding(view: CardView) -> int:
