@@ -148,8 +148,12 @@ class WallScreen(WallTools, Screen[None]):
             self.query_one(WallKeys)._bindings.bind(
                 reason.hotkey, f"screen.toggle_reason('{reason.key}')", reason.label, show=False
             )
-        self.refresh_people()
-        self.refresh_side()
+        self._cards = store.cards()  # read once for every panel filled below
+        try:
+            self.refresh_people()
+            self.refresh_side()
+        finally:
+            self._cards = None
         self.show_step(restart_timer=True)
         self.set_focus(self.query_one(WallKeys))
 
