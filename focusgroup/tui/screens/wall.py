@@ -41,6 +41,8 @@ NARROW = 110
 
 
 class WallScreen(WallTools, Screen[None]):
+    AUTO_FOCUS = "WallKeys"
+    """The wall takes keys from the start; focusing it later re-rendered the footer twice."""
     BINDINGS = [
         # Card keys act when the wall has focus; typing in the bar never triggers them.
         Binding("a", "focus_entry", "Add card", id="wall.add"),
@@ -155,7 +157,6 @@ class WallScreen(WallTools, Screen[None]):
         finally:
             self._cards = None
         self.show_step(restart_timer=True)
-        self.set_focus(self.query_one(WallKeys))
 
     def on_resize(self) -> None:
         if self.agenda_wanted is None:
