@@ -42,7 +42,7 @@ NARROW = 110
 
 class WallScreen(WallTools, Screen[None]):
     AUTO_FOCUS = "WallKeys"
-    """The wall takes keys from the start; focusing it later re-rendered the footer twice."""
+    """The wall (not the entry bar) takes keys from the start."""
     BINDINGS = [
         # Card keys act when the wall has focus; typing in the bar never triggers them.
         Binding("a", "focus_entry", "Add card", id="wall.add"),
