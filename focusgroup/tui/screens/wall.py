@@ -346,9 +346,16 @@ class WallScreen(WallTools, Screen[None]):
         if not others:
             self.notify("Mark cards with Space, then press m on the card to stack them on.")
             return
-        self.fg.perform(self.fg.store.merge_cards, lead, sorted(others))
-        self.options = replace(self.options, marked=frozenset())
-        self.refresh_wall()
+        from focusgroup.tui.app import ActionFailed
+
+        # Marks are cleared before the change comes back from the store, so the one repaint
+        # it triggers shows the stack unmarked (no second rebuild of the wall here).
+        marked, self.options = self.options.marked, replace(self.options, marked=frozenset())
+        try:
+            self.fg.perform(self.fg.store.merge_cards, lead, sorted(others), strict=True)
+        except ActionFailed:
+            self.options = replace(self.options, marked=marked)  # nothing merged: keep them
+            return
         self.board.select_card(lead)
 
     def action_open_card(self) -> None:
