@@ -24,10 +24,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from focusgroup.tui.app import ActionFailed, FocusGroupApp
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.note_forms import (
     CommitmentForm,
     CompetencyForm,
@@ -84,7 +85,7 @@ class NoteTakerScreen(Screen[None]):
                     yield NoteForm(protocol, id="nt-note")
                     yield CommitmentForm(id="nt-commitment")
                 yield NoteLog(id="nt-log")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_all()

@@ -11,11 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, Static
 
 from focusgroup.domain.model import CARDS_PER_EMPLOYER, Participant, Role
 from focusgroup.domain.wall import cards_turned_in
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from focusgroup.tui.app import FocusGroupApp
@@ -123,7 +124,7 @@ class ParticipantsScreen(Screen[None]):
     def compose(self) -> Iterable[Widget]:
         yield Static(id="people-title")
         yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -19,11 +19,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from focusgroup import paths
 from focusgroup.domain.errors import FocusGroupError, ProtocolError
 from focusgroup.store import SessionStore
+from focusgroup.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from focusgroup.tui.app import FocusGroupApp
@@ -118,7 +119,7 @@ class StartScreen(Screen[None]):
                 yield Input(placeholder="Facilitator", id="new-facilitator")
                 yield Input(placeholder="Follow-up link (survey or summary page)", id="new-link")
                 yield Button("Start session", variant="primary", id="new-start")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from focusgroup.domain.model import CARDS_PER_EMPLOYER, Card, Participant
 from focusgroup.domain.wall import build_wall, cards_turned_in, missing_cards, rank_occupations
@@ -25,6 +25,7 @@ from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.screens.wall_tools import WallTools
 from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
 from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
+from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.quick_entry import QuickEntry, split_new_participant
 from focusgroup.tui.widgets.step_timer import StepTimer
 from focusgroup.tui.widgets.wall_board import WallBoard, WallKeys
@@ -140,7 +141,7 @@ class WallScreen(WallTools, Screen[None]):
             yield WallBoard(self.build_view(), board_width=width - agenda, id="board")
             yield AgendaPanel(id="agenda")
         yield QuickEntry(id="quick-entry")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         store = self.fg.store
