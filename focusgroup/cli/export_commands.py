@@ -20,14 +20,8 @@ def _session_file(file: str) -> Path:
     return path
 
 
-def _progress(done: int, total: int, what: str) -> None:
-    if done < total:
-        click.echo(f"  [{done + 1}/{total}] {what}", err=True)
-
-
-@click.command(name="export")
-@click.argument("file")
-@click.option(
+# Options both commands take, declared once (sqlite-utils' decorator-factory idiom).
+out_option = click.option(
     "--out",
     "out_dir",
     default="exports",
@@ -35,6 +29,22 @@ def _progress(done: int, total: int, what: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write into.",
 )
+anonymous_option = click.option(
+    "--anonymous/--named",
+    "anonymous",
+    default=None,
+    help="Name nobody (organizations only). Default: the session's own setting.",
+)
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    if done < total:
+        click.echo(f"  [{done + 1}/{total}] {what}", err=True)
+
+
+@click.command(name="export")
+@click.argument("file")
+@out_option
 @click.option(
     "--format",
     "formats",
@@ -42,12 +52,7 @@ def _progress(done: int, total: int, what: str) -> None:
     show_default=True,
     help="Comma-separated: pdf, md, json, csv.",
 )
-@click.option(
-    "--anonymous/--named",
-    "anonymous",
-    default=None,
-    help="Name nobody (organizations only). Default: the session's own setting.",
-)
+@anonymous_option
 def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> None:
     """Write the summary of session FILE: PDF, Markdown, JSON and CSV."""
     from focusgroup.export.exporter import export_session
@@ -61,14 +66,7 @@ def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> No
 
 @click.command(name="profiles")
 @click.argument("args", nargs=-1, required=True, metavar="FILE | check PROFILE.yaml")
-@click.option(
-    "--out",
-    "out_dir",
-    default="exports",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write into.",
-)
+@out_option
 @click.option(
     "--occupation",
     "occupations",
@@ -76,12 +74,7 @@ def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> No
     help="An occupation on the wall (any wording or SOC title); repeatable. "
     "Default: the top critical occupations.",
 )
-@click.option(
-    "--anonymous/--named",
-    "anonymous",
-    default=None,
-    help="Name nobody. Default: the session's own setting.",
-)
+@anonymous_option
 def profiles(
     args: tuple[str, ...], out_dir: Path, occupations: tuple[str, ...], anonymous: bool | None
 ) -> None:
