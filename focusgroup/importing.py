@@ -46,7 +46,7 @@ class ImportReport:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-def read_csv(path: Path, required: Iterable[str], known: Iterable[str]) -> list[dict[str, str]]:
+def read_csv(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
     """Rows keyed by lower-cased header, each with its 1-based line number under "_line"."""
     raw = path.read_bytes()
     try:
@@ -84,6 +84,11 @@ def read_csv(path: Path, required: Iterable[str], known: Iterable[str]) -> list[
     except csv.Error as error:
         raise ImportFailed(f"{path}, line {reader.line_num}: {error}.") from None
     return rows
+
+
+def _ignored(rows: list[dict[str, str]], known: Iterable[str]) -> list[str]:
+    """Header columns the import does not use (reported, so a typo'd header is noticed)."""
+    return [h for h in (rows[0] if rows else {}) if h not in known and h not in ("_line", "")]
 
 
 def _consent(value: str, email: str) -> bool | str:
@@ -147,12 +152,10 @@ def _key(name: str, organization: str) -> tuple[str, str]:
 
 def import_cards(store: SessionStore, path: Path) -> ImportReport:
     """Import occupation cards from a CSV, all or nothing."""
-    rows = read_csv(path, ("participant", "card"), CARD_COLUMNS)
+    rows = read_csv(path, ("participant", "card"))
     protocol = store.protocol()
     problems: list[str] = []
-    report = ImportReport()
-    if rows:
-        report.ignored_columns = [h for h in rows[0] if h not in CARD_COLUMNS and h != "_line"]
+    report = ImportReport(ignored_columns=_ignored(rows, CARD_COLUMNS))
     for row in rows:
         line = row["_line"]
         errors = []
@@ -214,7 +217,7 @@ def import_cards(store: SessionStore, path: Path) -> ImportReport:
 
 def import_participants(store: SessionStore, path: Path) -> ImportReport:
     """Import the registration list, all or nothing. Known people are not added twice."""
-    rows = read_csv(path, ("name",), PARTICIPANT_COLUMNS)
+    rows = read_csv(path, ("name",))
     problems: list[str] = []
     quote_choices = {q.value for q in QuoteAs}
     for row in rows:
@@ -234,7 +237,7 @@ def import_participants(store: SessionStore, path: Path) -> ImportReport:
             )
     if problems:
         raise ImportFailed(_summary(path, problems))
-    report = ImportReport()
+    report = ImportReport(ignored_columns=_ignored(rows, PARTICIPANT_COLUMNS))
     with store.action(f"Import {len(rows)} participants from {path.name}"):
         people = _Participants(store)
         for row in rows:

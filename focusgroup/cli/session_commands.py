@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from focusgroup.domain.errors import FocusGroupError, SessionFileError
+from focusgroup.domain.errors import SessionFileError
 from focusgroup.paths import resolve_session
 
 ROLES = ("facilitator", "note-taker")
@@ -268,5 +268,3 @@ COMMANDS: list[click.Command] = [
     backup,
     restore,
 ]
-
-__all__ = ["COMMANDS", "FocusGroupError"]
