@@ -21,17 +21,14 @@ class CardOps(StoreBase):
 
     def cards(self) -> list[Card]:
         """Top-level occupation cards (stacks carry their merged members)."""
-        return rows.stack_cards(list(self.db["cards"].rows_where(order_by="position, id")))
+        return rows.stack_cards(self.journal.rows("cards", order_by="position, id"))
 
     def card(self, card_id: int) -> Card:
         """A card; for a merged stack's lead, with its members."""
         row = self.journal.row("cards", card_id)
         if row is None:
             raise DomainError("That card is no longer on the wall.")
-        members = tuple(
-            rows.card(r)
-            for r in self.db["cards"].rows_where("stack_id = ?", [card_id], order_by="id")
-        )
+        members = tuple(rows.card(r) for r in self.journal.rows("cards", "stack_id = ?", [card_id]))
         return rows.card(row, members)
 
     def wall(self) -> wall_model.Wall:
@@ -138,7 +135,7 @@ class CardOps(StoreBase):
             where, args = "category_id IS NULL", []
         else:
             where, args = "category_id = ? AND level = ?", [card.category_id, card.level]
-        siblings = self.db.execute(
+        siblings = self.conn.execute(
             f"SELECT id, position FROM cards WHERE stack_id IS NULL AND {where} "
             "ORDER BY position, id",
             args,
@@ -254,7 +251,7 @@ class CardOps(StoreBase):
     def _competencies_of(self, card_ids: list[int]) -> list[int]:
         marks = ", ".join("?" for _ in card_ids)
         sql = f"SELECT id FROM competencies WHERE card_id IN ({marks}) ORDER BY id"
-        return [row_id for (row_id,) in self.db.execute(sql, card_ids).fetchall()]
+        return [row_id for (row_id,) in self.conn.execute(sql, card_ids).fetchall()]
 
     def _top_card(self, card_id: int) -> Card:
         card = self.card(card_id)
@@ -279,9 +276,9 @@ class CardOps(StoreBase):
         else:
             sql = "SELECT max(position) FROM cards WHERE category_id = ? AND level = ?"
             args = [category_id, level]
-        top = self.db.execute(sql, args).fetchone()[0]
+        top = self.conn.execute(sql, args).fetchone()[0]
         return 0.0 if top is None else float(top) + 1
 
     def _next(self, table: str) -> float:
-        top = self.db.execute(f"SELECT max(position) FROM {table}").fetchone()[0]
+        top = self.conn.execute(f"SELECT max(position) FROM {table}").fetchone()[0]
         return 0.0 if top is None else float(top) + 1

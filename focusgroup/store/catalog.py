@@ -8,7 +8,7 @@ from pathlib import Path
 
 from focusgroup.domain.errors import SessionFileError
 from focusgroup.store.connection import check_file
-from focusgroup.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from focusgroup.store.file_format import APPLICATION_ID, SCHEMA_VERSION
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from focusgroup.domain.errors import SessionFileError
-from focusgroup.store.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from focusgroup.store.file_format import APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
-def connect(path: Path) -> Database:
+def connect(path: Path) -> sqlite3.Connection:
     """A connection tuned for two writers: WAL, full sync, explicit transactions."""
     # isolation_level=None: we issue BEGIN IMMEDIATE ourselves; Python's implicit BEGIN is
     # deferred and fails at once with "database is locked" when the other seat is writing.
@@ -26,10 +24,9 @@ def connect(path: Path) -> Database:
     # decoder then raises UnicodeDecodeError on the first read and the app dies. Show the
     # damaged characters as U+FFFD instead, so the rest of the meeting stays usable.
     conn.text_factory = _decode
-    db = Database(conn)
     # FULL: every acknowledged action survives a power cut, not only a crash (~0.2 ms each).
     conn.execute("PRAGMA synchronous = FULL")
-    return db
+    return conn
 
 
 def _decode(data: bytes) -> str:
@@ -50,32 +47,32 @@ def check_file(path: Path) -> None:
         )
 
 
-def open_database(path: Path) -> Database:
+def open_database(path: Path) -> sqlite3.Connection:
     """Open an existing session file and bring its schema up to date."""
     check_file(path)
     try:
-        db = connect(path)
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        conn = connect(path)
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
-            db.close()
+            conn.close()
             raise SessionFileError(
                 f"{path} is an SQLite database but not a focusgroup session file."
             )
         if version > SCHEMA_VERSION:
-            db.close()
+            conn.close()
             raise SessionFileError(
                 f"{path} was saved by a newer focusgroup (file format {version}; this version "
                 f"reads up to {SCHEMA_VERSION}). Upgrade focusgroup to open it."
             )
-        status = db.execute("PRAGMA quick_check").fetchone()[0]
+        status = conn.execute("PRAGMA quick_check").fetchone()[0]
         if status != "ok":
-            db.close()
+            conn.close()
             raise SessionFileError(_damaged(path, status))
-        db.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA journal_mode = WAL")
         if version < SCHEMA_VERSION:
-            _migrate(db)
-        return db
+            _migrate(conn)
+        return conn
     except UnicodeDecodeError:
         # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
         raise SessionFileError(_damaged(path, "its table definitions are garbled")) from None
@@ -83,28 +80,32 @@ def open_database(path: Path) -> Database:
         raise SessionFileError(_damaged(path, str(error))) from None
 
 
-def create_database(path: Path) -> Database:
+def create_database(path: Path) -> sqlite3.Connection:
     """Create a new, empty session file. Refuses to overwrite anything."""
     if path.exists():
         raise SessionFileError(f"{path} already exists; choose another name or open it.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path)
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    _migrate(db)
-    return db
+    conn = connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    _migrate(conn)
+    return conn
 
 
-def _migrate(db: Database) -> None:
+def _migrate(conn: sqlite3.Connection) -> None:
+    from sqlite_utils import Database
+
+    from focusgroup.store.schema import migrations
+
     # Under the write lock, so two seats opening an old file at once do not both migrate.
-    db.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        migrations.apply(db)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        db.execute("COMMIT")
+        migrations.apply(Database(conn, recursive_triggers=False, execute_plugins=False))
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
     except BaseException:
-        if db.conn.in_transaction:
-            db.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 

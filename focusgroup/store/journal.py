@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
-
-from sqlite_utils import Database
 
 from focusgroup.domain.errors import UndoConflict
 from focusgroup.domain.model import Change, Event
@@ -42,8 +40,8 @@ def now() -> str:
 class Journal:
     """Writes rows inside logged transactions for one seat (`actor`)."""
 
-    def __init__(self, db: Database, actor: str) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, actor: str) -> None:
+        self.conn = conn
         self.actor = actor
         self._changes: list[Change] | None = None
         self._locked = False
@@ -64,15 +62,15 @@ class Journal:
         if self._locked or self._changes is not None:
             yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self.conn.execute("BEGIN IMMEDIATE")
         self._locked = True
         try:
             yield
-            if self.db.conn.in_transaction:
-                self.db.execute("COMMIT")
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
         except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         finally:
             self._locked = False
@@ -88,16 +86,16 @@ class Journal:
         # "database is locked" while the other seat writes; busy_timeout waits instead.
         owner = not self._locked  # inside locked(), that block begins and commits
         if owner:
-            self.db.execute("BEGIN IMMEDIATE")
+            self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
             if self._changes:
                 self._log("do", self._action, self._changes, None, self._undoable)
             if owner:
-                self.db.execute("COMMIT")
+                self.conn.execute("COMMIT")
         except BaseException:
-            if owner and self.db.conn.in_transaction:
-                self.db.execute("ROLLBACK")
+            if owner and self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         finally:
             self._changes = None
@@ -114,15 +112,21 @@ class Journal:
     # -- row writes (recorded) ------------------------------------------------------------
 
     def row(self, table: str, row_id: int) -> Row | None:
-        cursor = self.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
-        found = cursor.fetchone()
-        if found is None:
-            return None
-        return dict(zip([d[0] for d in cursor.description], found, strict=True))
+        found = self.rows(table, "id = ?", [row_id])
+        return found[0] if found else None
+
+    def rows(
+        self, table: str, where: str = "", args: Sequence[Any] = (), order_by: str = "id"
+    ) -> list[Row]:
+        """Rows of `table` as dicts, `where` and `order_by` being SQL fragments we write."""
+        sql = f"SELECT * FROM [{table}]" + (f" WHERE {where}" if where else "")
+        cursor = self.conn.execute(f"{sql} ORDER BY {order_by}", args)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, found, strict=True)) for found in cursor.fetchall()]
 
     def insert(self, table: str, values: Mapping[str, Any]) -> int:
         columns = list(values)
-        cursor = self.db.execute(
+        cursor = self.conn.execute(
             f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
             f"VALUES ({', '.join('?' for _ in columns)})",
             [values[c] for c in columns],
@@ -139,7 +143,7 @@ class Journal:
         changed = {k: v for k, v in values.items() if before.get(k) != v}
         if not changed:
             return False
-        self.db.execute(
+        self.conn.execute(
             f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in changed)} WHERE id = ?",
             [*changed.values(), row_id],
         )
@@ -150,7 +154,7 @@ class Journal:
         before = self.row(table, row_id)
         if before is None:
             return
-        self.db.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+        self.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
         self._record(Change(table, row_id, before, None))
 
     # -- the log --------------------------------------------------------------------------
@@ -161,14 +165,14 @@ class Journal:
         payload = json.dumps(
             [[c.table, c.row_id, c.before, c.after] for c in changes], ensure_ascii=False
         )
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO events (actor, at, kind, action, changes, target, undoable) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [self.actor, now(), kind, action, payload, target, int(undoable)],
         )
 
     def events_since(self, event_id: int) -> list[Event]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT e.*, EXISTS (SELECT 1 FROM events r WHERE r.target = e.id) AS reverted "
             "FROM events e WHERE e.id > ? ORDER BY e.id",
             [event_id],
@@ -176,13 +180,13 @@ class Journal:
         return [_event(row) for row in rows]
 
     def last_event_id(self) -> int:
-        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
+        return int(self.conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0])
 
     # -- undo / redo ----------------------------------------------------------------------
 
     def undoable_event(self) -> Event | None:
         """This seat's most recent action (or redo) that has not been undone."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT e.*, 0 AS reverted FROM events e WHERE e.actor = ? AND e.undoable = 1 "
             "AND e.kind IN ('do', 'redo') "
             "AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target = e.id) "
@@ -193,7 +197,7 @@ class Journal:
 
     def redoable_event(self) -> Event | None:
         """This seat's most recent undo, unless the seat has done something new since."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT e.*, 0 AS reverted FROM events e WHERE e.actor = ? AND e.kind = 'undo' "
             "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.target = e.id) "
             "AND NOT EXISTS (SELECT 1 FROM events d WHERE d.actor = e.actor AND d.kind = 'do' "
@@ -212,22 +216,22 @@ class Journal:
         return self._reverse("redo", self.redoable_event)
 
     def _reverse(self, kind: str, find: Any) -> Event | None:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.conn.execute("BEGIN IMMEDIATE")
         try:
             # Looked up inside the write lock: the other seat cannot slip in between.
             event = find()
             if event is None:
-                self.db.execute("ROLLBACK")
+                self.conn.execute("ROLLBACK")
                 return None
             self._changes = []
             for change in reversed(event.changes):
                 self._revert(change, event)
             self._log(kind, event.action, self._changes, event.id, True)
-            self.db.execute("COMMIT")
+            self.conn.execute("COMMIT")
             return event
         except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         finally:
             self._changes = None
@@ -265,7 +269,7 @@ class Journal:
     # schema has no foreign keys, and an orphaned stack member silently drops off the wall.
     def _referenced(self, table: str, row_id: int) -> bool:
         return any(
-            self.db.execute(
+            self.conn.execute(
                 f"SELECT 1 FROM [{child}] WHERE [{column}] = ? LIMIT 1", [row_id]
             ).fetchone()
             for child, column, parent in LINKS

@@ -22,7 +22,7 @@ class NoteOps(StoreBase):
     # -- competencies, notes, commitments ------------------------------------------------------
 
     def competencies(self) -> list[Competency]:
-        return [rows.competency(r) for r in self.db["competencies"].rows_where(order_by="id")]
+        return [rows.competency(r) for r in self.journal.rows("competencies")]
 
     @writes
     def add_competency(
@@ -96,7 +96,7 @@ class NoteOps(StoreBase):
             )
 
     def notes(self) -> list[Note]:
-        return [rows.note(r) for r in self.db["notes"].rows_where(order_by="id")]
+        return [rows.note(r) for r in self.journal.rows("notes")]
 
     @writes
     def add_note(
@@ -158,7 +158,7 @@ class NoteOps(StoreBase):
             self.journal.delete("notes", note_id)
 
     def commitments(self) -> list[Commitment]:
-        return [rows.commitment(r) for r in self.db["commitments"].rows_where(order_by="id")]
+        return [rows.commitment(r) for r in self.journal.rows("commitments")]
 
     @writes
     def add_commitment(

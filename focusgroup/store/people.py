@@ -20,7 +20,7 @@ class PeopleOps(StoreBase):
     # -- participants -----------------------------------------------------------------------
 
     def participants(self) -> list[Participant]:
-        return [rows.participant(r) for r in self.db["participants"].rows_where(order_by="id")]
+        return [rows.participant(r) for r in self.journal.rows("participants")]
 
     def participant(self, participant_id: int) -> Participant:
         row = self.journal.row("participants", participant_id)
@@ -76,7 +76,7 @@ class PeopleOps(StoreBase):
         current = self.participant(participant_id)
         with self.action(f"Remove participant {_short(current.name)}"):
             for table in ("cards", "competencies", "notes", "commitments"):
-                for (row_id,) in self.db.execute(
+                for (row_id,) in self.conn.execute(
                     f"SELECT id FROM {table} WHERE participant_id = ?", [participant_id]
                 ).fetchall():
                     self.journal.update(table, row_id, {"participant_id": None})
@@ -85,7 +85,7 @@ class PeopleOps(StoreBase):
     # -- categories -------------------------------------------------------------------------
 
     def categories(self) -> list[Category]:
-        return [rows.category(r) for r in self.db["categories"].rows_where(order_by="position, id")]
+        return [rows.category(r) for r in self.journal.rows("categories", order_by="position, id")]
 
     def category(self, category_id: int) -> Category:
         row = self.journal.row("categories", category_id)
@@ -137,7 +137,7 @@ class PeopleOps(StoreBase):
         with self.action(f"Remove category {_short(old.name)}"):
             tray = self._next_position(None, UNSORTED)
             for offset, (card_id,) in enumerate(
-                self.db.execute(
+                self.conn.execute(
                     "SELECT id FROM cards WHERE category_id = ? ORDER BY position, id",
                     [category_id],
                 ).fetchall()
@@ -147,7 +147,7 @@ class PeopleOps(StoreBase):
                     card_id,
                     {"category_id": None, "level": UNSORTED, "position": tray + offset},
                 )
-            for (comp_id,) in self.db.execute(
+            for (comp_id,) in self.conn.execute(
                 "SELECT id FROM competencies WHERE category_id = ?", [category_id]
             ).fetchall():
                 self.journal.update("competencies", comp_id, {"category_id": None})

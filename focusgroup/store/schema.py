@@ -1,15 +1,19 @@
 """The session file's schema, as forward migrations (sqlite-utils' built-in `Migrations`).
 
-Add a change as a new decorated function at the end; never edit one that has shipped.
-`SCHEMA_VERSION` is the count of migrations and is written to `PRAGMA user_version`, so an
-older focusgroup can tell a file is too new without knowing the migration names.
+Add a change as a new decorated function at the end; never edit one that has shipped, and
+raise `file_format.SCHEMA_VERSION` with it. That count of migrations is written to
+`PRAGMA user_version`, so an older focusgroup can tell a file is too new without knowing the
+migration names. Imported only to create or upgrade a file.
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-APPLICATION_ID = 0x46475250  # "FGRP": marks an SQLite file as a focusgroup session
+from focusgroup.store.file_format import APPLICATION_ID, SCHEMA_VERSION
+
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "migrations"]
+
 migrations = Migrations("focusgroup")
 
 
@@ -164,6 +168,3 @@ def m002_protocol_json(db: Database) -> None:
         except ProtocolError:
             continue  # left empty: opening parses the YAML and reports the problem then
         db.execute("UPDATE sessions SET protocol_json = ? WHERE id = ?", [cached, row_id])
-
-
-SCHEMA_VERSION = len(migrations._migrations)

@@ -41,10 +41,10 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
     @classmethod
     def open(cls, path: str | Path, actor: str = "cli") -> SessionStore:
         path = Path(path)
-        db = open_database(path)
-        store = cls(path, db, actor)
-        if store.db.execute("SELECT count(*) FROM sessions").fetchone()[0] != 1:
-            db.close()
+        conn = open_database(path)
+        store = cls(path, conn, actor)
+        if conn.execute("SELECT count(*) FROM sessions").fetchone()[0] != 1:
+            conn.close()
             raise SessionFileError(f"{path} has no meeting in it; it may be damaged.")
         return store
 
@@ -64,8 +64,8 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
         unknown = set(details) - set(SESSION_FIELDS)
         if unknown:
             raise DomainError(f"Unknown session details: {', '.join(sorted(unknown))}.")
-        db = create_database(path)
-        store = cls(path, db, actor)
+        conn = create_database(path)
+        store = cls(path, conn, actor)
         try:
             with store.journal.action("Create session", undoable=False):
                 store.journal.insert(
@@ -87,7 +87,7 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
                             {"name": seed.name, "colour": seed.colour, "position": float(index)},
                         )
         except BaseException:
-            db.close()
+            conn.close()
             path.unlink(missing_ok=True)
             raise
         store._protocol = protocol
@@ -95,10 +95,10 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
 
     def close(self) -> None:
         try:
-            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except sqlite3.Error:
             pass  # the other seat may hold the file; the WAL is still durable
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> SessionStore:
         return self
@@ -118,7 +118,7 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
 
     def data_version(self) -> int:
         """Changes when another connection commits; a cheap poll (microseconds)."""
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def events_since(self, event_id: int = 0) -> list[Event]:
         return self.journal.events_since(event_id)
@@ -165,7 +165,7 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
     # -- e-mail log ----------------------------------------------------------------------------
 
     def sends(self) -> list[Send]:
-        return [rows.send(r) for r in self.db["sends"].rows_where(order_by="id")]
+        return [rows.send(r) for r in self.journal.rows("sends")]
 
     @writes
     def record_send(
@@ -199,7 +199,7 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
         destination.parent.mkdir(parents=True, exist_ok=True)
         target = sqlite3.connect(str(destination))
         try:
-            self.db.conn.backup(target)
+            self.conn.backup(target)
         finally:
             target.close()
         return destination

@@ -103,6 +103,11 @@ def test_migrations_are_recorded_and_applying_again_is_a_no_op(tmp_path: Path) -
     store.close()
 
 
+def test_schema_version_counts_the_migrations() -> None:
+    """file_format.SCHEMA_VERSION is kept by hand (so opening needs no sqlite-utils import)."""
+    assert SCHEMA_VERSION == len(migrations._migrations)
+
+
 def test_an_older_file_is_migrated_forward(tmp_path: Path) -> None:
     """A file at user_version 0 (before versioning was written) opens and is brought up."""
     path = _session(tmp_path)
