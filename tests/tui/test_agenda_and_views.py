@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp
 from focusgroup.tui.widgets.agenda import AgendaPanel
+from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.quick_entry import QuickEntry
 from focusgroup.tui.widgets.step_timer import StepTimer, format_seconds
 from tests.tui.conftest import ManualClock, board, shown
@@ -68,7 +69,7 @@ async def test_projector_view_hides_everything_but_the_wall(wall_app: FocusGroup
         screen = wall_app.screen
         await pilot.press("f5")
         await pilot.pause()
-        for widget in (AgendaPanel, QuickEntry, Footer):
+        for widget in (AgendaPanel, QuickEntry, KeyFooter):
             assert not screen.query_one(widget).display
         assert not screen.query_one("#wall-bar").display
         b = board(wall_app)

@@ -41,9 +41,17 @@ NARROW = 110
 """Below this width the agenda starts hidden (F6 shows it)."""
 
 
+class Covered(Horizontal):
+    """A row whose children cover it: a full repaint skips its own background lines."""
+
+    BLANK = True
+
+
 class WallScreen(WallTools, Screen[None]):
     AUTO_FOCUS = "WallKeys"
     """The wall (not the entry bar) takes keys from the start."""
+    BLANK = True
+    """The bar, the board, the entry bar and the footer cover the whole screen."""
     BINDINGS = [
         # Card keys act when the wall has focus; typing in the bar never triggers them.
         Binding("a", "focus_entry", "Add card", id="wall.add"),
@@ -131,10 +139,11 @@ class WallScreen(WallTools, Screen[None]):
     def compose(self) -> Iterable[Widget]:
         store = self.fg.store
         self.step_index = store.session().current_step
-        with Horizontal(id="wall-bar"):
+        self._cards = store.cards()  # read once for the wall and every panel; on_mount lets go
+        with Covered(id="wall-bar"):
             yield Static(id="bar-title")
             yield StepTimer(self.fg.clock, id="bar-timer")
-        with Horizontal(id="wall-body"):
+        with Covered(id="wall-body"):
             yield WallKeys()
             width = self.app.size.width
             agenda = 0 if width < NARROW else AGENDA_WIDTH
@@ -151,13 +160,12 @@ class WallScreen(WallTools, Screen[None]):
             self.query_one(WallKeys)._bindings.bind(
                 reason.hotkey, f"screen.toggle_reason('{reason.key}')", reason.label, show=False
             )
-        self._cards = store.cards()  # read once for every panel filled below
         try:
             self.refresh_people()
             self.refresh_side()
+            self.show_step(restart_timer=True)
         finally:
             self._cards = None
-        self.show_step(restart_timer=True)
 
     def on_resize(self) -> None:
         if self.agenda_wanted is None:
@@ -235,7 +243,7 @@ class WallScreen(WallTools, Screen[None]):
     def refresh_title(self, total: int | None = None, unsorted: int | None = None) -> None:
         store = self.fg.store
         if total is None or unsorted is None:
-            cards = store.cards()
+            cards = self.cards()
             total, unsorted = len(cards), sum(1 for c in cards if c.category_id is None)
         protocol = store.protocol()
         step = protocol.step(self.step_index)

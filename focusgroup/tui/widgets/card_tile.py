@@ -46,10 +46,15 @@ class CardView:
     projector: bool = False
 
 
-def render_card(view: CardView) -> Content:
-    """The card's content: the card text as written, then one line of badges."""
-    head = Content.assemble((f"{'✚ ' if view.marked else ''}{view.symbol} ", "bold"), view.text)
-    badges: list[str | tuple[str, str]] = []
+Part = str | tuple[str, str]
+"""A piece of a card line: plain text, or (text, style)."""
+
+
+def card_lines(view: CardView) -> list[list[Part]]:
+    """The card's lines as pieces: the card text as written, then one line of badges."""
+    mark = "✚ " if view.marked else ""
+    lines: list[list[Part]] = [[(f"{mark}{view.symbol} ", "bold"), view.text]]
+    badges: list[Part] = []
     if view.count > 1:
         badges.append((f"×{view.count}", "bold reverse"))
     if view.hands:
@@ -62,20 +67,32 @@ def render_card(view: CardView) -> Content:
         badges.append((f"{view.competency_symbol}{len(view.competencies)}", "bold"))
     if view.who and not view.projector:
         badges.append((view.who, "italic"))
-    lines: list[Content] = [head]
     if badges:
-        parts: list[str | tuple[str, str]] = []
+        parts: list[Part] = []
         for badge in badges:
             if parts:
                 parts.append(" ")
             parts.append(badge)
-        lines.append(Content.assemble(*parts))
+        lines.append(parts)
     if view.soc and not view.projector:
-        lines.append(Content.assemble(("SOC ", "dim"), view.soc))
+        lines.append([("SOC ", "dim"), view.soc])
     if view.competencies and not view.folded:
         for text in view.competencies[:MAX_COMPETENCIES]:
-            lines.append(Content.assemble((f"{view.competency_symbol} ", "bold"), text))
+            lines.append([(f"{view.competency_symbol} ", "bold"), text])
         extra = len(view.competencies) - MAX_COMPETENCIES
         if extra > 0:
-            lines.append(Content(f"{view.competency_symbol} +{extra} more"))
-    return Content("\n").join(lines)
+            lines.append([f"{view.competency_symbol} +{extra} more"])
+    return lines
+
+
+def card_plain(view: CardView) -> str:
+    """The card's text without styles: enough to measure it (no Content built)."""
+    return "\n".join(
+        "".join(part if isinstance(part, str) else part[0] for part in line)
+        for line in card_lines(view)
+    )
+
+
+def render_card(view: CardView) -> Content:
+    """The card's content; user text enters only as plain pieces, never as markup."""
+    return Content("\n").join(Content.assemble(*line) for line in card_lines(view))

@@ -76,6 +76,8 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
             self.column = column
 
     MIN_COLUMN, MAX_COLUMN = 22, 48
+    BLANK = True
+    """Columns cover the board; a full repaint skips its own background lines."""
 
     def __init__(self, view: WallView, *, board_width: int = 120, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -28,7 +28,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView
-from focusgroup.tui.widgets.card_tile import CardView, render_card
+from focusgroup.tui.widgets.card_tile import CardView, card_plain, render_card
 
 MIN_LANE = 3
 """Lines a lane takes at least (rule, title, one blank), so empty levels stay visible."""
@@ -58,10 +58,9 @@ def card_height(view: CardView, width: int) -> int:
     Counts with the same line divider `Content.wrap` uses (rich's `divide_line`), without
     building the wrapped lines: measuring every card is most of the wall's start-up.
     """
-    content = render_card(view)
-    plain = content.plain
+    plain = card_plain(view)
     if "\t" in plain:  # tabs expand by cell position: let Content do it exactly
-        return len(content.wrap(width))
+        return len(render_card(view).wrap(width))
     total = 0
     for line in plain.split("\n"):
         total += 1 if cell_len(line) <= width else len(divide_line(line, width, fold=True)) + 1
@@ -436,6 +435,9 @@ class ColumnHeader(Static):
 
 class WallColumn(Vertical):
     """Header on top, the lanes below in one scrolling body: three widgets per column."""
+
+    BLANK = True
+    """Its children cover it; skipping its own (background-only) lines halves a full repaint."""
 
     def __init__(
         self,
