@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,serve,dev]'
+	@# pip byte-compiles a wheel's modules; an editable install leaves ours to every start.
+	$(BIN)/python -m compileall -q focusgroup
 	@touch $(STAMP)
 
 demo: $(STAMP) ## Install, build the demo meeting if missing and open it
