@@ -73,6 +73,7 @@ class StoreBase:
         self.conn = conn
         self.journal = Journal(conn, actor)
         self._db: Database | None = None
+        self._card_reader = rows.CardReader()
         self._protocol: Protocol | None = None
         self.inode = path.stat().st_ino
         """The file we opened; a different inode at `path` means it was deleted or replaced."""

@@ -21,7 +21,9 @@ class CardOps(StoreBase):
 
     def cards(self) -> list[Card]:
         """Top-level occupation cards (stacks carry their merged members)."""
-        return rows.stack_cards(self.journal.rows("cards", order_by="position, id"))
+        cursor = self.conn.execute("SELECT * FROM cards ORDER BY position, id")
+        names = [d[0] for d in cursor.description]
+        return self._card_reader.read(names, cursor.fetchall())
 
     def card(self, card_id: int) -> Card:
         """A card; for a merged stack's lead, with its members."""

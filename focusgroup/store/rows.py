@@ -82,14 +82,40 @@ def send(row: Row) -> Send:
     return _build(Send, row)
 
 
-def stack_cards(rows: list[Row]) -> list[Card]:
-    """Top-level cards with their merged members attached, in position order."""
-    members: dict[int, list[Card]] = {}
-    for row in rows:
-        if row["stack_id"] is not None:
-            members.setdefault(row["stack_id"], []).append(card(row))
-    return [
-        card(row, tuple(sorted(members.get(row["id"], []), key=lambda c: c.id)))
-        for row in rows
-        if row["stack_id"] is None
-    ]
+class CardReader:
+    """Builds the wall's cards from raw rows, reusing the Card for a row that hasn't changed.
+
+    The wall reads every card after each action; building ~1,700 frozen dataclasses each
+    time was 2 ms of a keypress at 500 cards. A row is cached by its raw values, so any
+    change to it (by either seat) builds a new Card, and rows gone from the file are dropped.
+    """
+
+    def __init__(self) -> None:
+        self._built: dict[tuple[Any, ...], Card] = {}
+
+    def read(self, names: list[str], raws: list[tuple[Any, ...]]) -> list[Card]:
+        """Top-level cards in the rows' order, each with its members (sorted by id)."""
+        built: dict[tuple[Any, ...], Card] = {}
+        cached = self._built.get
+        card_id, stack_id = names.index("id"), names.index("stack_id")
+        members: dict[int, list[tuple[Any, ...]]] = {}
+        for raw in raws:
+            if raw[stack_id] is not None:
+                members.setdefault(raw[stack_id], []).append(raw)
+
+        def build(raw: tuple[Any, ...], key: tuple[Any, ...], inner: tuple[Card, ...]) -> Card:
+            found = cached(key)
+            if found is None:
+                found = card(dict(zip(names, raw, strict=True)), inner)
+            built[key] = found
+            return found
+
+        leads = []
+        for raw in raws:
+            if raw[stack_id] is not None:
+                continue
+            inner_raws = sorted(members.get(raw[card_id], ()), key=lambda r: r[card_id])
+            inner = tuple(build(r, r, ()) for r in inner_raws)
+            leads.append(build(raw, (raw, *inner_raws) if inner_raws else raw, inner))
+        self._built = built
+        return leads

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from focusgroup.domain.wall import rank_occupations, reason_tallies
 from focusgroup.store import SessionStore
+from tests.conftest import tiny_protocol
 
 
 def test_new_cards_land_in_unsorted_and_keep_text_exactly(store: SessionStore) -> None:
@@ -132,3 +135,37 @@ def test_competencies_follow_their_card_into_a_stack_and_survive_its_deletion(
     store.redo()  # found by the crash test: redo refused when a member was still linked
     assert store.cards() == []
     assert store.competencies()[0].id == skill
+
+
+def test_cards_read_by_a_long_lived_store_match_a_fresh_read(tmp_path: Path) -> None:
+    """The store reuses Card objects for unchanged rows; every kind of change still shows,
+    including one made through another connection (the other seat)."""
+    path = tmp_path / "m.db"
+    store = SessionStore.create(path, tiny_protocol(), title="T")
+    other = SessionStore.open(path, actor="note-taker")
+    ids = [store.add_card(f"Card {i}") for i in range(6)]
+
+    def fresh() -> list:
+        reader = SessionStore.open(path)
+        try:
+            return reader.cards()
+        finally:
+            reader.close()
+
+    steps = [
+        lambda: store.merge_cards(ids[0], [ids[1], ids[2]]),
+        lambda: store.toggle_reason(ids[3], store.protocol().reasons[0].key),
+        lambda: other.edit_card(ids[1], "Card one, reworded by the other seat"),
+        lambda: other.set_hands(ids[0], 7),
+        lambda: store.split_stack(ids[0]),
+        lambda: store.step_card_category(ids[4], 1),
+        lambda: store.undo(),
+    ]
+    assert store.cards() == fresh()
+    for step in steps:
+        step()
+        mine, theirs = store.cards(), fresh()
+        assert mine == theirs
+        assert [c.members for c in mine] == [c.members for c in theirs]
+    other.close()
+    store.close()
