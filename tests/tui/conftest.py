@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.pilot import Pilot
 
 from focusgroup.store import SessionStore
@@ -46,6 +48,16 @@ def board(app: FocusGroupApp):  # noqa: ANN201 - the WallBoard
     from focusgroup.tui.widgets.wall_board import WallBoard
 
     return app.screen.query_one(WallBoard)
+
+
+def screen_text(app: FocusGroupApp) -> str:
+    """What the terminal shows now, as text: the screen as the compositor last painted it.
+
+    Unlike reading the wall's model, this catches a line a widget forgot to repaint.
+    """
+    console = Console(width=app.size.width, height=app.size.height, file=io.StringIO(), record=True)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text()
 
 
 def shown(app: FocusGroupApp, card_id: int) -> str:

@@ -7,7 +7,7 @@ from textual.widgets import Input
 from focusgroup.domain.wall import Place, place_of
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp
-from tests.tui.conftest import board, shown, unsorted_ids
+from tests.tui.conftest import board, screen_text, shown, unsorted_ids
 
 
 async def test_moving_a_card_between_categories_levels_and_back_with_undo(
@@ -167,3 +167,23 @@ async def test_delete_is_undoable_and_edit_keeps_text_on_error(
         field.value = "Machinist (5-axis)"
         await pilot.press("enter")
         assert wall_store.card(card_id).text == "Machinist (5-axis)"
+
+
+async def test_lane_counts_on_screen_follow_adds_and_moves(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    """Only changed lines are repainted; the lane titles' counts must be among them."""
+    async with wall_app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        before = len(unsorted_ids(wall_store))
+        assert f"NEW CARDS · {before}" in screen_text(wall_app)
+        wall_app.perform(wall_store.add_card, "Boilermaker", None)
+        await pilot.pause()
+        assert f"NEW CARDS · {before + 1}" in screen_text(wall_app)
+        b = board(wall_app)
+        b.select_card(unsorted_ids(wall_store)[-1])
+        await pilot.press("shift+right")  # into the first category's lane
+        await pilot.pause()
+        text = screen_text(wall_app)
+        assert f"NEW CARDS · {before}" in text
+        assert "Boilermaker" in text

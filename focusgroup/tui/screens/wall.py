@@ -191,14 +191,18 @@ class WallScreen(WallTools, Screen[None]):
 
     @on(SessionChanged)
     def session_changed(self, message: SessionChanged) -> None:
-        self._cards = self.fg.store.cards()
+        wall = message.touches("cards", "categories", "competencies", "participants")
+        people = message.touches("participants", "cards")
+        cards = self._cards = self.fg.store.cards()
         try:
-            if message.touches("cards", "categories", "competencies", "participants"):
+            if wall:
                 self.refresh_wall()
-            if message.touches("participants", "cards"):
-                self.refresh_people()
         finally:
             self._cards = None
+        if wall or people:
+            # The counts and the type-ahead lists follow a frame later: the wall is what
+            # the room watches, and its repaint goes out first.
+            self.call_after_refresh(self._refresh_panels, cards, people)
         if message.touches("sessions"):
             step = self.fg.store.session().current_step
             if step != self.step_index:
@@ -214,10 +218,18 @@ class WallScreen(WallTools, Screen[None]):
         self.options = replace(
             self.options, marked=frozenset(self.options.marked & self.board.tiles.keys())
         )
-        self.refresh_side()
         selected = self.board.selected_card
         if selected is not None:
             self.call_after_refresh(self._scroll_to, selected)
+
+    def _refresh_panels(self, cards: list[Card], people: bool) -> None:
+        self._cards = cards
+        try:
+            self.refresh_side()
+            if people:
+                self.refresh_people()
+        finally:
+            self._cards = None
 
     def _scroll_to(self, card_id: int) -> None:
         if card_id in self.board.tiles and self.board.selected_card == card_id:

@@ -241,6 +241,7 @@ class ColumnBody(ScrollView, can_focus=False):
             band = self.bands[index] if index < len(self.bands) else 0
             rows.extend([("blank", 0)] * (max(MIN_LANE, band) - (len(rows) - start)))
             rows.append(("blank", 0))  # the gap between levels
+        old_top, old_mark = self.scroll_offset.y, self._mark_lines()
         old_rows, self.rows, self.spans = self.rows, rows, spans
         size = Size(self.card_width, len(rows))
         dirty, self._dirty_cards = self._dirty_cards, set()
@@ -249,17 +250,23 @@ class ColumnBody(ScrollView, can_focus=False):
             # (`virtual_size` is a layout reactive): set it quietly, update the scrollbar.
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
-            self.repaint()  # the scroll mark may have changed on every line
+        new_mark = self._mark_lines()
+        if self.scroll_offset.y != old_top or (old_mark is None) != (new_mark is None):
+            # Scrolled (clamped to shorter lanes), or the track appeared or went: every line.
+            self.repaint()
             return
         # Repaint only lines that show something else now: a move touches a few lines of
-        # two columns, not every line of every column.
+        # two columns, not every line of every column. The scroll mark in the last cell
+        # moves only when the column's length changes enough to shift it.
         changed = (
             i
             for i in range(max(len(old_rows), len(rows)))
             if i >= len(old_rows) or i >= len(rows) or old_rows[i] != rows[i]
         )
         restyled = (row for cid in dirty if cid in spans for row in range(*spans[cid]))
-        self.repaint_rows((*changed, *restyled))
+        marked = (old_top + y for y in (old_mark or set()) ^ (new_mark or set()))
+        titles = (i for i, row in enumerate(rows) if row[0] == "title")  # counts change
+        self.repaint_rows((*changed, *restyled, *marked, *titles))
 
     def repaint_rows(self, rows: Iterable[int]) -> None:
         """Repaint the given rows of the lane list, where they are on screen."""
@@ -344,12 +351,13 @@ class ColumnBody(ScrollView, can_focus=False):
         line = Strip([*strip, self._scroll_mark(y)], self.card_width + 1)
         return line if width == self.card_width + 1 else line.crop_extend(0, width, paint.blank)
 
-    def _scroll_mark(self, y: int) -> Segment:
-        """The last cell of line `y`: a thumb where the view is, when the column scrolls.
+    def _mark_lines(self) -> set[int] | None:
+        """Screen lines that show the scroll thumb; None when the column fits (no track)."""
+        span = self._thumb()
+        return set(range(*span)) if span else None
 
-        Drawn here rather than by a Textual scrollbar: those re-render on every screen
-        relayout (~7 ms each, one per column) and dominated every action.
-        """
+    def _thumb(self) -> tuple[int, int] | None:
+        """The scroll thumb's screen lines (start, end), or None when the column fits."""
         height, total = self.size.height, len(self.rows)
         key = (self.scroll_offset.y, height, total)
         if key != self._mark_key:  # once per repaint, not once per line
@@ -359,10 +367,19 @@ class ColumnBody(ScrollView, can_focus=False):
             else:
                 top = key[0] * height // total
                 self._mark_span = (top, top + max(1, height * height // total))
+        return self._mark_span
+
+    def _scroll_mark(self, y: int) -> Segment:
+        """The last cell of line `y`: a thumb where the view is, when the column scrolls.
+
+        Drawn here rather than by a Textual scrollbar: those re-render on every screen
+        relayout (~7 ms each, one per column) and dominated every action.
+        """
+        span = self._thumb()
         paint = self.paint()
-        if self._mark_span is None:
+        if span is None:
             return Segment(" ", paint.blank)
-        if self._mark_span[0] <= y < self._mark_span[1]:
+        if span[0] <= y < span[1]:
             return Segment("\u2503", paint.title)
         return Segment("\u2502", paint.rule)
 
