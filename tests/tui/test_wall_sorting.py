@@ -187,3 +187,17 @@ async def test_lane_counts_on_screen_follow_adds_and_moves(
         text = screen_text(wall_app)
         assert f"NEW CARDS · {before}" in text
         assert "Boilermaker" in text
+
+
+async def test_clicking_a_category_header_selects_that_column(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    async with wall_app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        b = board(wall_app)
+        second = wall_store.categories()[1]  # on screen at 160 columns
+        assert b.selected_column != second.id
+        await pilot.click(b.columns[second.id], offset=(3, 0))
+        await pilot.pause()
+        assert b.selected_column == second.id
+        assert b.columns[second.id].current and not b.columns[None].current

@@ -1,7 +1,7 @@
 """The wall: the Unsorted tray and one column per category, each with a lane per level.
 
 The board never recomposes. `apply(view)` hands each column its lanes; a column is one
-line-API widget (`wall_column.ColumnBody`) that repaints only what is on screen, so a change
+line-API widget (`wall_column.WallColumn`) that repaints only what is on screen, so a change
 costs the same at 50 or 2,000 cards. Levels line up across category columns: every column
 pads each level to the tallest one (a "band"). Selection is state the bodies paint, not
 widget focus (a focus change restyles the DOM).
@@ -20,7 +20,7 @@ from textual.widget import Widget
 
 from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView, PlaceKey, WallView
 from focusgroup.tui.widgets.card_tile import CardView, render_card
-from focusgroup.tui.widgets.wall_column import ColumnBody, ColumnHeader, WallColumn
+from focusgroup.tui.widgets.wall_column import WallColumn
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         self.selected_column = self.place_of[first][0] if first is not None else None
 
     def on_mount(self) -> None:
-        self._paint_selection(None, None)
+        self._paint_selection()
 
     def on_resize(self) -> None:
         self._fit_columns()
@@ -123,7 +123,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         self.width_hint = width
         for column in self.columns.values():
             column.styles.width = width
-            column.body.set_width(WallColumn.card_width(width))
+            column.set_width(WallColumn.card_width_for(width))
         self._align(force=True)
 
     def _make_column(self, column: ColumnView) -> WallColumn:
@@ -149,7 +149,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
                 else:
                     self.mount(column, after=previous)
             else:
-                column.header.show(column_view)
+                column.show_header(column_view)
             previous = column
         if wanted_columns != self.column_order:
             self._order(self, [self.columns[k] for k in wanted_columns])
@@ -168,9 +168,9 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
                 for cid, card in lane.cards:
                     views[cid] = card
                     place_of[cid] = lane.key
-            before = column.body.lanes
-            column.body.show(lanes)
-            if column.body.lanes is not before:
+            before = column.lanes
+            column.show(lanes)
+            if column.lanes is not before:
                 changed.append(column)
         self.views, self.place_of = views, place_of
         self._align(changed)
@@ -182,7 +182,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         """
         bands = self.bands()
         for column in self.columns.values():
-            body = column.body
+            body = column
             wanted = () if body.tray else bands
             if force or column in changed or tuple(wanted) != tuple(body.bands):
                 body.layout(wanted)
@@ -190,19 +190,19 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
     def bands(self) -> list[int]:
         heights: list[int] = []
         for column in self.columns.values():
-            if column.body.tray:
+            if column.tray:
                 continue
-            for index, height in enumerate(column.body.natural):
+            for index, height in enumerate(column.natural):
                 if index < len(heights):
                     heights[index] = max(heights[index], height)
                 else:
                     heights.append(height)
         return heights
 
-    def _scrolled(self, body: ColumnBody, y: float) -> None:
+    def _scrolled(self, body: WallColumn, y: float) -> None:
         """Category columns scroll together, so the aligned levels stay side by side."""
         for column in self.columns.values():
-            other = column.body
+            other = column
             if other is not body and not other.tray and other.scroll_y != y:
                 other.scroll_y = y
 
@@ -213,7 +213,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         if column is None:
             return
         self.views[card_id] = view
-        column.body.set_card(card_id, view)
+        column.set_card(card_id, view)
         self._align()
 
     @staticmethod
@@ -236,7 +236,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         column = self.columns.get(place[0])
         if column is None:
             return []
-        for lane in column.body.lanes:
+        for lane in column.lanes:
             if lane.key == place:
                 return [cid for cid, _ in lane.cards]
         return []
@@ -249,22 +249,20 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         """Where to click a card: its column body and an offset in it (scrolled into view)."""
         body = self._body_of(card_id)
         body.scroll_to_card(card_id)
-        start, _ = body.spans[card_id]
-        return body, (2, start - body.scroll_offset.y)
+        return body, body.card_offset(card_id)
 
-    def _body_of(self, card_id: int) -> ColumnBody:
-        return self.columns[self.place_of[card_id][0]].body
+    def _body_of(self, card_id: int) -> WallColumn:
+        return self.columns[self.place_of[card_id][0]]
 
     # -- selection ------------------------------------------------------------------------------
 
     def select_card(self, card_id: int | None, *, scroll: bool = True) -> None:
-        old_card, old_column = self.selected_card, self.selected_column
         if card_id is not None and card_id in self.views:
             self.selected_card = card_id
             self.selected_column = self.place_of[card_id][0]
         else:
             self.selected_card = None
-        self._paint_selection(old_card, old_column)
+        self._paint_selection()
         if scroll and self.selected_card is not None:
             self.scroll_to_card(self.selected_card)
         self.post_message(self.SelectionChanged(self.selected_card, self.selected_column))
@@ -273,37 +271,34 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         place = self.place_of.get(card_id)
         column = self.columns.get(place[0]) if place else None
         if column is not None:
-            column.body.scroll_to_card(card_id)
+            column.scroll_to_card(card_id)
             self.scroll_to_widget(column, animate=False, immediate=True)
 
     def select_column(self, key: ColumnKey) -> None:
         cards = self.column_cards(key)
-        old_card, old_column = self.selected_card, self.selected_column
         self.selected_column = key
         if cards:
             self.select_card(cards[0])
             return
         self.selected_card = None
-        self._paint_selection(old_card, old_column)
+        self._paint_selection()
         column = self.columns.get(key)
         if column is not None:
             self.scroll_to_widget(column, animate=False, immediate=True)
         self.post_message(self.SelectionChanged(None, key))
 
-    def _paint_selection(self, old_card: int | None, old_column: ColumnKey) -> None:
+    def _paint_selection(self) -> None:
+        """Each column shows its part of the selection (both no-ops when unchanged)."""
         for key, column in self.columns.items():
-            selected = self.selected_card if key == self.selected_column else None
-            column.body.select(selected)
-        if old_column in self.columns:
-            self.columns[old_column].header.remove_class("-current")
-        if self.selected_column in self.columns:
-            self.columns[self.selected_column].header.add_class("-current")
+            current = key == self.selected_column
+            column.select(self.selected_card if current else None)
+            column.set_current(current)
 
     def _repair_selection(self) -> None:
         """After a change, keep the selection on the same card, or near where it was."""
         if self.selected_card is not None and self.selected_card in self.views:
             self.selected_column = self.place_of[self.selected_card][0]
-            self._paint_selection(None, None)
+            self._paint_selection()
             return
         if self.selected_column not in self.columns:
             self.selected_column = self.column_order[0] if self.column_order else None
@@ -340,12 +335,12 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
             else:
                 self.select_column(target)
 
-    @on(ColumnBody.CardClicked)
-    def _clicked_card(self, event: ColumnBody.CardClicked) -> None:
+    @on(WallColumn.CardClicked)
+    def _clicked_card(self, event: WallColumn.CardClicked) -> None:
         self.screen.set_focus(self.screen.query_one(WallKeys))
         self.select_card(event.card_id, scroll=False)
 
-    @on(ColumnHeader.Clicked)
-    def _clicked_header(self, event: ColumnHeader.Clicked) -> None:
+    @on(WallColumn.HeaderClicked)
+    def _clicked_header(self, event: WallColumn.HeaderClicked) -> None:
         self.screen.set_focus(self.screen.query_one(WallKeys))
         self.select_column(event.key)

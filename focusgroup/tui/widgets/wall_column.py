@@ -1,10 +1,12 @@
-"""One wall column: its category header and ONE line-API widget drawing every lane and card.
+"""One wall column: ONE line-API widget drawing the category header, every lane and card.
 
 A widget per card cost ~1 ms each in layout and compositing (1.9 s to open 500 cards, 270 ms
-per move). Here a column body is a `ScrollView`: it measures cards cheaply (line counts only),
-paints a card into strips when a line of it is first on screen, and caches those strips by
-(view, width, selected). A change rebuilds a list of row references (microseconds) and
-repaints only the visible lines.
+per move); a header widget and a container per column put 14 more widgets (and ~400 lines)
+into every full repaint. Here a column is a `ScrollView`: its first lines are the header,
+fixed; below it the lanes scroll. It measures cards cheaply (line counts only), paints a card
+into strips when a line of it is first on screen, and caches those strips by (view, width,
+selected). A change rebuilds a list of row references (microseconds) and repaints only the
+lines that show something else.
 """
 
 from __future__ import annotations
@@ -18,20 +20,20 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.color import Color
-from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets import Static
 
 from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView
 from focusgroup.tui.widgets.card_tile import CardView, card_plain, render_card
 
 MIN_LANE = 3
 """Lines a lane takes at least (rule, title, one blank), so empty levels stay visible."""
+HEADER_LINES = 2
+TOP = HEADER_LINES + 1
+"""Screen lines above the lanes: the header, then a blank line."""
 EDGE, SELECTED_EDGE = "▌", "█"
 
 
@@ -90,6 +92,9 @@ class Paint:
     title: Style
     rule: Style
     blank: Style
+    header: Style
+    header_tray: Style
+    header_current: Style
 
     def for_card(self, view: CardView, selected: bool) -> tuple[Style, Style, str]:
         """(body style, edge style, edge character) for a card in this state."""
@@ -118,8 +123,9 @@ Row = tuple[int, int] | tuple[str, int]
 """A line of the column: (card id, line of the card), ("title", lane), ("rule"|"blank", 0)."""
 
 
-class ColumnBody(ScrollView, can_focus=False):
-    """Every lane of one column, drawn line by line; selection and clicks handled here."""
+class WallColumn(ScrollView, can_focus=False):
+    """A category (or the Unsorted tray): header on top, every lane below, drawn line by line;
+    selection and clicks handled here."""
 
     COMPONENT_CLASSES = {
         "wall-card",
@@ -131,6 +137,9 @@ class ColumnBody(ScrollView, can_focus=False):
         "wall-card--edge-selected",
         "wall-lane--title",
         "wall-lane--rule",
+        "wall-header",
+        "wall-header--tray",
+        "wall-header--current",
     }
 
     class CardClicked(Message):
@@ -138,14 +147,29 @@ class ColumnBody(ScrollView, can_focus=False):
             super().__init__()
             self.card_id = card_id
 
+    class HeaderClicked(Message):
+        def __init__(self, key: ColumnKey) -> None:
+            super().__init__()
+            self.key = key
+
     def __init__(
-        self, tray: bool, width: int, on_scroll: Callable[[ColumnBody, float], None] | None = None
+        self,
+        column: ColumnView,
+        width: int,
+        on_scroll: Callable[[WallColumn, float], None] | None = None,
     ) -> None:
+        tray = column.key is None
         super().__init__(classes="-tray" if tray else "")
+        self.key = column.key
+        self.column = column
+        """What the header shows (name, count, colour)."""
+        self.current = False
+        """The selection is in this column (the header is underlined)."""
         self.tray = tray
-        self.on_scroll = on_scroll
-        """Called when the body scrolls, so the board can scroll the aligned columns along."""
-        self.card_width = width
+        self.on_scroll = None if tray else on_scroll
+        """Called when the lanes scroll, so the board can scroll the aligned columns along."""
+        self.styles.width = width
+        self.card_width = self.card_width_for(width)
         self.lanes: Sequence[LaneView] = ()
         self.selected: int | None = None
         self.bands: Sequence[int] = ()
@@ -156,11 +180,76 @@ class ColumnBody(ScrollView, can_focus=False):
         self._views: dict[int, CardView] = {}
         self._heights: dict[int, tuple[CardView, int, int]] = {}
         self._strips: dict[int, tuple[tuple[CardView, int, bool], list[Strip]]] = {}
+        self._header: tuple[tuple[ColumnView, int, bool], list[Strip]] | None = None
         self._paint: Paint | None = None
         self._mark_key: tuple[int, int, int] | None = None
         self._mark_span: tuple[int, int] | None = None
         self._dirty_cards: set[int] = set()
         """Cards whose look changed since the last layout: their lines are repainted."""
+
+    @staticmethod
+    def card_width_for(column_width: int) -> int:
+        """Cards keep the last cell for the scroll mark (and the gap to the next column)."""
+        return max(4, column_width - 1)
+
+    @property
+    def card_ids(self) -> list[int]:
+        return [cid for lane in self.lanes for cid, _ in lane.cards]
+
+    @property
+    def lane_height(self) -> int:
+        """Screen lines the lanes get below the header."""
+        return max(0, self.size.height - TOP)
+
+    # -- the header ----------------------------------------------------------------------------
+
+    def show_header(self, column: ColumnView) -> None:
+        if column != self.column:
+            self.column = column
+            self._repaint_header()
+
+    def set_current(self, current: bool) -> None:
+        if current != self.current:
+            self.current = current
+            self._repaint_header()
+
+    def _repaint_header(self) -> None:
+        # Fixed height: repaint its lines without relaying out the screen.
+        if self.is_mounted:
+            self.refresh(Region(0, 0, self.size.width, HEADER_LINES))
+
+    def header_strips(self) -> list[Strip]:
+        """The header's lines: the category card (name, count) in its colour, then a gap."""
+        width = self.card_width
+        key = (self.column, width, self.current)
+        if self._header is not None and self._header[0] == key:
+            return self._header[1]
+        paint = self.paint()
+        style = paint.header_tray if self.tray else paint.header
+        colour = self._colour()
+        if colour is not None:
+            ink = colour.get_contrast_text(1.0)
+            style += Style(color=ink.rich_color, bgcolor=colour.rich_color)
+        if self.current:
+            style += paint.header_current
+        lines = header_content(self.column).wrap(max(1, width - 2))[:HEADER_LINES]
+        strips = []
+        for index in range(HEADER_LINES):
+            segments = [Segment(" ", style)]
+            if index < len(lines):
+                segments += Segment.apply_style(lines[index].render_segments(), style)
+            strips.append(Strip(segments).crop_extend(0, width, style))
+        strips.append(Strip.blank(width, paint.blank))
+        self._header = (key, strips)
+        return strips
+
+    def _colour(self) -> Color | None:
+        if self.tray or not self.column.colour:
+            return None
+        try:
+            return Color.parse(self.column.colour)
+        except Exception:  # a hand-edited protocol colour we can't read: keep the default
+            return None
 
     # -- what to show ------------------------------------------------------------------------
 
@@ -243,11 +332,11 @@ class ColumnBody(ScrollView, can_focus=False):
             rows.append(("blank", 0))  # the gap between levels
         old_top, old_mark = self.scroll_offset.y, self._mark_lines()
         old_rows, self.rows, self.spans = self.rows, rows, spans
-        size = Size(self.card_width, len(rows))
+        size = Size(self.card_width, len(rows) + TOP)
         dirty, self._dirty_cards = self._dirty_cards, set()
         if size != self.virtual_size:
-            # The body's own size is fixed (1fr), so a taller wall needs no screen relayout
-            # (`virtual_size` is a layout reactive): set it quietly, update the scrollbar.
+            # The column's own size is fixed (1fr), so a taller wall needs no screen relayout
+            # (`virtual_size` is a layout reactive): set it quietly, update the scroll range.
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
         new_mark = self._mark_lines()
@@ -272,10 +361,10 @@ class ColumnBody(ScrollView, can_focus=False):
         """Repaint the given rows of the lane list, where they are on screen."""
         if not self.is_mounted:
             return
-        top, height, width = self.scroll_offset.y, self.size.height, self.size.width
+        top, height, width = self.scroll_offset.y, self.lane_height, self.size.width
         visible = sorted({row - top for row in rows if 0 <= row - top < height})
         if visible:
-            self.refresh(*(Region(0, y, width, 1) for y in visible))
+            self.refresh(*(Region(0, TOP + y, width, 1) for y in visible))
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -295,6 +384,7 @@ class ColumnBody(ScrollView, can_focus=False):
         super().notify_style_update()
         self._paint = None  # colours changed (theme, projector class): repaint from the CSS
         self._strips.clear()
+        self._header = None
 
     def paint(self) -> Paint:
         if self._paint is None:
@@ -315,6 +405,9 @@ class ColumnBody(ScrollView, can_focus=False):
                 title=style("wall-lane--title"),
                 rule=style("wall-lane--rule"),
                 blank=blank,
+                header=style("wall-header"),
+                header_tray=style("wall-header--tray"),
+                header_current=style("wall-header--current", partial=True),
             )
         return self._paint
 
@@ -329,10 +422,13 @@ class ColumnBody(ScrollView, can_focus=False):
         return strips
 
     def render_line(self, y: int) -> Strip:
-        scroll_y = self.scroll_offset.y
         width = self.size.width
         paint = self.paint()
-        row = y + scroll_y
+        if y < TOP:
+            strip = self.header_strips()[y]
+            return self._fit(Strip([*strip, Segment(" ", paint.blank)], self.card_width + 1))
+        y -= TOP
+        row = y + self.scroll_offset.y
         if row >= len(self.rows):
             return Strip.blank(width, paint.blank)
         what, index = self.rows[row]
@@ -348,17 +444,20 @@ class ColumnBody(ScrollView, can_focus=False):
         else:
             strip = Strip.blank(width, paint.blank)
         strip = strip.crop_extend(0, self.card_width, paint.blank)
-        line = Strip([*strip, self._scroll_mark(y)], self.card_width + 1)
-        return line if width == self.card_width + 1 else line.crop_extend(0, width, paint.blank)
+        return self._fit(Strip([*strip, self._scroll_mark(y)], self.card_width + 1))
+
+    def _fit(self, line: Strip) -> Strip:
+        width = self.size.width
+        return line if width == self.card_width + 1 else line.crop_extend(0, width, None)
 
     def _mark_lines(self) -> set[int] | None:
-        """Screen lines that show the scroll thumb; None when the column fits (no track)."""
+        """Lane lines (below the header) showing the scroll thumb; None when the lanes fit."""
         span = self._thumb()
         return set(range(*span)) if span else None
 
     def _thumb(self) -> tuple[int, int] | None:
-        """The scroll thumb's screen lines (start, end), or None when the column fits."""
-        height, total = self.size.height, len(self.rows)
+        """The scroll thumb's lane lines (start, end), or None when the lanes fit."""
+        height, total = self.lane_height, len(self.rows)
         key = (self.scroll_offset.y, height, total)
         if key != self._mark_key:  # once per repaint, not once per line
             self._mark_key = key
@@ -370,7 +469,7 @@ class ColumnBody(ScrollView, can_focus=False):
         return self._mark_span
 
     def _scroll_mark(self, y: int) -> Segment:
-        """The last cell of line `y`: a thumb where the view is, when the column scrolls.
+        """The last cell of lane line `y`: a thumb where the view is, when the lanes scroll.
 
         Drawn here rather than by a Textual scrollbar: those re-render on every screen
         relayout (~7 ms each, one per column) and dominated every action.
@@ -397,87 +496,27 @@ class ColumnBody(ScrollView, can_focus=False):
                 return what
         return None
 
+    def card_offset(self, card_id: int) -> tuple[int, int]:
+        """Where a card's first line is on screen, relative to the column (for clicks)."""
+        start, _ = self.spans[card_id]
+        return 2, TOP + start - self.scroll_offset.y
+
     def scroll_to_card(self, card_id: int) -> None:
         span = self.spans.get(card_id)
         if span is not None:
             start, end = span
-            # One blank line above and below keeps the card's neighbours in sight.
+            # One blank line above and below keeps the card's neighbours in sight. Lane rows
+            # are drawn TOP lines down, so the lanes' window is TOP lines shorter.
             region = Region(0, max(0, start - 1), self.card_width, end - start + 2)
-            self.scroll_to_region(region, animate=False, immediate=True, force=True)
+            self.scroll_to_region(
+                region, spacing=Spacing(0, 0, TOP, 0), animate=False, immediate=True, force=True
+            )
 
     def on_click(self, event: events.Click) -> None:
-        card_id = self.card_at(event.y + self.scroll_offset.y)
+        event.stop()
+        if event.y < HEADER_LINES:
+            self.post_message(self.HeaderClicked(self.key))
+            return
+        card_id = self.card_at(event.y - TOP + self.scroll_offset.y)
         if card_id is not None:
-            event.stop()
             self.post_message(self.CardClicked(card_id))
-
-
-class ColumnHeader(Static):
-    """The category card at the top of a column, in the category's colour."""
-
-    class Clicked(Message):
-        def __init__(self, key: ColumnKey) -> None:
-            super().__init__()
-            self.key = key
-
-    def __init__(self, column: ColumnView) -> None:
-        super().__init__(header_content(column), classes="-tray" if column.key is None else "")
-        self.key = column.key
-        self.column = column
-        self._paint()
-
-    def show(self, column: ColumnView) -> None:
-        if column == self.column:
-            return
-        colour_changed = column.colour != self.column.colour
-        self.column = column
-        # The header's size is fixed by CSS: repaint it without relaying out the screen.
-        self.update(header_content(column), layout=False)
-        if colour_changed:
-            self._paint()
-
-    def _paint(self) -> None:
-        if self.key is None or not self.column.colour:
-            return
-        try:
-            colour = Color.parse(self.column.colour)
-        except Exception:  # a hand-edited protocol colour we can't read: keep the default
-            return
-        self.styles.background = colour
-        self.styles.color = colour.get_contrast_text(1.0)
-
-    def on_click(self) -> None:
-        self.post_message(self.Clicked(self.key))
-
-
-class WallColumn(Vertical):
-    """Header on top, the lanes below in one scrolling body: three widgets per column."""
-
-    BLANK = True
-    """Its children cover it; skipping its own (background-only) lines halves a full repaint."""
-
-    def __init__(
-        self,
-        column: ColumnView,
-        width: int,
-        on_scroll: Callable[[ColumnBody, float], None] | None = None,
-    ) -> None:
-        super().__init__(classes="-tray" if column.key is None else "")
-        self.key = column.key
-        self.header = ColumnHeader(column)
-        tray = column.key is None
-        self.body = ColumnBody(tray, self.card_width(width), None if tray else on_scroll)
-        self.styles.width = width
-
-    @staticmethod
-    def card_width(column_width: int) -> int:
-        """The body keeps its last cell for the scroll mark (and the gap to the next column)."""
-        return max(4, column_width - 1)
-
-    def compose(self) -> Iterable[Widget]:
-        yield self.header
-        yield self.body
-
-    @property
-    def card_ids(self) -> list[int]:
-        return [cid for lane in self.body.lanes for cid, _ in lane.cards]
