@@ -111,3 +111,27 @@ async def test_narrow_terminal_hides_the_agenda_until_asked(wall_app: FocusGroup
         await pilot.press("f6")
         await pilot.pause()
         assert wall_app.screen.query_one(AgendaPanel).display
+
+
+async def test_the_app_collects_garbage_on_a_timer_and_gives_automatic_collection_back(
+    wall_app: FocusGroupApp,
+) -> None:
+    """Automatic collection is off while the wall runs (a timer collects between keys,
+    so no collection lands in the middle of a repaint) and back on once the app closes."""
+    import gc
+    import weakref
+
+    class Node:
+        loop: object
+
+    assert gc.isenabled()
+    async with wall_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not gc.isenabled()
+        cycle = Node()
+        cycle.loop = cycle  # only the cycle collector can free this
+        freed = weakref.ref(cycle)
+        del cycle
+        await pilot.pause(1.3)  # one tick of the collection timer
+        assert freed() is None
+    assert gc.isenabled()
