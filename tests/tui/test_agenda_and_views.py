@@ -135,3 +135,21 @@ async def test_the_app_collects_garbage_on_a_timer_and_gives_automatic_collectio
         await pilot.pause(1.3)  # one tick of the collection timer
         assert freed() is None
     assert gc.isenabled()
+
+
+async def test_footer_shows_the_wall_keys_and_clicking_one_presses_it(
+    wall_app: FocusGroupApp,
+) -> None:
+    async with wall_app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        footer = wall_app.screen.query_one(KeyFooter)
+        line = str(footer.render())
+        for shown in ("Add card", "Card →", "Merge", "palette"):
+            assert shown in line, line
+        assert "Previous card" not in line  # show=False bindings stay out of the footer
+        start = line.index("Add card") - 3  # the key ("a") sits before its description
+        await pilot.click(footer, offset=(start, 0))
+        await pilot.pause()
+        assert wall_app.focused is not None and wall_app.focused.id == "qe-who"
+        # Typing in the entry bar hides the wall-only keys; the footer follows.
+        assert "Merge" not in str(footer.render())
