@@ -201,3 +201,26 @@ async def test_clicking_a_category_header_selects_that_column(
         await pilot.pause()
         assert b.selected_column == second.id
         assert b.columns[second.id].current and not b.columns[None].current
+
+
+async def test_a_click_between_header_and_lanes_selects_nothing_when_scrolled(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    """The line under the header is a gap: with the lanes scrolled, the card scrolled just
+    out of sight above it must not be picked by a click there."""
+    for i in range(40):
+        wall_store.add_card(f"Extra card {i}")
+    async with wall_app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        b = board(wall_app)
+        tray = b.columns[None]
+        tray.scroll_to(y=20, animate=False, immediate=True)
+        await pilot.pause()
+        before = b.selected_card
+        await pilot.click(tray, offset=(3, 2))
+        await pilot.pause()
+        assert b.selected_card == before
+        await pilot.click(tray, offset=(3, 4))  # a lane line: picks the card shown there
+        await pilot.pause()
+        shown_there = tray.card_at(4 - 3 + tray.scroll_offset.y)
+        assert shown_there is not None and b.selected_card == shown_there

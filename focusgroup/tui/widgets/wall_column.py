@@ -448,7 +448,9 @@ class WallColumn(ScrollView, can_focus=False):
 
     def _fit(self, line: Strip) -> Strip:
         width = self.size.width
-        return line if width == self.card_width + 1 else line.crop_extend(0, width, None)
+        if width == self.card_width + 1:
+            return line
+        return line.crop_extend(0, width, self.paint().blank)
 
     def _mark_lines(self) -> set[int] | None:
         """Lane lines (below the header) showing the scroll thumb; None when the lanes fit."""
@@ -514,8 +516,9 @@ class WallColumn(ScrollView, can_focus=False):
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        if event.y < HEADER_LINES:
-            self.post_message(self.HeaderClicked(self.key))
+        if event.y < TOP:
+            if event.y < HEADER_LINES:
+                self.post_message(self.HeaderClicked(self.key))
             return
         card_id = self.card_at(event.y - TOP + self.scroll_offset.y)
         if card_id is not None:
