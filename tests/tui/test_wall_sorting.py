@@ -224,3 +224,40 @@ async def test_a_click_between_header_and_lanes_selects_nothing_when_scrolled(
         await pilot.pause()
         shown_there = tray.card_at(4 - 3 + tray.scroll_offset.y)
         assert shown_there is not None and b.selected_card == shown_there
+
+
+async def test_partial_repaints_always_match_a_full_repaint(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    """The wall repaints only lines it knows changed. After each kind of action, what the
+    terminal shows must equal what a full repaint of every column shows."""
+    for i in range(25):
+        wall_store.add_card(f"Filler {i}")  # long enough lanes that columns scroll
+    keys = [
+        "down", "shift+right", "shift+up", "shift+right", "right_square_bracket",
+        "shift+down", "down", "space", "m", "ctrl+z", "ctrl+y", "1", "f", "f",
+        "shift+left", "shift+left", "ctrl+z", "right", "down", "down", "x", "ctrl+z",
+        "f5", "f5", "end",
+    ]  # fmt: skip
+    async with wall_app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            incremental = screen_text(wall_app)
+            for column in board(wall_app).columns.values():
+                column.refresh()
+            await pilot.pause()
+            assert screen_text(wall_app) == incremental, f"stale lines after {key!r}"
+        # The tray scrolled part-way while cards land in it: its scroll thumb moves.
+        await pilot.press("right")
+        tray = board(wall_app).columns[None]
+        tray.scroll_to(y=12, animate=False, immediate=True)
+        await pilot.pause()
+        for i in range(6):
+            wall_app.perform(wall_store.add_card, f"Late card {i}", None)
+            await pilot.pause()
+            incremental = screen_text(wall_app)
+            tray.refresh()
+            await pilot.pause()
+            assert screen_text(wall_app) == incremental, f"stale scroll mark after add {i}"
