@@ -20,7 +20,7 @@ from textual.widget import Widget
 
 from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView, PlaceKey, WallView
 from focusgroup.tui.widgets.card_tile import CardView, render_card
-from focusgroup.tui.widgets.wall_column import WallColumn
+from focusgroup.tui.widgets.wall_column import SharedPaint, WallColumn
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         self.selected_column: ColumnKey = None
         self.folded = False
         self._initial = view
+        self._paint = SharedPaint()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -127,7 +128,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         self._align(force=True)
 
     def _make_column(self, column: ColumnView) -> WallColumn:
-        wall_column = WallColumn(column, self.width_hint, self._scrolled)
+        wall_column = WallColumn(column, self.width_hint, self._scrolled, self._paint)
         self.columns[column.key] = wall_column
         return wall_column
 

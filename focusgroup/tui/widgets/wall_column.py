@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich._wrap import divide_line
 from rich.cells import cell_len
@@ -25,6 +26,7 @@ from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as ContentStyle
 
 from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView
 from focusgroup.tui.widgets.card_tile import CardView, card_plain, render_card
@@ -106,6 +108,25 @@ class Paint:
         return body, body + self.edge, EDGE
 
 
+@lru_cache(maxsize=256)
+def _parse_style(style: str | ContentStyle) -> ContentStyle:
+    return ContentStyle.parse(style) if isinstance(style, str) else style
+
+
+@lru_cache(maxsize=256)
+def _rich_style(style: ContentStyle) -> Style:
+    return style.rich_style
+
+
+def line_segments(line: Content) -> list[Segment]:
+    """`line.render_segments()`, parsing the cards' few style names once rather than per line
+    (half the cost of painting a card)."""
+    return [
+        Segment(text, _rich_style(style) if style else None)
+        for text, style in line.render(ContentStyle.null(), "", parse_style=_parse_style)
+    ]
+
+
 def paint_card(view: CardView, width: int, selected: bool, paint: Paint) -> list[Strip]:
     """The card as `width`-cell strips: edge mark, padding, wrapped text, padding."""
     body, edge_style, edge = paint.for_card(view, selected)
@@ -114,9 +135,22 @@ def paint_card(view: CardView, width: int, selected: bool, paint: Paint) -> list
     strips = []
     for line in render_card(view).wrap(inner):
         segments = [Segment(edge, edge_style), Segment(" " * pad, body)]
-        segments += Segment.apply_style(line.render_segments(), body)
-        strips.append(Strip(segments).crop_extend(0, width, body))
+        segments += Segment.apply_style(line_segments(line), body)
+        room = width - 1 - pad - line.cell_length
+        if room >= 0:  # always, for wrapped text: pad it out and build the strip once
+            if room:
+                segments.append(Segment(" " * room, body))
+            strips.append(Strip(segments, width))
+        else:
+            strips.append(Strip(segments).crop_extend(0, width, body))
     return strips
+
+
+class SharedPaint:
+    """One Paint for every column of a board: they share their CSS, and reading a column's
+    thirteen component styles was ~0.6 ms each time, once per column at start-up."""
+
+    paint: Paint | None = None
 
 
 Row = tuple[int, int] | tuple[str, int]
@@ -157,6 +191,7 @@ class WallColumn(ScrollView, can_focus=False):
         column: ColumnView,
         width: int,
         on_scroll: Callable[[WallColumn, float], None] | None = None,
+        shared: SharedPaint | None = None,
     ) -> None:
         tray = column.key is None
         super().__init__(classes="-tray" if tray else "")
@@ -182,6 +217,7 @@ class WallColumn(ScrollView, can_focus=False):
         self._strips: dict[int, tuple[tuple[CardView, int, bool], list[Strip]]] = {}
         self._header: tuple[tuple[ColumnView, int, bool], list[Strip]] | None = None
         self._paint: Paint | None = None
+        self._shared = shared or SharedPaint()
         self._mark_key: tuple[int, int, int] | None = None
         self._mark_span: tuple[int, int] | None = None
         self._dirty_cards: set[int] = set()
@@ -383,33 +419,37 @@ class WallColumn(ScrollView, can_focus=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._paint = None  # colours changed (theme, projector class): repaint from the CSS
+        self._shared.paint = None
         self._strips.clear()
         self._header = None
 
     def paint(self) -> Paint:
         if self._paint is None:
-            style = self.get_component_rich_style
-            blank = self.rich_style
-
-            def edge(name: str) -> Style:
-                return Style(color=style(name).color)
-
-            self._paint = Paint(
-                card=style("wall-card"),
-                third=style("wall-card--third"),
-                marked=style("wall-card--marked"),
-                selected=style("wall-card--selected"),
-                edge=edge("wall-card--edge"),
-                edge_marked=edge("wall-card--edge-marked"),
-                edge_selected=edge("wall-card--edge-selected"),
-                title=style("wall-lane--title"),
-                rule=style("wall-lane--rule"),
-                blank=blank,
-                header=style("wall-header"),
-                header_tray=style("wall-header--tray"),
-                header_current=style("wall-header--current", partial=True),
-            )
+            self._paint = self._shared.paint = self._shared.paint or self._read_paint()
         return self._paint
+
+    def _read_paint(self) -> Paint:
+        style = self.get_component_rich_style
+        blank = self.rich_style
+
+        def edge(name: str) -> Style:
+            return Style(color=style(name).color)
+
+        return Paint(
+            card=style("wall-card"),
+            third=style("wall-card--third"),
+            marked=style("wall-card--marked"),
+            selected=style("wall-card--selected"),
+            edge=edge("wall-card--edge"),
+            edge_marked=edge("wall-card--edge-marked"),
+            edge_selected=edge("wall-card--edge-selected"),
+            title=style("wall-lane--title"),
+            rule=style("wall-lane--rule"),
+            blank=blank,
+            header=style("wall-header"),
+            header_tray=style("wall-header--tray"),
+            header_current=style("wall-header--current", partial=True),
+        )
 
     def card_strips(self, card_id: int) -> list[Strip]:
         view = self._views[card_id]
@@ -422,13 +462,14 @@ class WallColumn(ScrollView, can_focus=False):
         return strips
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width, height = self.size  # a computed property: read once per line, not per helper
         paint = self.paint()
         if y < TOP:
             strip = self.header_strips()[y]
-            return self._fit(Strip([*strip, Segment(" ", paint.blank)], self.card_width + 1))
+            return self._fit(Strip([*strip, Segment(" ", paint.blank)], self.card_width + 1), width)
         y -= TOP
-        row = y + self.scroll_offset.y
+        scroll_y = self.scroll_offset.y
+        row = y + scroll_y
         if row >= len(self.rows):
             return Strip.blank(width, paint.blank)
         what, index = self.rows[row]
@@ -444,43 +485,42 @@ class WallColumn(ScrollView, can_focus=False):
         else:
             strip = Strip.blank(width, paint.blank)
         strip = strip.crop_extend(0, self.card_width, paint.blank)
-        return self._fit(Strip([*strip, self._scroll_mark(y)], self.card_width + 1))
+        mark = self._scroll_mark(y, self._thumb(scroll_y, height - TOP), paint)
+        return self._fit(Strip([*strip, mark], self.card_width + 1), width)
 
-    def _fit(self, line: Strip) -> Strip:
-        width = self.size.width
+    def _fit(self, line: Strip, width: int) -> Strip:
         if width == self.card_width + 1:
             return line
         return line.crop_extend(0, width, self.paint().blank)
 
     def _mark_lines(self) -> set[int] | None:
         """Lane lines (below the header) showing the scroll thumb; None when the lanes fit."""
-        span = self._thumb()
+        span = self._thumb(self.scroll_offset.y, self.lane_height)
         return set(range(*span)) if span else None
 
-    def _thumb(self) -> tuple[int, int] | None:
+    def _thumb(self, scroll_y: int, height: int) -> tuple[int, int] | None:
         """The scroll thumb's lane lines (start, end), or None when the lanes fit."""
-        height, total = self.lane_height, len(self.rows)
-        key = (self.scroll_offset.y, height, total)
+        total = len(self.rows)
+        key = (scroll_y, height, total)
         if key != self._mark_key:  # once per repaint, not once per line
             self._mark_key = key
             if total <= height or height <= 0:
                 self._mark_span = None
             else:
-                top = key[0] * height // total
+                top = scroll_y * height // total
                 self._mark_span = (top, top + max(1, height * height // total))
         return self._mark_span
 
-    def _scroll_mark(self, y: int) -> Segment:
+    @staticmethod
+    def _scroll_mark(y: int, thumb: tuple[int, int] | None, paint: Paint) -> Segment:
         """The last cell of lane line `y`: a thumb where the view is, when the lanes scroll.
 
         Drawn here rather than by a Textual scrollbar: those re-render on every screen
         relayout (~7 ms each, one per column) and dominated every action.
         """
-        span = self._thumb()
-        paint = self.paint()
-        if span is None:
+        if thumb is None:
             return Segment(" ", paint.blank)
-        if span[0] <= y < span[1]:
+        if thumb[0] <= y < thumb[1]:
             return Segment("\u2503", paint.title)
         return Segment("\u2502", paint.rule)
 
