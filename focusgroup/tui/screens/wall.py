@@ -110,7 +110,10 @@ class WallScreen(WallTools, Screen[None]):
         super().__init__()
         self.options = ViewOptions()
         self.step_index = 0
-        self._cards: list[Card] | None = None
+        self._opening_cards: list[Card] = []
+        """Read once in compose for the wall, then handed to the panels in on_mount."""
+        self._counts = (0, 0)
+        """(cards, unsorted) as the title bar shows them; set with the counts panel."""
         self.agenda_wanted: bool | None = None
         """The facilitator's choice for the agenda panel; None follows the terminal width."""
 
@@ -139,7 +142,7 @@ class WallScreen(WallTools, Screen[None]):
     def compose(self) -> Iterable[Widget]:
         store = self.fg.store
         self.step_index = store.session().current_step
-        self._cards = store.cards()  # read once for the wall and every panel; on_mount lets go
+        self._opening_cards = store.cards()
         with Covered(id="wall-bar"):
             yield Static(id="bar-title")
             yield StepTimer(self.fg.clock, id="bar-timer")
@@ -147,7 +150,8 @@ class WallScreen(WallTools, Screen[None]):
             yield WallKeys()
             width = self.app.size.width
             agenda = 0 if width < NARROW else AGENDA_WIDTH
-            yield WallBoard(self.build_view(), board_width=width - agenda, id="board")
+            view = self.build_view(self._opening_cards)
+            yield WallBoard(view, board_width=width - agenda, id="board")
             yield AgendaPanel(id="agenda")
         yield QuickEntry(id="quick-entry")
         yield KeyFooter()
@@ -160,27 +164,19 @@ class WallScreen(WallTools, Screen[None]):
             self.query_one(WallKeys)._bindings.bind(
                 reason.hotkey, f"screen.toggle_reason('{reason.key}')", reason.label, show=False
             )
-        try:
-            self.refresh_people()
-            self.refresh_side()
-            self.show_step(restart_timer=True)
-        finally:
-            self._cards = None
+        cards, self._opening_cards = self._opening_cards, []
+        self.refresh_people(cards)
+        self.refresh_side(cards)
+        self.show_step(restart_timer=True)
 
     def on_resize(self) -> None:
         if self.agenda_wanted is None:
             self.set_class(self.size.width < NARROW, "-no-agenda")
 
-    def cards(self) -> list[Card]:
-        """The cards, read once per change rather than once per panel."""
-        if self._cards is None:
-            return self.fg.store.cards()
-        return self._cards
-
-    def build_view(self) -> WallView:
+    def build_view(self, cards: list[Card]) -> WallView:
         store = self.fg.store
         return build_wall_view(
-            build_wall(store.categories(), self.cards(), store.levels()),
+            build_wall(store.categories(), cards, store.levels()),
             store.protocol(),
             store.participants(),
             store.competencies(),
@@ -193,12 +189,9 @@ class WallScreen(WallTools, Screen[None]):
     def session_changed(self, message: SessionChanged) -> None:
         wall = message.touches("cards", "categories", "competencies", "participants")
         people = message.touches("participants", "cards")
-        cards = self._cards = self.fg.store.cards()
-        try:
-            if wall:
-                self.refresh_wall()
-        finally:
-            self._cards = None
+        cards = self.fg.store.cards()  # once per change, for the wall and every panel
+        if wall:
+            self.refresh_wall(cards)
         if wall or people:
             # The counts and the type-ahead lists follow a frame later: the wall is what
             # the room watches, and its repaint goes out first.
@@ -210,10 +203,12 @@ class WallScreen(WallTools, Screen[None]):
                 self.show_step(restart_timer=True)
             self.refresh_title()
 
-    def refresh_wall(self) -> None:
+    def refresh_wall(self, cards: list[Card] | None = None) -> None:
+        if cards is None:
+            cards = self.fg.store.cards()
         tiles = self.board.tiles
         self.options = replace(self.options, marked=frozenset(self.options.marked & tiles.keys()))
-        self.board.apply(self.build_view(), self.options.folded)
+        self.board.apply(self.build_view(cards), self.options.folded)
         # Marks on cards that are gone (merged, deleted) go too.
         self.options = replace(
             self.options, marked=frozenset(self.options.marked & self.board.tiles.keys())
@@ -223,40 +218,35 @@ class WallScreen(WallTools, Screen[None]):
             self.call_after_refresh(self._scroll_to, selected)
 
     def _refresh_panels(self, cards: list[Card], people: bool) -> None:
-        self._cards = cards
-        try:
-            self.refresh_side()
-            if people:
-                self.refresh_people()
-        finally:
-            self._cards = None
+        self.refresh_side(cards)
+        if people:
+            self.refresh_people(cards)
 
     def _scroll_to(self, card_id: int) -> None:
         if card_id in self.board.tiles and self.board.selected_card == card_id:
             self.board.scroll_to_card(card_id)
 
-    def refresh_people(self) -> None:
+    def refresh_people(self, cards: list[Card] | None = None) -> None:
         store = self.fg.store
         self.entry.set_participants(store.participants())
-        titles = [t for card in self.cards() for t in card.wordings]
+        if cards is None:
+            cards = store.cards()
+        titles = [t for card in cards for t in card.wordings]
         self.entry.set_titles(titles)
 
-    def refresh_side(self) -> None:
-        store = self.fg.store
-        cards = self.cards()
-        people = store.participants()
+    def refresh_side(self, cards: list[Card]) -> None:
+        people = self.fg.store.participants()
         by_id = {p.id: p for p in people}
         repeated = [(r.card.text, r.employers) for r in rank_occupations(cards) if r.employers >= 2]
         missing = [by_id[i].name for i in missing_cards(people, cards)]
         unsorted = sum(1 for c in cards if c.category_id is None)
         self.agenda.show_counts(counts_content(len(cards), unsorted, repeated, missing))
-        self.refresh_title(len(cards), unsorted)
+        self._counts = (len(cards), unsorted)
+        self.refresh_title()
 
-    def refresh_title(self, total: int | None = None, unsorted: int | None = None) -> None:
+    def refresh_title(self) -> None:
         store = self.fg.store
-        if total is None or unsorted is None:
-            cards = self.cards()
-            total, unsorted = len(cards), sum(1 for c in cards if c.category_id is None)
+        total, unsorted = self._counts
         protocol = store.protocol()
         step = protocol.step(self.step_index)
         title = Content.assemble(
