@@ -227,13 +227,7 @@ def _send(
 
     def on_outcome(outcome: Outcome) -> None:
         # Recorded before the next message goes out, so the log always matches reality.
-        store.record_send(
-            participant_id=outcome.recipient.participant.id,
-            email=outcome.recipient.email,
-            message_id=outcome.message_id,
-            status=outcome.status,
-            error=outcome.error,
-        )
+        outcome.log_to(store)
         who = f"{outcome.recipient.participant.name} <{outcome.recipient.email}>"
         if outcome.ok:
             click.echo(f"  sent    {who}")

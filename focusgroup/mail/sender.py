@@ -18,6 +18,7 @@ import socket
 import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from focusgroup.mail.errors import (
     MailAuthError,
@@ -30,6 +31,9 @@ from focusgroup.mail.message import Letter, build_message
 from focusgroup.mail.recipients import Recipient
 from focusgroup.mail.settings import PASSWORD_ENV, SmtpSettings
 
+if TYPE_CHECKING:
+    from focusgroup.store import SessionStore
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -41,6 +45,16 @@ class Outcome:
     @property
     def status(self) -> str:
         return "sent" if self.ok else "failed"
+
+    def log_to(self, store: SessionStore) -> None:
+        """Record this attempt in the session's send log (what resends and the outbox read)."""
+        store.record_send(
+            participant_id=self.recipient.participant.id,
+            email=self.recipient.email,
+            message_id=self.message_id,
+            status=self.status,
+            error=self.error,
+        )
 
 
 @dataclass

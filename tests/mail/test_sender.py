@@ -39,13 +39,7 @@ def run(store: SessionStore, settings: SmtpSettings, content: MailContent, *, re
     recipients = plan(store.participants(), store.sends(), resend=resend)
 
     def record(outcome: Outcome) -> None:
-        store.record_send(
-            participant_id=outcome.recipient.participant.id,
-            email=outcome.recipient.email,
-            message_id=outcome.message_id,
-            status=outcome.status,
-            error=outcome.error,
-        )
+        outcome.log_to(store)
 
     return send_all(settings, letter_for(settings, content), recipients, on_outcome=record)
 

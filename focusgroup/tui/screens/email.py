@@ -252,13 +252,7 @@ class EmailScreen(ModalScreen[None]):
 
     def _record(self, outcome: Outcome) -> None:
         try:
-            self.store.record_send(
-                participant_id=outcome.recipient.participant.id,
-                email=outcome.recipient.email,
-                message_id=outcome.message_id,
-                status=outcome.status,
-                error=outcome.error,
-            )
+            outcome.log_to(self.store)
         except Exception as error:  # the message went; say so even if the log write failed
             self.notify(f"Could not record the send: {error}", severity="error", markup=False)
         self._set_status_cell(
