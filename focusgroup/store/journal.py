@@ -30,6 +30,8 @@ LINKS = (
     ("competencies", "participant_id", "participants"),
     ("notes", "participant_id", "participants"),
     ("commitments", "participant_id", "participants"),
+    ("referrals", "participant_id", "participants"),
+    ("referrals", "program_id", "programs"),
 )
 
 

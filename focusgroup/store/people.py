@@ -75,7 +75,7 @@ class PeopleOps(StoreBase):
         """Remove a participant; their cards and notes stay, unattributed."""
         current = self.participant(participant_id)
         with self.action(f"Remove participant {_short(current.name)}"):
-            for table in ("cards", "competencies", "notes", "commitments"):
+            for table in ("cards", "competencies", "notes", "commitments", "referrals"):
                 for (row_id,) in self.conn.execute(
                     f"SELECT id FROM {table} WHERE participant_id = ?", [participant_id]
                 ).fetchall():

@@ -168,3 +168,53 @@ def m002_protocol_json(db: Database) -> None:
         except ProtocolError:
             continue  # left empty: opening parses the YAML and reports the problem then
         db.execute("UPDATE sessions SET protocol_json = ? WHERE id = ?", [cached, row_id])
+
+
+@migrations()
+def m003_programs(db: Database) -> None:
+    # The education and training inventory (issue 17): programs, employers' step-8 answers
+    # about where they find applicants, and openings per occupation for supply vs demand.
+    # List cells (linkages, occupations, competencies) are JSON text, like cards.reasons.
+    for statement in _split(
+        """
+        CREATE TABLE programs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            institution TEXT NOT NULL,
+            program TEXT NOT NULL,
+            credential TEXT NOT NULL DEFAULT '',
+            level TEXT NOT NULL DEFAULT '',
+            length TEXT NOT NULL DEFAULT '',
+            cost TEXT NOT NULL DEFAULT '',
+            prerequisites TEXT NOT NULL DEFAULT '',
+            placement_rate TEXT NOT NULL DEFAULT '',
+            type TEXT NOT NULL DEFAULT '',
+            linkages TEXT NOT NULL DEFAULT '[]',
+            occupations TEXT NOT NULL DEFAULT '[]',
+            competencies TEXT NOT NULL DEFAULT '[]',
+            completions TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT 'import',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE referrals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            participant_id INTEGER,
+            program TEXT NOT NULL DEFAULT '',
+            institution TEXT NOT NULL DEFAULT '',
+            occupation TEXT NOT NULL DEFAULT '',
+            favourite INTEGER NOT NULL DEFAULT 0,
+            out_of_state TEXT NOT NULL DEFAULT '',
+            promotes_within TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            program_id INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE openings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            occupation TEXT NOT NULL,
+            openings INTEGER NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        """
+    ):
+        db.execute(statement)

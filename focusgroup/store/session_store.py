@@ -20,6 +20,7 @@ from focusgroup.store.connection import create_database, open_database
 from focusgroup.store.journal import now
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
+from focusgroup.store.programs import ProgramOps
 
 SESSION_FIELDS = (
     "title",
@@ -33,7 +34,7 @@ SESSION_FIELDS = (
 )
 
 
-class SessionStore(CardOps, PeopleOps, NoteOps):
+class SessionStore(CardOps, PeopleOps, NoteOps, ProgramOps):
     """One open session file, used by one seat (`actor`)."""
 
     # -- opening ------------------------------------------------------------------------

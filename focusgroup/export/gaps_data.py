@@ -1,0 +1,107 @@
+"""What the gap-analysis documents are made from, read once from a session.
+
+`GapDocument` is immutable (a thread worker can lay out the PDF from it), and every number the
+documents print is computed here or in `domain/gaps.py`, never in a renderer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from focusgroup.domain.gap_questions import Answer, answers
+from focusgroup.domain.gaps import (
+    GapReport,
+    Occupation,
+    analyse,
+    occupations_from_wall,
+)
+from focusgroup.domain.model import Card, Participant, Session
+from focusgroup.domain.programs import Program
+
+if TYPE_CHECKING:
+    from focusgroup.store.session_store import SessionStore
+
+SCOPE_WALL = "all occupations on the wall"
+SCOPE_SHORTLIST = "the room's shortlist"
+
+
+@dataclass(frozen=True)
+class GapDocument:
+    session: Session
+    report: GapReport
+    questions: tuple[Answer, ...]
+    scope: str
+    """Which occupations were analysed, in words."""
+    participants: tuple[Participant, ...]
+
+    def program_number(self, program: Program) -> int:
+        """P1, P2 ...: the matrix's column keys, in inventory order."""
+        return next(i for i, p in enumerate(self.report.programs, 1) if p.id == program.id)
+
+    def employer(self, participant_id: int | None) -> str:
+        """Who gave a step-8 answer: their organization only (the report goes to partners)."""
+        who = next((p for p in self.participants if p.id == participant_id), None)
+        return who.organization if who else ""
+
+
+def shortlisted(store: SessionStore, cards: Sequence[Card]) -> tuple[Sequence[Card], str]:
+    """The occupations to analyse and how to describe that choice.
+
+    Issue 14 adds a room shortlist to the wall; once the store has one, it is used here (the
+    only place that decides). Until then every occupation on the wall is analysed.
+    """
+    shortlist = getattr(store, "shortlist", None)
+    if callable(shortlist):
+        chosen = {c if isinstance(c, int) else getattr(c, "id", c) for c in shortlist()}
+        picked = [c for c in cards if c.id in chosen]
+        if picked:
+            return picked, SCOPE_SHORTLIST
+    return cards, SCOPE_WALL
+
+
+def gap_document(store: SessionStore, occupations: Sequence[Card] | None = None) -> GapDocument:
+    """Read the session once and run the analysis.
+
+    Args:
+        store: the open session.
+        occupations: the cards to analyse; default: the shortlist, else the whole wall.
+    """
+    cards = [c for c in store.cards() if c.stack_id is None]
+    competencies = store.competencies()
+    categories = store.categories()
+    meeting = occupations_from_wall(cards, competencies, categories)
+    if occupations is None:
+        chosen, scope = shortlisted(store, cards)
+    else:
+        chosen, scope = occupations, "the occupations chosen"
+    ids = {c.id for c in chosen}
+    analysed: list[Occupation] = [o for o in meeting if o.card_id in ids]
+    report = analyse(
+        analysed,
+        store.programs(),
+        meeting=meeting,
+        referrals=store.referrals(),
+        openings=store.openings(),
+    )
+    return GapDocument(
+        session=store.session(),
+        report=report,
+        questions=answers(report),
+        scope=scope,
+        participants=tuple(store.participants()),
+    )
+
+
+def document_of(source: Any) -> GapDocument:
+    """A document from a document, an open store or a session file path."""
+    if isinstance(source, GapDocument):
+        return source
+    if isinstance(source, str | Path):
+        from focusgroup.store.session_store import SessionStore
+
+        with SessionStore.open(Path(source)) as store:
+            return gap_document(store)
+    return gap_document(source)

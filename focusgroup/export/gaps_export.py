@@ -1,0 +1,75 @@
+"""`export_gaps`: the gap-analysis documents (PDF, Markdown, JSON) from one session.
+
+Reads the session once (`GapDocument`), then never touches the store again, so the app can
+run it in a thread worker like the other exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from focusgroup.export.exporter import (
+    ExportError,
+    Progress,
+    _guard,
+    _noop,
+    prepare_out_dir,
+    slug,
+)
+from focusgroup.export.gaps_data import document_of
+
+GAP_FORMATS = ("pdf", "md", "json")
+
+
+def parse_gap_formats(value: str | Iterable[str]) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else list(value)
+    formats = tuple(dict.fromkeys(f.strip().lower().lstrip(".") for f in items if f.strip()))
+    formats = tuple("md" if f == "markdown" else f for f in formats)
+    unknown = [f for f in formats if f not in GAP_FORMATS]
+    if unknown or not formats:
+        raise ExportError(
+            f"Unknown format {', '.join(unknown) or '(none)'} for the gap analysis; "
+            f"use {', '.join(GAP_FORMATS)}."
+        )
+    return formats
+
+
+def export_gaps(
+    source: Any,
+    out_dir: str | Path,
+    formats: str | Iterable[str] = GAP_FORMATS,
+    *,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write `gaps-<title>.pdf/.md/.json`; returns the files written."""
+    progress = progress or _noop
+    wanted = parse_gap_formats(formats)
+    if isinstance(source, str | Path) and not Path(source).exists():
+        raise ExportError(f"No session file at {source}.")
+    out = prepare_out_dir(out_dir)
+    doc = document_of(source)
+    stem = "gaps-" + slug(doc.session.title)
+    written: list[Path] = []
+    for done, fmt in enumerate(wanted):
+        progress(done, len(wanted), f"Writing {fmt.upper()}")
+        path = out / f"{stem}.{fmt}"
+        if fmt == "pdf":
+            from focusgroup.export.gaps_pdf import write_gaps_pdf
+
+            written.append(_guard(path, lambda p=path: write_gaps_pdf(doc, p)))
+        elif fmt == "md":
+            from focusgroup.export.gaps_markdown import render_gaps_markdown
+
+            written.append(
+                _guard(path, lambda p=path: p.write_text(render_gaps_markdown(doc), "utf-8"))
+            )
+        else:
+            from focusgroup.export.gaps_json import render_gaps_json
+
+            written.append(
+                _guard(path, lambda p=path: p.write_text(render_gaps_json(doc), "utf-8"))
+            )
+    progress(len(wanted), len(wanted), "Done")
+    return written
