@@ -59,8 +59,8 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
         "If we were to increase the number of students/ job seekers with the KSAs employers "
         "identified, what would it take?",
         None,
-        "The support team's judgement; the supply and demand figures and the uncovered "
-        "competencies below are the starting point.",
+        "The support team's judgement; the supply-and-demand and uncovered-competency "
+        "findings of this report are the starting point.",
     )
     breakdowns = []
     if r.dead_ends:
@@ -76,9 +76,8 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
     out_of_state = [x for x in r.referrals if x.out_of_state.strip()]
     if out_of_state:
         breakdowns.append(
-            "out-of-state hiring reported by "
-            f"{_plural(len(out_of_state), 'employer answer')} "
-            f"({_names([x.out_of_state for x in out_of_state])})"
+            "out-of-state hiring, as employers put it: "
+            + _names([x.out_of_state for x in out_of_state])
         )
     add(
         "Where are there breakdowns in the talent pipeline currently? In other words, where "

@@ -117,8 +117,9 @@ def _matrix(styles: Styles, doc: GapDocument, block: list) -> Flowable:
         cells = [styles.rich("<br/>".join(name), styles.cell)]
         for col, program in enumerate(block, 1):
             cell = r.cell(i, program)
-            label = SYMBOLS[cell.status] + ("" if cell.status == NOT_COVERED else "")
-            cells.append(styles.rich(f"<font size=11>{markup(label)}</font>", styles.cell))
+            cells.append(
+                styles.rich(f"<font size=11>{markup(SYMBOLS[cell.status])}</font>", styles.cell)
+            )
             style.append(("BACKGROUND", (col, row), (col, row), FILLS[cell.status]))
         data.append(cells)
     table = Table(
@@ -141,7 +142,7 @@ def _key(styles: Styles, doc: GapDocument) -> Flowable:
                 styles.p(p.level or "\u2014", styles.cell),
             ]
         )
-    widths = [28, 150, 130, 140, FRAME_WIDTH - 448]
+    widths = [34, 148, 130, 140, FRAME_WIDTH - 452]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
