@@ -126,9 +126,10 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
     add(
         "Are there whole sets of skill sets or credentials currently not offered by any of our "
         "institutions?",
+        # With no inventory yet, "no program prepares for X" would be true but says nothing.
+        None if not programs else
         ("Yes: " + "; ".join(gaps) + ".") if gaps else
-        ("No: every occupation analysed has a program, and every lacking competency is taught."
-         if programs else None),
+        "No: every occupation analysed has a program, and every lacking competency is taught.",
         "An inventory of programs.",
     )
     add(

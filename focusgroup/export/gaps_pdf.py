@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -108,6 +110,11 @@ def _matrix(styles: Styles, doc: GapDocument, block: list) -> Flowable:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (1, 0), (-1, -1), "CENTER"),
     ]
+    mark = ParagraphStyle("coverage_mark", parent=styles.cell, alignment=TA_CENTER)
+    head[1:] = [
+        styles.p(f"P{doc.program_number(p)}", ParagraphStyle("coverage_key", parent=styles.cell_head, alignment=TA_CENTER))
+        for p in block
+    ]
     for row, (i, occupation) in enumerate(enumerate(r.occupations), 1):
         name = [markup(occupation.name, bold=True)]
         if occupation.lacking:
@@ -118,7 +125,7 @@ def _matrix(styles: Styles, doc: GapDocument, block: list) -> Flowable:
         for col, program in enumerate(block, 1):
             cell = r.cell(i, program)
             cells.append(
-                styles.rich(f"<font size=11>{markup(SYMBOLS[cell.status])}</font>", styles.cell)
+                styles.rich(f"<font size=11>{markup(SYMBOLS[cell.status])}</font>", mark)
             )
             style.append(("BACKGROUND", (col, row), (col, row), FILLS[cell.status]))
         data.append(cells)
