@@ -1,0 +1,139 @@
+"""Programs and step-8 answers in the session file: saved at once, undoable, exact text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from focusgroup.domain.errors import DomainError
+from focusgroup.domain.programs import SOURCE_STEP8, offered_here, programs_for_occupation
+from focusgroup.store import SessionStore
+
+
+def test_a_program_is_saved_exactly_and_undone_and_redone(store: SessionStore, tmp_path: Path) -> None:
+    text = "  Soldadura <b>[bold]</b> — Año 1 \u200d"
+    pid = store.add_program("Colegio Técnico", text, level="entry", occupations=["Welder", "Soldador"])
+    store.close()
+    with SessionStore.open(store.path) as again:
+        (program,) = again.programs()
+        assert program.program == text and program.occupations == ("Welder", "Soldador")
+        assert program.id == pid
+    reopened = SessionStore.open(store.path, actor="cli")
+    assert reopened.undo() is not None
+    assert reopened.programs() == []
+    reopened.redo()
+    assert [p.program for p in reopened.programs()] == [text]
+    reopened.close()
+
+
+def test_editing_and_deleting_a_program_are_each_one_undo(store: SessionStore) -> None:
+    pid = store.add_program("Tri-County", "Welding")
+    store.update_program(pid, cost="$3,200", competencies=["Blueprint reading"])
+    assert store.program(pid).cost == "$3,200"
+    store.delete_program(pid)
+    assert store.programs() == []
+    store.undo()
+    assert store.program(pid).competencies == ("Blueprint reading",)
+    store.undo()
+    assert store.program(pid).cost == ""
+
+
+@pytest.mark.parametrize(
+    "details, message",
+    [
+        ({"level": "expert"}, "Unknown level"),
+        ({"colour": "red"}, "Unknown program details"),
+        ({"cost": 12}, "must be text"),
+    ],
+)
+def test_bad_program_details_are_refused_with_a_message(
+    store: SessionStore, details: dict, message: str
+) -> None:
+    with pytest.raises(DomainError, match=message):
+        store.add_program("Tri-County", "Welding", **details)
+    with pytest.raises(DomainError, match="program can't be empty"):
+        store.add_program("Tri-County", "  ")
+    assert store.programs() == []
+
+
+def test_a_step8_answer_seeds_the_inventory_and_one_undo_removes_both(store: SessionStore) -> None:
+    ana = store.add_participant("Ana Ruiz", "Acme")
+    store.add_referral(
+        participant_id=ana,
+        program="Welding",
+        institution="Tri-County CC",
+        occupation="Welder",
+        favourite=True,
+        out_of_state="about 20%",
+        promotes_within="yes",
+    )
+    (program,) = store.programs()
+    assert (program.institution, program.program, program.occupations, program.source) == (
+        "Tri-County CC",
+        "Welding",
+        ("Welder",),
+        SOURCE_STEP8,
+    )
+    (answer,) = store.referrals()
+    assert answer.program_id == program.id and answer.favourite and answer.out_of_state == "about 20%"
+    store.undo()
+    assert store.programs() == [] and store.referrals() == []
+
+
+def test_a_second_answer_about_the_same_program_joins_it(store: SessionStore) -> None:
+    store.add_referral(program="Welding", institution="Tri-County CC", occupation="Welder")
+    store.add_referral(program="welding", institution="TRI-COUNTY CC", occupation="Pipefitter")
+    (program,) = store.programs()
+    assert program.occupations == ("Welder", "Pipefitter")
+    assert {r.program_id for r in store.referrals()} == {program.id}
+    store.undo()
+    assert store.programs()[0].occupations == ("Welder",)
+
+
+def test_an_empty_answer_is_refused(store: SessionStore) -> None:
+    with pytest.raises(DomainError, match="needs at least"):
+        store.add_referral(favourite=True)
+    with pytest.raises(DomainError, match="Name the program"):
+        store.add_referral(institution="Tri-County CC")
+    assert store.referrals() == []
+
+
+def test_deleting_a_program_keeps_the_answer_and_undo_relinks_it(store: SessionStore) -> None:
+    store.add_referral(program="Welding", institution="Tri-County CC")
+    (program,) = store.programs()
+    store.delete_program(program.id)
+    (answer,) = store.referrals()
+    assert answer.program_id is None and answer.program == "Welding"
+    store.undo()
+    assert store.referrals()[0].program_id == program.id
+
+
+def test_removing_a_participant_keeps_their_answers_unattributed(store: SessionStore) -> None:
+    ana = store.add_participant("Ana Ruiz", "Acme")
+    store.add_referral(participant_id=ana, out_of_state="30%")
+    store.remove_participant(ana)
+    assert store.referrals()[0].participant_id is None
+    store.undo()
+    assert store.referrals()[0].participant_id == ana
+
+
+def test_programs_for_occupation_matches_wordings_stack_members_and_soc_codes(
+    store: SessionStore,
+) -> None:
+    lead = store.add_card("CNC machinist", level="mid")
+    other = store.add_card("CNC guy", level="mid")
+    store.merge_cards(lead, [other])
+    store.set_soc(lead, soc_code="51-4041", onet_code="51-4041.00", soc_title="Machinists")
+    store.add_program("B College", "Machining", credential="Machining AAS", level="mid", occupations=["cnc GUY"])
+    store.add_program("A College", "Intro", credential="Machining Certificate", level="entry", occupations=["51-4041.00"])
+    store.add_program("C College", "Tool and die", level="advanced", occupations=["Machinists"])
+    store.add_program("D College", "Welding", level="entry", occupations=["Welder", "51-4121"])
+    card = store.card(lead)
+    found = programs_for_occupation(store.programs(), card)
+    assert [p.program for p in found] == ["Intro", "Machining", "Tool and die"]
+    assert offered_here(store.programs(), card) == (
+        "Machining Certificate — A College",
+        "Machining AAS — B College",
+        "Tool and die — C College",
+    )
