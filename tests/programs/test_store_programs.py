@@ -137,3 +137,25 @@ def test_programs_for_occupation_matches_wordings_stack_members_and_soc_codes(
         "Machining AAS — B College",
         "Tool and die — C College",
     )
+
+
+def test_a_file_from_before_the_inventory_opens_and_gains_it(tmp_path: Path) -> None:
+    """A session saved by the previous release (schema 2) is upgraded in place on opening."""
+    import sqlite3
+
+    from tests.conftest import tiny_protocol
+
+    path = tmp_path / "old.db"
+    with SessionStore.create(path, tiny_protocol(), title="Old") as old:
+        old.add_card("Welder")
+    conn = sqlite3.connect(path)
+    for table in ("programs", "referrals", "openings"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_programs'")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with SessionStore.open(path) as store:
+        assert [c.text for c in store.cards()] == ["Welder"]
+        store.add_program("Tri-County", "Welding")
+        assert len(store.programs()) == 1
