@@ -110,7 +110,9 @@ def import_openings(store: SessionStore, path: Path) -> int:
         if not row.get("occupation", "").strip():
             problems.append(f"line {line}: occupation is empty")
         if not count.isdigit():
-            problems.append(f"line {line}: openings must be a whole number (got {row['openings']!r})")
+            problems.append(
+                f"line {line}: openings must be a whole number (got {row['openings']!r})"
+            )
             continue
         parsed.append((row["occupation"], int(count), row.get("source", "")))
     if problems:

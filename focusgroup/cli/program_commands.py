@@ -84,7 +84,9 @@ def list_command(file: str, as_json: bool) -> None:
         click.echo(json.dumps([asdict(p) for p in found], ensure_ascii=False, indent=2))
         return
     if not found:
-        click.echo("No programs yet: `focusgroup programs import FILE CSV`, or the app's programs screen.")
+        click.echo(
+            "No programs yet: `focusgroup programs import FILE CSV`, or the app's programs screen."
+        )
         return
     for p in found:
         click.echo(f"{p.id:>3}  {p.label}")

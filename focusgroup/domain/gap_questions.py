@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from focusgroup.domain.gaps import GapReport
+from focusgroup.domain.gaps import GapReport, SupplyDemand
 from focusgroup.domain.programs import PROGRAM_LEVELS, norm
 
 NEEDS_DATA = "needs data"
@@ -82,8 +82,9 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
     add(
         "Where are there breakdowns in the talent pipeline currently? In other words, where "
         "are students/job seekers getting stuck?",
-        ("; ".join(breakdowns) + ".") if breakdowns else
-        ("No dead ends or broken linkages in the inventory." if programs else None),
+        ("; ".join(breakdowns) + ".")
+        if breakdowns
+        else ("No dead ends or broken linkages in the inventory." if programs else None),
         "An inventory of programs (focusgroup programs import).",
     )
     add(
@@ -95,7 +96,9 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
         "Support services are not in the inventory; ask the partners.",
     )
     with_experience = [
-        p for p in programs if any(w in norm(p.type) or w in p.type.lower() for w in WORK_EXPERIENCE)
+        p
+        for p in programs
+        if any(w in norm(p.type) or w in p.type.lower() for w in WORK_EXPERIENCE)
     ]
     typed = [p for p in programs if p.type.strip()]
     add(
@@ -115,36 +118,39 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
     )
     gaps = []
     if r.uncovered_occupations:
-        gaps.append(
-            f"no program prepares for {_names([o.name for o in r.uncovered_occupations])}"
-        )
+        gaps.append(f"no program prepares for {_names([o.name for o in r.uncovered_occupations])}")
     if r.uncovered_competencies:
         gaps.append(
-            "no program teaches "
-            + _names([f"{c} ({o.name})" for o, c in r.uncovered_competencies])
+            "no program teaches " + _names([f"{c} ({o.name})" for o, c in r.uncovered_competencies])
         )
     add(
         "Are there whole sets of skill sets or credentials currently not offered by any of our "
         "institutions?",
         # With no inventory yet, "no program prepares for X" would be true but says nothing.
-        None if not programs else
-        ("Yes: " + "; ".join(gaps) + ".") if gaps else
-        "No: every occupation analysed has a program, and every lacking competency is taught.",
+        None
+        if not programs
+        else ("Yes: " + "; ".join(gaps) + ".")
+        if gaps
+        else "No: every occupation analysed has a program, and every lacking competency is taught.",
         "An inventory of programs.",
     )
     add(
         "Which programs or credentials do we currently all offer?",
         (
             "; ".join(
-                f"{d.credential} for {d.occupation} at {_plural(len(d.institutions), 'institution')}"
+                f"{d.credential} for {d.occupation} at "
+                f"{_plural(len(d.institutions), 'institution')}"
                 f" ({', '.join(d.institutions)})"
                 for d in r.duplicates
             )
             + "."
         )
         if r.duplicates
-        else ("None is offered by two or more institutions for the same occupation."
-              if any(p.credential.strip() for p in programs) else None),
+        else (
+            "None is offered by two or more institutions for the same occupation."
+            if any(p.credential.strip() for p in programs)
+            else None
+        ),
         "Credentials (the inventory's credential column).",
     )
     add(
@@ -164,7 +170,8 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
     lengths = [s for s in r.spreads if s.length_low is not None]
     cost_lines = [
         f"{s.occupation} ({s.level or 'level not given'}): cost {_money(s.cost_low or 0)} to "
-        f"{_money(s.cost_high or 0)}, a difference of {_money((s.cost_high or 0) - (s.cost_low or 0))}"
+        f"{_money(s.cost_high or 0)}, a difference of "
+        f"{_money((s.cost_high or 0) - (s.cost_low or 0))}"
         for s in costs
     ] + [
         f"{s.occupation} ({s.level or 'level not given'}): length {_number(s.length_low or 0)} "
@@ -213,9 +220,14 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
     add(
         "Are there any programs or credentials that appear to lead to a dead-end, i.e. no job "
         "or no clear next step in education or training?",
-        ("Yes: " + "; ".join(ends) + ".") if ends else
-        ("None: every entry and mid-level program links to a higher level, and every program "
-         "serves an occupation of this meeting." if programs else None),
+        ("Yes: " + "; ".join(ends) + ".")
+        if ends
+        else (
+            "None: every entry and mid-level program links to a higher level, and every program "
+            "serves an occupation of this meeting."
+            if programs
+            else None
+        ),
         "An inventory of programs with levels and linkages.",
     )
     k12 = [
@@ -234,12 +246,12 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
     return tuple(out)
 
 
-def _supply_line(s: object) -> str:
-    from focusgroup.domain.gaps import SupplyDemand
-
-    assert isinstance(s, SupplyDemand)
+def _supply_line(s: SupplyDemand) -> str:
     floor = " at least" if s.missing else ""
-    line = f"{s.occupation}: {s.openings:,} openings a year against{floor} {s.completions:,} completions"
+    line = (
+        f"{s.occupation}: {s.openings:,} openings a year against{floor} "
+        f"{s.completions:,} completions"
+    )
     if s.missing:
         line += f" ({_plural(len(s.missing), 'program')} gave no completions)"
     return line
@@ -250,7 +262,5 @@ def _placement(report: GapReport) -> str | None:
     for level in PROGRAM_LEVELS:
         rated = [p for p in report.programs if p.level == level and p.placement_rate.strip()]
         if rated:
-            lines.append(
-                f"{level}: " + ", ".join(f"{p.label} {p.placement_rate}" for p in rated)
-            )
+            lines.append(f"{level}: " + ", ".join(f"{p.label} {p.placement_rate}" for p in rated))
     return "Placement rates by level: " + "; ".join(lines) + "." if lines else None

@@ -33,8 +33,7 @@ COVERAGE_MEANING = {
     "lacking for it",
     PARTLY: "prepares for the occupation but teaches only some of the lacking competencies, "
     "or teaches some of them without preparing for the occupation",
-    NOT_COVERED: "neither prepares for the occupation nor teaches any of its lacking "
-    "competencies",
+    NOT_COVERED: "neither prepares for the occupation nor teaches any of its lacking competencies",
 }
 
 
@@ -198,9 +197,7 @@ def analyse(
         ),
         uncovered_competencies=uncovered_competencies,
         duplicates=_duplicates(occupations, programs),
-        orphans=tuple(
-            p for p in programs if not any(names_occupation(p, o.keys) for o in meeting)
-        ),
+        orphans=tuple(p for p in programs if not any(names_occupation(p, o.keys) for o in meeting)),
         dead_ends=_dead_ends(programs),
         missing_links=tuple(
             MissingLink(p, link)
@@ -278,14 +275,10 @@ def _dead_ends(programs: Sequence[Program]) -> tuple[DeadEnd, ...]:
         if program.level not in PROGRAM_LEVELS or program.level == top:
             continue
         rank = PROGRAM_LEVELS.index(program.level)
-        higher = [
-            by_id[i] for i in linked[program.id] if _rank(by_id[i].level) > rank
-        ]
+        higher = [by_id[i] for i in linked[program.id] if _rank(by_id[i].level) > rank]
         if not higher:
             above = " or ".join(PROGRAM_LEVELS[rank + 1 :])
-            found.append(
-                DeadEnd(program, f"no next step: no linkage to a {above}-level program")
-            )
+            found.append(DeadEnd(program, f"no next step: no linkage to a {above}-level program"))
     return tuple(found)
 
 
@@ -312,7 +305,9 @@ UNITS = {
 
 def parse_cost(text: str) -> float | None:
     """'$3,200' -> 3200.0; a range, a note or no number at all -> None (not compared)."""
-    match = re.fullmatch(r"\s*(?:US)?\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:USD|dollars)?\s*", text or "", re.I)
+    match = re.fullmatch(
+        r"\s*(?:US)?\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:USD|dollars)?\s*", text or "", re.I
+    )
     return _money(match.group(1)) if match else None
 
 

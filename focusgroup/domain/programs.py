@@ -219,7 +219,7 @@ def programs_for_occupation(programs: Iterable[Program], card: Card) -> tuple[Pr
 
 
 def offered_here(programs: Iterable[Program], card: Card) -> tuple[str, ...]:
-    """"Credential — Institution" lines for `card`, as the pathway map prints them."""
+    """ "Credential — Institution" lines for `card`, as the pathway map prints them."""
     return tuple(dict.fromkeys(p.label for p in programs_for_occupation(programs, card)))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from focusgroup.domain.gaps import COVERED, NOT_COVERED, PARTLY, Spread
-from focusgroup.domain.programs import Program
+from focusgroup.domain.programs import Program, Referral
 from focusgroup.export.gaps_data import GapDocument
 
 SYMBOLS = {COVERED: "\u25cf", PARTLY: "\u25d0", NOT_COVERED: "\u25cb"}
@@ -28,7 +28,9 @@ class Section:
 
 
 def program_name(doc: GapDocument, program: Program) -> str:
-    return f"P{doc.program_number(program)} {program.title} \u2014 {program.institution}".rstrip(" \u2014")
+    return f"P{doc.program_number(program)} {program.title} \u2014 {program.institution}".rstrip(
+        " \u2014"
+    )
 
 
 def _money(value: float | None) -> str:
@@ -102,13 +104,18 @@ def findings(doc: GapDocument) -> tuple[Section, ...]:
             "dead_ends",
             "Dead ends",
             "Entry and mid-level programs with no next step to a higher level.",
-            tuple(f"{program_name(doc, d.program)} ({d.program.level}): {d.reason}" for d in r.dead_ends),
+            tuple(
+                f"{program_name(doc, d.program)} ({d.program.level}): {d.reason}"
+                for d in r.dead_ends
+            ),
         ),
         Section(
             "missing_links",
             "Missing links",
             "Linkages naming a program or credential that is not in the inventory.",
-            tuple(f"{program_name(doc, m.program)}: \u201c{m.linkage}\u201d" for m in r.missing_links),
+            tuple(
+                f"{program_name(doc, m.program)}: \u201c{m.linkage}\u201d" for m in r.missing_links
+            ),
         ),
         Section(
             "spreads",
@@ -148,10 +155,7 @@ def findings(doc: GapDocument) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _referral_line(doc: GapDocument, x: object) -> str:
-    from focusgroup.domain.programs import Referral
-
-    assert isinstance(x, Referral)
+def _referral_line(doc: GapDocument, x: Referral) -> str:
     who = doc.employer(x.participant_id)
     parts = []
     if x.program:

@@ -82,7 +82,12 @@ def gaps_dict(doc: GapDocument) -> dict[str, Any]:
         },
         "scope": doc.scope,
         "occupations": [
-            {"occupation": o.name, "level": o.level, "category": o.category, "lacking": list(o.lacking)}
+            {
+                "occupation": o.name,
+                "level": o.level,
+                "category": o.category,
+                "lacking": list(o.lacking),
+            }
             for o in r.occupations
         ],
         "programs": [program_json(doc, p) for p in r.programs],

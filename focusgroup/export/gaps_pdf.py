@@ -72,7 +72,9 @@ def _head(styles: Styles, doc: GapDocument) -> list[Flowable]:
     out.append(Spacer(1, 6))
     occupations = f"{len(r.occupations)} occupation{'s' if len(r.occupations) != 1 else ''}"
     programs = f"{len(r.programs)} program{'s' if len(r.programs) != 1 else ''}"
-    out.append(styles.p(f"Analysed: {occupations} ({doc.scope}) against {programs} in the inventory."))
+    out.append(
+        styles.p(f"Analysed: {occupations} ({doc.scope}) against {programs} in the inventory.")
+    )
     return out
 
 
@@ -80,9 +82,7 @@ def _coverage(styles: Styles, doc: GapDocument) -> list[Flowable]:
     r = doc.report
     out = section(styles, "Coverage")
     out += [
-        styles.rich(
-            f"{markup(SYMBOLS[k])} <b>{markup(k)}</b>: {markup(v)}", styles.small
-        )
+        styles.rich(f"{markup(SYMBOLS[k])} <b>{markup(k)}</b>: {markup(v)}", styles.small)
         for k, v in COVERAGE_MEANING.items()
     ]
     out.append(Spacer(1, 4))
@@ -112,26 +112,26 @@ def _matrix(styles: Styles, doc: GapDocument, block: list) -> Flowable:
     ]
     mark = ParagraphStyle("coverage_mark", parent=styles.cell, alignment=TA_CENTER)
     head[1:] = [
-        styles.p(f"P{doc.program_number(p)}", ParagraphStyle("coverage_key", parent=styles.cell_head, alignment=TA_CENTER))
+        styles.p(
+            f"P{doc.program_number(p)}",
+            ParagraphStyle("coverage_key", parent=styles.cell_head, alignment=TA_CENTER),
+        )
         for p in block
     ]
     for row, (i, occupation) in enumerate(enumerate(r.occupations), 1):
         name = [markup(occupation.name, bold=True)]
         if occupation.lacking:
             name.append(
-                f"<font size=7 color='#5f6b7a'>lacking: {markup('; '.join(occupation.lacking))}</font>"
+                "<font size=7 color='#5f6b7a'>lacking: "
+                f"{markup('; '.join(occupation.lacking))}</font>"
             )
         cells = [styles.rich("<br/>".join(name), styles.cell)]
         for col, program in enumerate(block, 1):
             cell = r.cell(i, program)
-            cells.append(
-                styles.rich(f"<font size=11>{markup(SYMBOLS[cell.status])}</font>", mark)
-            )
+            cells.append(styles.rich(f"<font size=11>{markup(SYMBOLS[cell.status])}</font>", mark))
             style.append(("BACKGROUND", (col, row), (col, row), FILLS[cell.status]))
         data.append(cells)
-    table = Table(
-        data, colWidths=[OCCUPATION_WIDTH] + [cell_width] * len(block), repeatRows=1
-    )
+    table = Table(data, colWidths=[OCCUPATION_WIDTH] + [cell_width] * len(block), repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 

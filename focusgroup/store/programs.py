@@ -71,7 +71,8 @@ def _program_values(values: Mapping[str, Any]) -> dict[str, Any]:
             out[name] = value
     if "level" in out and out["level"] not in ("", *PROGRAM_LEVELS):
         raise DomainError(
-            f"Unknown level {out['level']!r}; use one of {', '.join(PROGRAM_LEVELS)} or leave it blank."
+            f"Unknown level {out['level']!r}; use one of {', '.join(PROGRAM_LEVELS)} "
+            "or leave it blank."
         )
     if "program" in out:
         _text(out["program"], "The program")
@@ -115,7 +116,7 @@ class ProgramOps(StoreBase):
             self.journal.delete("programs", program_id)
 
     def find_program(self, institution: str, program: str, credential: str = "") -> Program | None:
-        """The inventory row for this institution and program (and credential, when both have one)."""
+        """The inventory row for this institution and program (and credential, if both have one)."""
         for found in self.programs():
             if norm(found.institution) != norm(institution) or norm(found.program) != norm(program):
                 continue
@@ -138,7 +139,9 @@ class ProgramOps(StoreBase):
         with self.action(description):
             for row in rows:
                 details = {k: v for k, v in row.items() if k not in ("institution", "program")}
-                found = self.find_program(row["institution"], row["program"], row.get("credential", ""))
+                found = self.find_program(
+                    row["institution"], row["program"], row.get("credential", "")
+                )
                 if found is None or found.id in added:
                     added.append(self._insert_program(row["institution"], row["program"], details))
                     continue
@@ -174,7 +177,8 @@ class ProgramOps(StoreBase):
         it feeds is added to its occupations. All in one action: one undo removes both.
         """
         if not any(
-            v.strip() for v in (program, institution, occupation, out_of_state, promotes_within, note)
+            v.strip()
+            for v in (program, institution, occupation, out_of_state, promotes_within, note)
         ):
             raise DomainError("An answer needs at least a program, a share or a note.")
         if participant_id is not None:
@@ -182,7 +186,9 @@ class ProgramOps(StoreBase):
         if institution.strip() and not program.strip():
             raise DomainError("Name the program at that institution (or leave both blank).")
         with self.action(f"Add step-8 answer {_short(program or note or out_of_state)}"):
-            program_id = self._seed_program(program, institution, occupation) if program.strip() else None
+            program_id = (
+                self._seed_program(program, institution, occupation) if program.strip() else None
+            )
             return self.journal.insert(
                 "referrals",
                 {
@@ -251,6 +257,11 @@ class ProgramOps(StoreBase):
                     raise DomainError(f"Openings for {occupation} can't be negative.")
                 self.journal.insert(
                     "openings",
-                    {"occupation": occupation, "openings": count, "source": source, "created_at": now()},
+                    {
+                        "occupation": occupation,
+                        "openings": count,
+                        "source": source,
+                        "created_at": now(),
+                    },
                 )
         return len(rows)

@@ -37,26 +37,96 @@ HEADER = [
 TRI = "Tri-County Community College"
 EAST = "Eastside Technical College"
 ROWS = [
-    [TRI, "Welding", "Welding Certificate", "entry", "16 weeks", "$3,200", "High school diploma",
-     "85%", "credit", "stackable to: Manufacturing Technology AAS", "Welder",
-     "Blueprint reading; Welding safety", "40"],
-    [EAST, "Welding", "Welding Certificate", "Entry", "24 weeks", "$4,500", "None", "78%",
-     "non-credit", "stackable to: Manufacturing Technology AAS", "welder", "Blueprint reading",
-     "25"],
-    [TRI, "Manufacturing Technology", "Manufacturing Technology AAS", "mid", "2 years",
-     "$9,000", "Welding Certificate", "80%", "credit",
-     "articulation: Bachelor of Engineering – Manufacturing",
-     "CNC machinist; Maintenance technician", "G-code programming", ""],
-    ["Springfield State University", "School of Engineering",
-     "Bachelor of Engineering – Manufacturing", "advanced", "4 years", "$40,000",
-     "Manufacturing Technology AAS", "", "credit", "", "17-2112", "Lean manufacturing", ""],
-    ["Harbor Marine Institute", "Marine Technology", "Marine Technology Diploma", "mid",
-     "1 year", "$6,000", "", "", "credit",
-     "articulation: Bachelor of Engineering – Manufacturing", "Boat builder", "Fiberglass repair",
-     ""],
-    [EAST, "Industrial Maintenance Fundamentals", "Maintenance Fundamentals Certificate",
-     "entry", "8 weeks", "$1,200", "", "", "non-credit", "", "Maintenance technician",
-     "Hydraulics", ""],
+    [
+        TRI,
+        "Welding",
+        "Welding Certificate",
+        "entry",
+        "16 weeks",
+        "$3,200",
+        "High school diploma",
+        "85%",
+        "credit",
+        "stackable to: Manufacturing Technology AAS",
+        "Welder",
+        "Blueprint reading; Welding safety",
+        "40",
+    ],
+    [
+        EAST,
+        "Welding",
+        "Welding Certificate",
+        "Entry",
+        "24 weeks",
+        "$4,500",
+        "None",
+        "78%",
+        "non-credit",
+        "stackable to: Manufacturing Technology AAS",
+        "welder",
+        "Blueprint reading",
+        "25",
+    ],
+    [
+        TRI,
+        "Manufacturing Technology",
+        "Manufacturing Technology AAS",
+        "mid",
+        "2 years",
+        "$9,000",
+        "Welding Certificate",
+        "80%",
+        "credit",
+        "articulation: Bachelor of Engineering – Manufacturing",
+        "CNC machinist; Maintenance technician",
+        "G-code programming",
+        "",
+    ],
+    [
+        "Springfield State University",
+        "School of Engineering",
+        "Bachelor of Engineering – Manufacturing",
+        "advanced",
+        "4 years",
+        "$40,000",
+        "Manufacturing Technology AAS",
+        "",
+        "credit",
+        "",
+        "17-2112",
+        "Lean manufacturing",
+        "",
+    ],
+    [
+        "Harbor Marine Institute",
+        "Marine Technology",
+        "Marine Technology Diploma",
+        "mid",
+        "1 year",
+        "$6,000",
+        "",
+        "",
+        "credit",
+        "articulation: Bachelor of Engineering – Manufacturing",
+        "Boat builder",
+        "Fiberglass repair",
+        "",
+    ],
+    [
+        EAST,
+        "Industrial Maintenance Fundamentals",
+        "Maintenance Fundamentals Certificate",
+        "entry",
+        "8 weeks",
+        "$1,200",
+        "",
+        "",
+        "non-credit",
+        "",
+        "Maintenance technician",
+        "Hydraulics",
+        "",
+    ],
 ]
 """P1..P6. Spreads: the two Welder certificates (cost $3,200 vs $4,500, 16 vs 24 weeks)."""
 
@@ -69,7 +139,9 @@ EXPECTED = {
 }
 
 
-def write_programs_csv(path: Path, rows: list[list[str]] = ROWS, header: list[str] = HEADER) -> Path:
+def write_programs_csv(
+    path: Path, rows: list[list[str]] = ROWS, header: list[str] = HEADER
+) -> Path:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
@@ -79,7 +151,9 @@ def write_programs_csv(path: Path, rows: list[list[str]] = ROWS, header: list[st
 
 def build_planted(folder: Path) -> Path:
     path = folder / "planted.db"
-    store = SessionStore.create(path, tiny_protocol(), title="Manufacturing pathways", region="Tri-county")
+    store = SessionStore.create(
+        path, tiny_protocol(), title="Manufacturing pathways", region="Tri-county"
+    )
     with store:
         production = store.categories()[0].id
         ana = store.add_participant("Ana Ruiz", "Acme Fabrication")
@@ -87,7 +161,9 @@ def build_planted(folder: Path) -> Path:
         welder = store.add_card("Welder", ana, category_id=production, level="entry")
         cnc = store.add_card("CNC machinist", ben, category_id=production, level="mid")
         maint = store.add_card("Maintenance technician", ana, category_id=production, level="mid")
-        engineer = store.add_card("Manufacturing engineer", ben, category_id=production, level="advanced")
+        engineer = store.add_card(
+            "Manufacturing engineer", ben, category_id=production, level="advanced"
+        )
         store.set_soc(engineer, soc_code="17-2112", soc_title="Industrial Engineers")
         store.add_card("Quality inspector", ben, category_id=production, level="entry")
         store.add_competency("Blueprint reading", card_id=welder, lacking=True)
@@ -109,6 +185,8 @@ def build_planted(folder: Path) -> Path:
         store.add_referral(participant_id=ben, out_of_state="none", promotes_within="mostly")
         import_programs(store, write_programs_csv(folder / "programs.csv"))
         openings = folder / "openings.csv"
-        openings.write_text("occupation,openings,source\nWelder,120,Regional projections\n", "utf-8")
+        openings.write_text(
+            "occupation,openings,source\nWelder,120,Regional projections\n", "utf-8"
+        )
         import_openings(store, openings)
     return path

@@ -52,7 +52,10 @@ def test_json_coverage_is_every_occupation_against_every_program(
     with SessionStore.open(planted_db) as store:
         programs = {p.id: p for p in store.programs()}
         occupations = [c.text for c in store.cards()]
-    cells = {(c["occupation"], programs[c["program_id"]].program, c["program_id"]): c["status"] for c in data["coverage"]}
+    cells = {
+        (c["occupation"], programs[c["program_id"]].program, c["program_id"]): c["status"]
+        for c in data["coverage"]
+    }
     assert len(data["coverage"]) == len(occupations) * len(programs) == 30
     assert cells[("Welder", "Welding", 1)] == "covered"  # serves it, teaches Blueprint reading
     assert cells[("CNC machinist", "Manufacturing Technology", 3)] == "partly"  # no Metrology
@@ -98,7 +101,9 @@ def _between(text: str, start: str, end: str) -> str:
 def test_pdf_read_back_holds_exactly_the_planted_findings(planted_out: dict[str, Path]) -> None:
     text = re.sub(r"\s+", " ", " ".join(_pdf_pages(planted_out["pdf"])))
     titles = list(FINDING_TITLES.values()) + ["Spreads between similar programs"]
-    found = {title: _between(text, title, nxt) for title, nxt in zip(titles, titles[1:])}
+    found = {
+        title: _between(text, title, nxt) for title, nxt in zip(titles, titles[1:], strict=False)
+    }
     assert found["Uncovered occupations"].count("•") == 1
     assert "Quality inspector (entry, Production)" in found["Uncovered occupations"]
     assert found["Uncovered competencies"].count("•") == 1
@@ -123,7 +128,9 @@ def test_every_figure_in_the_documents_is_computed_from_the_session(
     weeks = [parse_length(p.length)[0] for p in welders]  # type: ignore[index]
     completions = sum(int(p.completions) for p in welders)
     spread = f"cost ${min(costs):,.0f} to ${max(costs):,.0f} (differs by ${max(costs) - min(costs):,.0f})"  # type: ignore[type-var,operator]
-    length = f"length {min(weeks):g} to {max(weeks):g} weeks (differs by {max(weeks) - min(weeks):g})"
+    length = (
+        f"length {min(weeks):g} to {max(weeks):g} weeks (differs by {max(weeks) - min(weeks):g})"
+    )
     supply = f"Welder: {openings:,} openings, {completions:,} completions, short by {openings - completions:,}"
     head = f"Analysed: {len(cards)} occupations (all occupations on the wall) against {len(programs)} programs"
     md = " ".join(planted_out["md"].read_text("utf-8").split()).replace("**", "")
@@ -136,7 +143,9 @@ def test_every_figure_in_the_documents_is_computed_from_the_session(
     assert data["spreads"][0]["cost_difference"] == max(costs) - min(costs)  # type: ignore[type-var,operator]
 
 
-def test_every_guide_question_is_answered_or_marked_needs_data(planted_out: dict[str, Path]) -> None:
+def test_every_guide_question_is_answered_or_marked_needs_data(
+    planted_out: dict[str, Path],
+) -> None:
     data = json.loads(planted_out["json"].read_text("utf-8"))
     questions = data["questions"]
     assert len(questions) == 14
@@ -181,8 +190,21 @@ def _ten_by_ten(folder: Path) -> Path:
             card = store.add_card(name, level=("entry", "mid", "advanced")[i % 3])
             store.add_competency(f"Skill {i}", card_id=card, lacking=True)
         rows = [
-            [f"Institution {j}", f"Program {j}", f"Credential {j}", ("entry", "mid", "advanced")[j % 3],
-             "", "", "", "", "", "", "; ".join(names[j : j + 3]), f"Skill {j}", ""]
+            [
+                f"Institution {j}",
+                f"Program {j}",
+                f"Credential {j}",
+                ("entry", "mid", "advanced")[j % 3],
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "; ".join(names[j : j + 3]),
+                f"Skill {j}",
+                "",
+            ]
             for j in range(10)
         ]
         import_programs(store, write_programs_csv(folder / "ten.csv", rows, HEADER))
@@ -206,5 +228,8 @@ def test_the_ten_by_ten_pdf_renders(tmp_path: Path) -> None:
     from focusgroup.export.gaps_export import export_gaps
 
     (pdf,) = export_gaps(_ten_by_ten(tmp_path), tmp_path / "out", "pdf")
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
     assert (tmp_path / "page-1.png").stat().st_size > 5000

@@ -27,8 +27,14 @@ def session(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "command",
-    [["programs"], ["programs", "import"], ["programs", "list"], ["programs", "check"],
-     ["programs", "openings"], ["gaps"]],
+    [
+        ["programs"],
+        ["programs", "import"],
+        ["programs", "list"],
+        ["programs", "check"],
+        ["programs", "openings"],
+        ["gaps"],
+    ],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = run(*command, "--help")
@@ -38,7 +44,9 @@ def test_every_command_has_help(command: list[str]) -> None:
 def test_import_then_list_then_check(session: Path, tmp_path: Path) -> None:
     rows = [list(r) for r in ROWS]
     rows[3][4] = rows[3][5] = ""  # the university's length and cost are still to collect
-    result = run("programs", "import", str(session), str(write_programs_csv(tmp_path / "p.csv", rows)))
+    result = run(
+        "programs", "import", str(session), str(write_programs_csv(tmp_path / "p.csv", rows))
+    )
     assert result.exit_code == 0
     assert result.output == "Imported 6 rows: 6 programs added, 0 filled in.\n"
     listing = run("programs", "list", str(session)).output
@@ -47,13 +55,13 @@ def test_import_then_list_then_check(session: Path, tmp_path: Path) -> None:
     check = run("programs", "check", str(session))
     assert check.exit_code == 0
     lines = check.output.splitlines()
-    blanks = {line.split(":", 1)[0].strip(): line.split("still to collect: ")[1] for line in lines[:-1]}
+    blanks = {
+        line.split(":", 1)[0].strip(): line.split("still to collect: ")[1] for line in lines[:-1]
+    }
     assert blanks == {
-        "4  Bachelor of Engineering – Manufacturing — Springfield State University":
-            "length, cost, placement rate, linkages",
+        "4  Bachelor of Engineering – Manufacturing — Springfield State University": "length, cost, placement rate, linkages",
         "5  Marine Technology Diploma — Harbor Marine Institute": "prerequisites, placement rate",
-        "6  Maintenance Fundamentals Certificate — Eastside Technical College":
-            "prerequisites, placement rate, linkages",
+        "6  Maintenance Fundamentals Certificate — Eastside Technical College": "prerequisites, placement rate, linkages",
     }
     assert lines[-1] == "3 of 6 programs complete."
     as_json = json.loads(run("programs", "list", str(session), "--json").output)
@@ -64,7 +72,8 @@ def test_a_bad_file_is_one_error_line_and_imports_nothing(session: Path, tmp_pat
     rows = [list(r) for r in ROWS]
     rows[2][1] = ""
     result = CliRunner().invoke(
-        main, ["programs", "import", str(session), str(write_programs_csv(tmp_path / "b.csv", rows))]
+        main,
+        ["programs", "import", str(session), str(write_programs_csv(tmp_path / "b.csv", rows))],
     )
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "line 4: program is empty" in result.output
@@ -87,9 +96,13 @@ def test_missing_files_are_clear_errors(args: list[str], message: str) -> None:
 
 
 def test_a_missing_csv_and_a_bad_format_are_clear_errors(session: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["programs", "import", str(session), str(tmp_path / "no.csv")])
+    result = CliRunner().invoke(
+        main, ["programs", "import", str(session), str(tmp_path / "no.csv")]
+    )
     assert result.exit_code == 1 and result.output.startswith("Error: No CSV file at")
-    result = CliRunner().invoke(main, ["gaps", str(session), "--out", str(tmp_path), "--format", "csv"])
+    result = CliRunner().invoke(
+        main, ["gaps", str(session), "--out", str(tmp_path), "--format", "csv"]
+    )
     assert result.exit_code == 1
     assert result.output == "Error: Unknown format csv for the gap analysis; use pdf, md, json.\n"
 

@@ -11,9 +11,13 @@ from focusgroup.domain.programs import SOURCE_STEP8, offered_here, programs_for_
 from focusgroup.store import SessionStore
 
 
-def test_a_program_is_saved_exactly_and_undone_and_redone(store: SessionStore, tmp_path: Path) -> None:
+def test_a_program_is_saved_exactly_and_undone_and_redone(
+    store: SessionStore, tmp_path: Path
+) -> None:
     text = "  Soldadura <b>[bold]</b> — Año 1 \u200d"
-    pid = store.add_program("Colegio Técnico", text, level="entry", occupations=["Welder", "Soldador"])
+    pid = store.add_program(
+        "Colegio Técnico", text, level="entry", occupations=["Welder", "Soldador"]
+    )
     store.close()
     with SessionStore.open(store.path) as again:
         (program,) = again.programs()
@@ -76,7 +80,9 @@ def test_a_step8_answer_seeds_the_inventory_and_one_undo_removes_both(store: Ses
         SOURCE_STEP8,
     )
     (answer,) = store.referrals()
-    assert answer.program_id == program.id and answer.favourite and answer.out_of_state == "about 20%"
+    assert (
+        answer.program_id == program.id and answer.favourite and answer.out_of_state == "about 20%"
+    )
     store.undo()
     assert store.programs() == [] and store.referrals() == []
 
@@ -125,8 +131,16 @@ def test_programs_for_occupation_matches_wordings_stack_members_and_soc_codes(
     other = store.add_card("CNC guy", level="mid")
     store.merge_cards(lead, [other])
     store.set_soc(lead, soc_code="51-4041", onet_code="51-4041.00", soc_title="Machinists")
-    store.add_program("B College", "Machining", credential="Machining AAS", level="mid", occupations=["cnc GUY"])
-    store.add_program("A College", "Intro", credential="Machining Certificate", level="entry", occupations=["51-4041.00"])
+    store.add_program(
+        "B College", "Machining", credential="Machining AAS", level="mid", occupations=["cnc GUY"]
+    )
+    store.add_program(
+        "A College",
+        "Intro",
+        credential="Machining Certificate",
+        level="entry",
+        occupations=["51-4041.00"],
+    )
     store.add_program("C College", "Tool and die", level="advanced", occupations=["Machinists"])
     store.add_program("D College", "Welding", level="entry", occupations=["Welder", "51-4121"])
     card = store.card(lead)
