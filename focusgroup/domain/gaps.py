@@ -278,7 +278,9 @@ def _dead_ends(programs: Sequence[Program]) -> tuple[DeadEnd, ...]:
         higher = [by_id[i] for i in linked[program.id] if _rank(by_id[i].level) > rank]
         if not higher:
             above = " or ".join(PROGRAM_LEVELS[rank + 1 :])
-            found.append(DeadEnd(program, f"no next step: no linkage to a {above}-level program"))
+            article = "an" if above[0] in "aeiou" else "a"
+            reason = f"no next step: no linkage to {article} {above}-level program"
+            found.append(DeadEnd(program, reason))
     return tuple(found)
 
 

@@ -1,0 +1,170 @@
+"""The gap analysis's rules, on programs built in code (no session file needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from focusgroup.domain.gaps import (
+    COVERED,
+    NOT_COVERED,
+    PARTLY,
+    Occupation,
+    analyse,
+    linkage_target,
+    parse_cost,
+    parse_length,
+)
+from focusgroup.domain.programs import Program, missing_fields, norm, parse_level
+
+
+def occ(name: str, level: str = "entry", lacking: tuple[str, ...] = ()) -> Occupation:
+    return Occupation(name, level, "", lacking, keys=frozenset({norm(name)}))
+
+
+def prog(pid: int, name: str, level: str = "entry", **kw: object) -> Program:
+    return Program(
+        id=pid, institution=kw.pop("institution", f"Inst {pid}"), program=name, level=level, **kw
+    )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("$3,200", 3200.0),
+        ("3200", 3200.0),
+        ("$0", 0.0),
+        ("US$ 99.50", 99.5),
+        ("1,500 USD", 1500.0),
+        ("$1,200-$1,500", None),
+        ("about $3k", None),
+        ("", None),
+        ("free", None),
+    ],
+)
+def test_costs_are_compared_only_when_they_are_one_plain_amount(
+    text: str, value: float | None
+) -> None:
+    assert parse_cost(text) == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("16 weeks", (16.0, "weeks")),
+        ("2 years", (24.0, "months")),
+        ("9 months", (9.0, "months")),
+        ("240 hours", (240.0, "hours")),
+        ("30 credit hours", (30.0, "credits")),
+        ("2 semesters", (2.0, "semesters")),
+        ("two years", None),
+        ("16-20 weeks", None),
+        ("", None),
+    ],
+)
+def test_lengths_convert_only_where_the_conversion_is_exact(text: str, value: object) -> None:
+    assert parse_length(text) == value
+
+
+def test_lengths_in_different_units_are_not_compared() -> None:
+    a = prog(1, "A", occupations=("Welder",), length="16 weeks", cost="$100")
+    b = prog(2, "B", occupations=("Welder",), length="6 months", cost="$300")
+    (spread,) = analyse([occ("Welder")], [a, b]).spreads
+    assert spread.length_low is None and spread.length_unit == ""
+    assert (spread.cost_low, spread.cost_high) == (100.0, 300.0)
+
+
+def test_coverage_covered_partly_and_not() -> None:
+    welder = occ("Welder", lacking=("Blueprint reading", "Math"))
+    full = prog(1, "Full", occupations=("welder",), competencies=("blueprint  reading", "MATH"))
+    some = prog(2, "Some", occupations=("Welder",), competencies=("Math",))
+    teaches_only = prog(3, "Teaches", occupations=("Painter",), competencies=("Math",))
+    unrelated = prog(4, "Other", occupations=("Painter",))
+    report = analyse([welder], [full, some, teaches_only, unrelated])
+    assert [report.cell(0, p).status for p in report.programs] == [
+        COVERED,
+        PARTLY,
+        PARTLY,
+        NOT_COVERED,
+    ]
+    assert report.cell(0, some).teaches == ("Math",)
+
+
+def test_an_articulation_named_from_the_higher_program_is_a_next_step() -> None:
+    entry = prog(
+        1, "Welding", credential="Welding Certificate", level="entry", occupations=("Welder",)
+    )
+    mid = prog(
+        2,
+        "Fabrication",
+        level="mid",
+        occupations=("Welder",),
+        linkages=("articulation from: Welding Certificate",),
+    )
+    report = analyse([occ("Welder")], [entry, mid])
+    # The entry program has its next step; the mid one has none to an advanced program.
+    assert [d.program.program for d in report.dead_ends] == ["Fabrication"]
+    assert report.dead_ends[0].reason == "no next step: no linkage to an advanced-level program"
+
+
+def test_a_link_to_the_same_level_is_not_a_next_step_and_a_broken_link_is_missing() -> None:
+    a = prog(1, "A", level="entry", occupations=("Welder",), linkages=("stackable to: B",))
+    b = prog(
+        2, "B", level="entry", occupations=("Welder",), linkages=("stackable to: Nowhere AAS",)
+    )
+    report = analyse([occ("Welder")], [a, b])
+    assert [d.program.program for d in report.dead_ends] == ["A", "B"]
+    assert [(m.program.program, m.linkage) for m in report.missing_links] == [
+        ("B", "stackable to: Nowhere AAS")
+    ]
+
+
+def test_the_same_credential_at_one_institution_twice_is_not_a_duplicate() -> None:
+    a = prog(
+        1, "Weld day", credential="Welding Certificate", institution="Tri", occupations=("Welder",)
+    )
+    b = prog(
+        2,
+        "Weld night",
+        credential="Welding certificate",
+        institution="TRI",
+        occupations=("Welder",),
+    )
+    c = prog(
+        3, "Weld", credential="Welding Certificate", institution="East", occupations=("Painter",)
+    )
+    assert analyse([occ("Welder"), occ("Painter")], [a, b, c]).duplicates == ()
+
+
+def test_orphans_are_judged_against_the_whole_meeting_not_the_shortlist() -> None:
+    welder, painter = occ("Welder"), occ("Painter")
+    p = prog(1, "Painting", level="advanced", occupations=("Painter",))
+    report = analyse([welder], [p], meeting=[welder, painter])
+    assert report.orphans == ()
+    assert [o.name for o in report.uncovered_occupations] == ["Welder"]
+
+
+def test_linkage_target_drops_the_kind() -> None:
+    assert linkage_target("stackable to: Machining AAS") == "Machining AAS"
+    assert linkage_target("Machining AAS") == "Machining AAS"
+
+
+def test_missing_fields_and_levels() -> None:
+    p = prog(1, "Welding", level="", credential="Cert", occupations=("Welder",))
+    assert missing_fields(p) == (
+        "level",
+        "length",
+        "cost",
+        "prerequisites",
+        "placement rate",
+        "type",
+        "linkages",
+        "competencies",
+    )
+    assert [parse_level(v) for v in ("Entry", "entry-level", "MID", "Advanced", "", "expert")] == [
+        "entry",
+        "entry",
+        "mid",
+        "advanced",
+        "",
+        None,
+    ]
