@@ -13,7 +13,7 @@ from pathlib import Path
 
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.protocol import Protocol
-from focusgroup.domain.protocol_loader import find_protocol
+from focusgroup.protocol_files import find_protocol
 from focusgroup.store import SessionStore
 
 OCCUPATIONS = (

@@ -54,7 +54,7 @@ def start_from_profile(
     Raises:
         ProfileError: the YAML is missing or invalid (the message names the field).
     """
-    from focusgroup.domain.protocol_loader import find_protocol
+    from focusgroup.protocol_files import find_protocol
 
     profile_path = Path(profile_path)
     profile = read_profile(profile_path)

@@ -35,7 +35,7 @@ TITLES = (
 
 def builtin_protocol() -> Protocol:
     """The shipped critical-occupations protocol (it round-trips through a session file)."""
-    from focusgroup.domain.protocol_loader import find_protocol
+    from focusgroup.protocol_files import find_protocol
 
     return find_protocol("critical-occupations")
 

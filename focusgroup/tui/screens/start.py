@@ -132,7 +132,7 @@ class StartScreen(Screen[None]):
     def load_protocols(self) -> None:
         select = self.query_one("#new-protocol", Select)
         try:
-            from focusgroup.domain.protocol_loader import list_protocols
+            from focusgroup.protocol_files import list_protocols
 
             problems: list[ProtocolError] = []
             found = list_protocols(problems)
