@@ -88,7 +88,7 @@ def new(
         follow_up_url=follow_up,
     )
     if profile is not None:
-        from focusgroup.export.followup import start_from_profile
+        from focusgroup.from_profile import start_from_profile
 
         store = start_from_profile(path, profile, protocol_id=protocol_id, **details)
     else:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from textual import on
+from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
@@ -21,17 +21,16 @@ from textual.widgets import Static
 
 from focusgroup.domain.model import CARDS_PER_EMPLOYER, Card, Participant
 from focusgroup.domain.wall import build_wall, cards_turned_in, missing_cards, rank_occupations
+from focusgroup.tui.live import ActionFailed
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.screens.wall_tools import WallTools
+from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
 from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.quick_entry import QuickEntry, split_new_participant
 from focusgroup.tui.widgets.step_timer import StepTimer
 from focusgroup.tui.widgets.wall_board import WallBoard, WallKeys
-
-if TYPE_CHECKING:
-    from focusgroup.tui.app import FocusGroupApp
 
 PALETTE = ("#d9534f", "#3c78d8", "#8e63ce", "#e69138", "#6aa84f", "#a64d79", "#2aa198", "#777777")
 """Recolour cycles through these: saturated enough to read on a washed-out projector."""
@@ -48,6 +47,8 @@ class Covered(Horizontal):
 
 
 class WallScreen(WallTools, Screen[None]):
+    app = getters.app(SessionApp)
+
     AUTO_FOCUS = "WallKeys"
     """The wall (not the entry bar) takes keys from the start."""
     BLANK = True
@@ -118,10 +119,6 @@ class WallScreen(WallTools, Screen[None]):
         """The facilitator's choice for the agenda panel; None follows the terminal width."""
 
     @property
-    def fg(self) -> FocusGroupApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def board(self) -> WallBoard:
         return self.query_one(WallBoard)
 
@@ -140,12 +137,12 @@ class WallScreen(WallTools, Screen[None]):
     # -- building ------------------------------------------------------------------------------
 
     def compose(self) -> Iterable[Widget]:
-        store = self.fg.store
+        store = self.app.store
         self.step_index = store.session().current_step
         self._opening_cards = store.cards()
         with Covered(id="wall-bar"):
             yield Static(id="bar-title")
-            yield StepTimer(self.fg.clock, id="bar-timer")
+            yield StepTimer(self.app.clock, id="bar-timer")
         with Covered(id="wall-body"):
             yield WallKeys()
             width = self.app.size.width
@@ -157,7 +154,7 @@ class WallScreen(WallTools, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        store = self.fg.store
+        store = self.app.store
         protocol = store.protocol()
         for reason in protocol.reasons:
             # Reason hotkeys come from the protocol, so they are bound per session.
@@ -174,7 +171,7 @@ class WallScreen(WallTools, Screen[None]):
             self.set_class(self.size.width < NARROW, "-no-agenda")
 
     def build_view(self, cards: list[Card]) -> WallView:
-        store = self.fg.store
+        store = self.app.store
         return build_wall_view(
             build_wall(store.categories(), cards, store.levels()),
             store.protocol(),
@@ -189,7 +186,7 @@ class WallScreen(WallTools, Screen[None]):
     def session_changed(self, message: SessionChanged) -> None:
         wall = message.touches("cards", "categories", "competencies", "participants")
         people = message.touches("participants", "cards")
-        cards = self.fg.store.cards()  # once per change, for the wall and every panel
+        cards = self.app.store.cards()  # once per change, for the wall and every panel
         if wall:
             self.refresh_wall(cards)
         if wall or people:
@@ -197,7 +194,7 @@ class WallScreen(WallTools, Screen[None]):
             # the room watches, and its repaint goes out first.
             self.call_after_refresh(self._refresh_panels, cards, people)
         if message.touches("sessions"):
-            step = self.fg.store.session().current_step
+            step = self.app.store.session().current_step
             if step != self.step_index:
                 self.step_index = step
                 self.show_step(restart_timer=True)
@@ -205,7 +202,7 @@ class WallScreen(WallTools, Screen[None]):
 
     def refresh_wall(self, cards: list[Card] | None = None) -> None:
         if cards is None:
-            cards = self.fg.store.cards()
+            cards = self.app.store.cards()
         tiles = self.board.tiles
         self.options = replace(self.options, marked=frozenset(self.options.marked & tiles.keys()))
         self.board.apply(self.build_view(cards), self.options.folded)
@@ -227,7 +224,7 @@ class WallScreen(WallTools, Screen[None]):
             self.board.scroll_to_card(card_id)
 
     def refresh_people(self, cards: list[Card] | None = None) -> None:
-        store = self.fg.store
+        store = self.app.store
         self.entry.set_participants(store.participants())
         if cards is None:
             cards = store.cards()
@@ -235,7 +232,7 @@ class WallScreen(WallTools, Screen[None]):
         self.entry.set_titles(titles)
 
     def refresh_side(self, cards: list[Card]) -> None:
-        people = self.fg.store.participants()
+        people = self.app.store.participants()
         by_id = {p.id: p for p in people}
         repeated = [(r.card.text, r.employers) for r in rank_occupations(cards) if r.employers >= 2]
         missing = [by_id[i].name for i in missing_cards(people, cards)]
@@ -245,7 +242,7 @@ class WallScreen(WallTools, Screen[None]):
         self.refresh_title()
 
     def refresh_title(self) -> None:
-        store = self.fg.store
+        store = self.app.store
         total, unsorted = self._counts
         protocol = store.protocol()
         step = protocol.step(self.step_index)
@@ -261,7 +258,7 @@ class WallScreen(WallTools, Screen[None]):
         self.query_one("#bar-title", Static).update(title, layout=False)
 
     def show_step(self, restart_timer: bool) -> None:
-        protocol = self.fg.store.protocol()
+        protocol = self.app.store.protocol()
         self.agenda.show_step(protocol, self.step_index)
         step = protocol.step(self.step_index)
         if restart_timer and step is not None:
@@ -329,15 +326,15 @@ class WallScreen(WallTools, Screen[None]):
 
     def action_step_category(self, direction: int) -> None:
         if (card_id := self.selected_card()) is not None:
-            self.fg.perform(self.fg.store.step_card_category, card_id, direction)
+            self.app.perform(self.app.store.step_card_category, card_id, direction)
 
     def action_step_level(self, direction: int) -> None:
         if (card_id := self.selected_card()) is not None:
-            self.fg.perform(self.fg.store.step_card_level, card_id, direction)
+            self.app.perform(self.app.store.step_card_level, card_id, direction)
 
     def action_reorder(self, direction: int) -> None:
         if (card_id := self.selected_card()) is not None:
-            self.fg.perform(self.fg.store.reorder_card, card_id, direction)
+            self.app.perform(self.app.store.reorder_card, card_id, direction)
 
     def action_toggle_mark(self) -> None:
         card_id = self.selected_card()
@@ -357,13 +354,11 @@ class WallScreen(WallTools, Screen[None]):
         if not others:
             self.notify("Mark cards with Space, then press m on the card to stack them on.")
             return
-        from focusgroup.tui.app import ActionFailed
-
         # Marks are cleared before the change comes back from the store, so the one repaint
         # it triggers shows the stack unmarked (no second rebuild of the wall here).
         marked, self.options = self.options.marked, replace(self.options, marked=frozenset())
         try:
-            self.fg.perform(self.fg.store.merge_cards, lead, sorted(others), strict=True)
+            self.app.perform(self.app.store.merge_cards, lead, sorted(others), strict=True)
         except ActionFailed:
             self.options = replace(self.options, marked=marked)  # nothing merged: keep them
             return
@@ -378,17 +373,17 @@ class WallScreen(WallTools, Screen[None]):
     def action_split(self) -> None:
         card_id = self.selected_card()
         if card_id is not None:
-            self.fg.perform(self.fg.store.split_stack, card_id)
+            self.app.perform(self.app.store.split_stack, card_id)
 
     def action_toggle_reason(self, key: str) -> None:
         if (card_id := self.selected_card()) is not None:
-            self.fg.perform(self.fg.store.toggle_reason, card_id, key)
+            self.app.perform(self.app.store.toggle_reason, card_id, key)
 
     def action_hands(self) -> None:
         card_id = self.selected_card()
         if card_id is None:
             return
-        store = self.fg.store
+        store = self.app.store
 
         def submit(value: str) -> bool:
             text = value.strip()
@@ -404,7 +399,7 @@ class WallScreen(WallTools, Screen[None]):
         card_id = self.selected_card()
         if card_id is None:
             return
-        store = self.fg.store
+        store = self.app.store
 
         def submit(value: str) -> bool:
             return self._ok(store.edit_card, card_id, value)
@@ -413,14 +408,12 @@ class WallScreen(WallTools, Screen[None]):
 
     def action_delete_card(self) -> None:
         card_id = self.selected_card()
-        if card_id is not None and self._ok(self.fg.store.delete_card, card_id):
+        if card_id is not None and self._ok(self.app.store.delete_card, card_id):
             self.notify("Card deleted. Ctrl+Z brings it back.", timeout=3)
 
     def _ok(self, fn: Any, *args: Any) -> bool:
-        from focusgroup.tui.app import ActionFailed
-
         try:
-            self.fg.perform(fn, *args, strict=True)
+            self.app.perform(fn, *args, strict=True)
         except ActionFailed:
             return False
         return True
@@ -428,11 +421,11 @@ class WallScreen(WallTools, Screen[None]):
     # -- categories ------------------------------------------------------------------------------
 
     def action_add_category(self) -> None:
-        store = self.fg.store
+        store = self.app.store
 
         def submit(value: str) -> bool:
             colour = PALETTE[len(store.categories()) % len(PALETTE)]
-            new_id = self.fg.perform(store.add_category, value, colour)
+            new_id = self.app.perform(store.add_category, value, colour)
             if new_id is None:
                 return False
             self.call_after_refresh(self.board.select_column, new_id)
@@ -444,7 +437,7 @@ class WallScreen(WallTools, Screen[None]):
         key = self.selected_category()
         if key is None:
             return
-        store = self.fg.store
+        store = self.app.store
 
         def submit(value: str) -> bool:
             return self._ok(store.rename_category, key, value)
@@ -455,18 +448,18 @@ class WallScreen(WallTools, Screen[None]):
         key = self.selected_category()
         if key is None:
             return
-        store = self.fg.store
+        store = self.app.store
         current = store.category(key).colour.lower()
         index = PALETTE.index(current) + 1 if current in PALETTE else 0
-        self.fg.perform(store.recolour_category, key, PALETTE[index % len(PALETTE)])
+        self.app.perform(store.recolour_category, key, PALETTE[index % len(PALETTE)])
 
     def action_move_category(self, direction: int) -> None:
         if (key := self.selected_category()) is not None:
-            self.fg.perform(self.fg.store.move_category, key, direction)
+            self.app.perform(self.app.store.move_category, key, direction)
 
     def action_remove_category(self) -> None:
         key = self.selected_category()
-        if key is not None and self._ok(self.fg.store.remove_category, key):
+        if key is not None and self._ok(self.app.store.remove_category, key):
             self.notify("Category removed; its cards are back in Unsorted. Ctrl+Z undoes.")
 
     # -- view ----------------------------------------------------------------------------------
@@ -496,9 +489,9 @@ class WallScreen(WallTools, Screen[None]):
 
     def action_step(self, direction: int) -> None:
         target = self.step_index + direction
-        if not 0 <= target < len(self.fg.store.protocol().steps):
+        if not 0 <= target < len(self.app.store.protocol().steps):
             return
-        self.fg.perform(self.fg.store.set_step, target)
+        self.app.perform(self.app.store.set_step, target)
 
     def action_pause_timer(self) -> None:
         paused = self.timer.toggle_pause()
@@ -525,8 +518,8 @@ class WallScreen(WallTools, Screen[None]):
 
     def _new_participant(self, who: str) -> Participant | None:
         name, org = split_new_participant(who)
-        store = self.fg.store
-        new_id = self.fg.perform(store.add_participant, name, org)
+        store = self.app.store
+        new_id = self.app.perform(store.add_participant, name, org)
         if new_id is None:
             return None
         person = store.participant(new_id)
@@ -536,7 +529,7 @@ class WallScreen(WallTools, Screen[None]):
 
     @on(QuickEntry.CardSubmitted)
     def add_card_from_bar(self, message: QuickEntry.CardSubmitted) -> None:
-        store = self.fg.store
+        store = self.app.store
         entry = self.entry
         if not message.text.strip():
             self.notify("A card can't be empty: type what the employer wrote.", severity="warning")
@@ -554,7 +547,7 @@ class WallScreen(WallTools, Screen[None]):
             if person is None:
                 return
             entry.choose(person)
-        card_id = self.fg.perform(store.add_card, message.text, person.id if person else None)
+        card_id = self.app.perform(store.add_card, message.text, person.id if person else None)
         if card_id is None:
             return  # the toast said why; the text stays in the bar
         done = False

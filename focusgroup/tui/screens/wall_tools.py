@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from focusgroup.tui.session_app import SessionApp
+
 if TYPE_CHECKING:
     from focusgroup.crosswalk.search import Match
-    from focusgroup.tui.app import FocusGroupApp
 
 
 class WallTools:
     """Actions that open dialogs over the wall."""
 
-    app: FocusGroupApp
+    app: SessionApp
+    """Typed by `WallScreen`, which mixes this in."""
 
     def selected_card(self) -> int | None: ...  # provided by WallScreen
 
