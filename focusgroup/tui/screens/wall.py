@@ -96,6 +96,7 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
         Binding("f7,t", "pause_timer", "Pause timer", show=False, id="wall.timer.pause"),
         Binding("f8,plus", "extend_timer", "+1 min", show=False, id="wall.timer.extend"),
         Binding("f2,p", "participants", "People", id="wall.participants"),
+        Binding("i", "programs", "Programs", show=False, id="wall.programs"),
         Binding("f5,v", "projector", "Projector", id="wall.projector"),
         Binding("f6", "toggle_agenda", "Agenda", show=False, id="wall.agenda"),
         Binding("w", "crosswalk", "Crosswalk", show=False, id="wall.crosswalk"),
@@ -293,6 +294,12 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
         from focusgroup.tui.screens.participants import ParticipantsScreen
 
         self.app.push_screen(ParticipantsScreen())
+
+    def action_programs(self) -> None:
+        """The education and training inventory (issue 17)."""
+        from focusgroup.tui.screens.programs import ProgramsScreen
+
+        self.app.push_screen(ProgramsScreen())
 
     # -- agenda and timer ----------------------------------------------------------------------
 
