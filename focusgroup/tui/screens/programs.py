@@ -95,7 +95,8 @@ class ProgramDialog(ModalScreen[None]):
                         yield Label(label, classes="program-label")
                         yield Input(text, placeholder=placeholder, id=f"prog-{name}")
             yield Static(
-                "Enter or ctrl+s saves · Esc cancels · blanks are fine: `programs check` lists them",
+                "Enter or ctrl+s saves · Esc cancels · "
+                "blanks are fine: `programs check` lists them",
                 classes="dialog-help",
                 markup=False,
             )
