@@ -229,7 +229,21 @@ class ProgramOps(StoreBase):
             raise DomainError(f"Unknown answer details: {', '.join(sorted(unknown))}.")
         if "favourite" in values:
             values["favourite"] = int(bool(values["favourite"]))
+        if values.get("participant_id") is not None:
+            self.participant(values["participant_id"])
+        after = {**row, **values}
+        if after["institution"].strip() and not after["program"].strip():
+            raise DomainError("Name the program at that institution (or leave both blank).")
         with self.action(f"Edit step-8 answer {_short(row['program'] or row['note'])}"):
+            if after["program"].strip() and any(
+                after[k] != row[k] for k in ("program", "institution", "occupation")
+            ):
+                # A renamed program seeds (or joins) the inventory, as a new answer does.
+                values["program_id"] = self._seed_program(
+                    after["program"], after["institution"], after["occupation"]
+                )
+            elif not after["program"].strip():
+                values["program_id"] = None
             self.journal.update("referrals", referral_id, values)
 
     @writes

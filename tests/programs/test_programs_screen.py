@@ -91,4 +91,10 @@ async def test_a_bad_level_is_a_message_and_keeps_what_was_typed(tmp_path: Path)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ProgramsScreen)
+        await pilot.press("e")  # the footer's Edit, on an empty table: nothing to edit
+        await pilot.pause()
+        assert isinstance(app.screen, ProgramsScreen)
+        await pilot.press("i")  # i toggles back to the wall
+        await pilot.pause()
+        assert not isinstance(app.screen, ProgramsScreen)
     store.close()

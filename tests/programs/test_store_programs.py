@@ -173,3 +173,14 @@ def test_a_file_from_before_the_inventory_opens_and_gains_it(tmp_path: Path) -> 
         assert [c.text for c in store.cards()] == ["Welder"]
         store.add_program("Tri-County", "Welding")
         assert len(store.programs()) == 1
+
+
+def test_editing_an_answers_program_seeds_the_new_one_in_the_same_undo(store: SessionStore) -> None:
+    answer = store.add_referral(program="Welding", institution="Tri-County CC", occupation="Welder")
+    store.update_referral(answer, program="Machining", institution="Tri-County CC")
+    assert [p.program for p in store.programs()] == ["Welding", "Machining"]
+    (edited,) = store.referrals()
+    assert edited.program_id == store.programs()[1].id
+    store.undo()
+    assert [p.program for p in store.programs()] == ["Welding"]
+    assert store.referrals()[0].program == "Welding"

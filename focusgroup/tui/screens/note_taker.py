@@ -1,7 +1,8 @@
 """NoteTakerScreen: the second seat. The wall small on the left, the note editor large.
 
 Keys: while typing, Ctrl+S saves and Esc goes to the wall; on the wall (or the log) single
-keys act: c competency, n note, q quote, o commitment (offer), l log, m mark a card, and the
+keys act: c competency, n note, q quote, o commitment (offer), a applicants (step 8: where
+employers find qualified applicants), l log, m mark a card, and the
 protocol's topic keys (1-9) start a note on that topic. Ctrl+Z/Ctrl+Y undo this seat only.
 
 Live sync: the app polls the session file and posts `SessionChanged` after either seat's
@@ -26,9 +27,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
+from focusgroup.store import SessionStore
 from focusgroup.tui.live import ActionFailed
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.session_app import SessionApp
+from focusgroup.tui.widgets.applicant_form import ApplicantForm
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.note_forms import (
     CommitmentForm,
@@ -36,13 +39,18 @@ from focusgroup.tui.widgets.note_forms import (
     NoteForm,
     NoteTakerForm,
 )
-from focusgroup.tui.widgets.note_log import NoteLog, entries
+from focusgroup.tui.widgets.note_log import Entry, NoteLog, entries
 from focusgroup.tui.widgets.note_wall import NoteWall
 
 STYLES = Path(__file__).resolve().parent.parent / "note_taker.tcss"
 WALL_TABLES = frozenset({"cards", "categories", "competencies"})
-LOG_TABLES = frozenset({"competencies", "notes", "commitments", "participants"})
-FORM_IDS = {"competency": "nt-competency", "note": "nt-note", "commitment": "nt-commitment"}
+LOG_TABLES = frozenset({"competencies", "notes", "commitments", "participants", "referrals"})
+FORM_IDS = {
+    "competency": "nt-competency",
+    "note": "nt-note",
+    "commitment": "nt-commitment",
+    "applicants": "nt-applicants",
+}
 
 
 def _topic_bindings() -> list[Binding]:
@@ -67,6 +75,7 @@ class NoteTakerScreen(Screen[None]):
         Binding("n", "form('note')", "Note", id="nt.note"),
         Binding("q", "form('quote')", "Quote", id="nt.quote"),
         Binding("o", "form('commitment')", "Commitment", id="nt.commitment"),
+        Binding("a", "form('applicants')", "Applicants", id="nt.applicants"),
         Binding("l", "focus_log", "Log", id="nt.log"),
         *_topic_bindings(),
     ]
@@ -81,6 +90,7 @@ class NoteTakerScreen(Screen[None]):
                     yield CompetencyForm(protocol, id="nt-competency")
                     yield NoteForm(protocol, id="nt-note")
                     yield CommitmentForm(id="nt-commitment")
+                    yield ApplicantForm(id="nt-applicants")
                 yield NoteLog(id="nt-log")
         yield KeyFooter()
 
@@ -145,6 +155,9 @@ class NoteTakerScreen(Screen[None]):
             store.participants(),
             self._tier_labels(),
         )
+        rows += applicant_entries(store)
+        rows.sort(key=lambda e: (e.at, e.key), reverse=True)
+        self.query_one(ApplicantForm).show_count(len(store.referrals()))
         self.query_one(NoteLog).show(rows)
 
     def _tier_labels(self) -> dict[str, str]:
@@ -173,6 +186,9 @@ class NoteTakerScreen(Screen[None]):
         wall = self.query_one(NoteWall)
         self.query_one(CompetencyForm).show_target(wall.target.label)
         self.query_one(NoteForm).show_about([wall.card_text(i) for i in wall.note_cards])
+        card = next((c for c in self.app.store.cards() if c.id == wall.target.card_id), None)
+        if card is not None:
+            self.query_one(ApplicantForm).suggest_occupation(card.text)
 
     @property
     def current_form(self) -> NoteTakerForm:
@@ -221,6 +237,8 @@ class NoteTakerScreen(Screen[None]):
                 self._save_note(form)
             elif isinstance(form, CommitmentForm):
                 self._save_commitment(form)
+            elif isinstance(form, ApplicantForm):
+                self._save_applicants(form)
         except ActionFailed:
             return  # the app showed why; everything typed is still in the form
         form.clear()
@@ -293,6 +311,20 @@ class NoteTakerScreen(Screen[None]):
         else:
             self.app.perform(store.add_commitment, values.offer, strict=True, **fields)
 
+    def _save_applicants(self, form: ApplicantForm) -> None:
+        store, values = self.app.store, form.values()
+        fields = vars(values).copy()
+        if form.editing is not None:
+            self.app.perform(store.update_referral, form.editing, strict=True, **fields)
+        else:
+            self.app.perform(store.add_referral, strict=True, **fields)
+            if values.program.strip():
+                self.notify(
+                    f"Saved; {values.program} is in the programs inventory. Ctrl+Z undoes both.",
+                    markup=False,
+                    timeout=4,
+                )
+
     # -- the log: edit and delete ----------------------------------------------------------
 
     @on(NoteLog.EditRequested)
@@ -306,6 +338,9 @@ class NoteTakerScreen(Screen[None]):
         elif table == "note":
             found = next((n for n in store.notes() if n.id == entry_id), None)
             form = self.query_one(NoteForm)
+        elif table == "applicants":
+            found = next((r for r in store.referrals() if r.id == entry_id), None)
+            form = self.query_one(ApplicantForm)
         else:
             found = next((c for c in store.commitments() if c.id == entry_id), None)
             form = self.query_one(CommitmentForm)
@@ -324,9 +359,35 @@ class NoteTakerScreen(Screen[None]):
             "competency": store.delete_competency,
             "note": store.delete_note,
             "commitment": store.delete_commitment,
+            "applicants": store.delete_referral,
         }[table]
         try:
             self.app.perform(delete, int(raw_id), strict=True)
         except ActionFailed:
             return
         self.notify(f"Deleted the {table}. Ctrl+Z brings it back.", timeout=3)
+
+
+def applicant_entries(store: SessionStore) -> list[Entry]:
+    """Step-8 answers as log rows (the log's `entries` covers the other three kinds)."""
+    names = {p.id: p.label for p in store.participants()}
+    rows = []
+    for r in store.referrals():
+        where = f"{r.program} ({r.institution})" if r.institution else r.program
+        details = [
+            "favourite" if r.favourite else "",
+            f"feeds {r.occupation}" if r.occupation else "",
+            f"out of state {r.out_of_state}" if r.out_of_state else "",
+            f"within: {r.promotes_within}" if r.promotes_within else "",
+        ]
+        rows.append(
+            Entry(
+                "applicants",
+                r.id,
+                where or r.note,
+                names.get(r.participant_id, "") if r.participant_id is not None else "",
+                " · ".join(d for d in details if d),
+                r.created_at,
+            )
+        )
+    return rows

@@ -22,6 +22,7 @@ SYMBOLS = {
     "note": "\u270e",
     "quote": "\u275d",
     "commitment": "\u2691",
+    "applicants": "\u2302",
 }
 
 
