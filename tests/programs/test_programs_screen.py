@@ -63,6 +63,12 @@ async def test_add_edit_delete_and_undo_on_the_programs_screen(tmp_path: Path) -
         await pilot.press("ctrl+z")  # the edit
         await pilot.pause()
         assert store.programs()[0].cost == ""
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgramDialog)
+        assert app.screen.query_one("#prog-program", Input).value == "Welding"
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ProgramsScreen)
