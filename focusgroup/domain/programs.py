@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from focusgroup.domain.model import Card
@@ -221,6 +221,41 @@ def programs_for_occupation(programs: Iterable[Program], card: Card) -> tuple[Pr
 def offered_here(programs: Iterable[Program], card: Card) -> tuple[str, ...]:
     """ "Credential — Institution" lines for `card`, as the pathway map prints them."""
     return tuple(dict.fromkeys(p.label for p in programs_for_occupation(programs, card)))
+
+
+def credentials_finder(
+    programs: Iterable[Program], cards: Iterable[Card]
+) -> Callable[[str, str], tuple[str, ...]]:
+    """`find(soc_code, onet_code)` for the pathway map's "certifications and degrees" column.
+
+    The map knows an occupation by its codes; programs often name it by the wall's words. So
+    a program counts when it lists the code itself (6-digit SOC or O*NET-SOC) or names any
+    card crosswalked to that code (see `programs_for_occupation`). Built from snapshots of
+    the programs and cards, so it is safe to call from an export thread.
+    """
+    programs = tuple(programs)
+    cards = tuple(cards)
+
+    def find(soc_code: str, onet_code: str = "") -> tuple[str, ...]:
+        codes = {c.strip() for c in (soc_code, onet_code) if c and c.strip()}
+        codes |= {c[:7] for c in codes}
+        keys: set[str] = set(codes)
+        for card in cards:
+            if {card.soc_code.strip(), card.onet_code.strip()[:7]} & codes - {""}:
+                keys |= occupation_keys(card)
+        found = [p for p in programs if names_occupation(p, frozenset(keys))]
+        return tuple(dict.fromkeys(p.label for p in sorted(found, key=_order)))
+
+    return find
+
+
+def inventory_citation(programs: Sequence[Program], session_title: str) -> str:
+    """The footnote for figures taken from the inventory."""
+    count = len(programs)
+    return (
+        f"Education and training programs inventory of \u201c{session_title}\u201d "
+        f"({count} program{'s' if count != 1 else ''}; focusgroup programs list)"
+    )
 
 
 def _order(program: Program) -> tuple[int, str, str]:

@@ -184,3 +184,28 @@ def test_editing_an_answers_program_seeds_the_new_one_in_the_same_undo(store: Se
     store.undo()
     assert [p.program for p in store.programs()] == ["Welding"]
     assert store.referrals()[0].program == "Welding"
+
+
+def test_the_pathway_maps_finder_matches_codes_and_the_wall_names_of_coded_cards(
+    store: SessionStore,
+) -> None:
+    from focusgroup.domain.programs import credentials_finder, inventory_citation
+
+    card = store.add_card("CNC machinist", level="mid")
+    store.set_soc(card, soc_code="51-4041", onet_code="51-4041.00", soc_title="Machinists")
+    store.add_program(
+        "A College", "Machining", credential="Machining AAS", occupations=["CNC machinist"]
+    )
+    store.add_program(
+        "B College", "Intro", credential="CNC Certificate", level="entry", occupations=["51-4041"]
+    )
+    store.add_program("C College", "Welding", occupations=["Welder"])
+    find = credentials_finder(store.programs(), store.cards())
+    assert find("51-4041", "51-4041.00") == (
+        "CNC Certificate — B College",
+        "Machining AAS — A College",
+    )
+    assert find("51-4121", "") == ()
+    assert inventory_citation(store.programs(), "Spring") == (
+        "Education and training programs inventory of “Spring” (3 programs; focusgroup programs list)"
+    )
