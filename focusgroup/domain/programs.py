@@ -165,7 +165,9 @@ def norm(text: str) -> str:
     """A matching key: case, accents, punctuation and spacing ignored ('A.A.S.' == 'aas')."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", plain).split())
+    words = " ".join(re.sub(r"[^\w]+", " ", plain).split())
+    # A name of punctuation alone ("[/]", "+++") still has to match itself.
+    return words or " ".join(plain.split())
 
 
 def split_list(value: str) -> tuple[str, ...]:
