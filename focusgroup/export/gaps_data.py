@@ -50,15 +50,11 @@ class GapDocument:
 def shortlisted(store: SessionStore, cards: Sequence[Card]) -> tuple[Sequence[Card], str]:
     """The occupations to analyse and how to describe that choice.
 
-    Issue 14 adds a room shortlist to the wall; once the store has one, it is used here (the
-    only place that decides). Until then every occupation on the wall is analysed.
+    Issue 14 adds a room shortlist to the wall; when it lands, return its cards here (with
+    `SCOPE_SHORTLIST`): this is the only place that decides. Until then every occupation on
+    the wall is analysed.
     """
-    shortlist = getattr(store, "shortlist", None)
-    if callable(shortlist):
-        chosen = {c if isinstance(c, int) else getattr(c, "id", c) for c in shortlist()}
-        picked = [c for c in cards if c.id in chosen]
-        if picked:
-            return picked, SCOPE_SHORTLIST
+    del store  # read the shortlist from it once issue 14 has landed
     return cards, SCOPE_WALL
 
 
