@@ -233,3 +233,20 @@ def test_the_ten_by_ten_pdf_renders(tmp_path: Path) -> None:
         check=True,
     )
     assert (tmp_path / "page-1.png").stat().st_size > 5000
+
+
+def test_a_shortlist_narrows_the_matrix_but_orphans_still_count_the_whole_meeting(
+    planted_db: Path,
+) -> None:
+    """The shortlist (issue 14) plugs in as the list of cards to analyse."""
+    from focusgroup.export.gaps_data import gap_document
+
+    with SessionStore.open(planted_db) as store:
+        cards = {c.text: c for c in store.cards()}
+        doc = gap_document(store, [cards["Welder"], cards["Quality inspector"]])
+    report = doc.report
+    assert [o.name for o in report.occupations] == ["Welder", "Quality inspector"]
+    assert len(report.coverage) == 2 * len(report.programs)
+    # The machining and maintenance programs serve meeting occupations: not orphans.
+    assert [p.program for p in report.orphans] == ["Marine Technology"]
+    assert report.uncovered_competencies == ()  # Metrology belongs to CNC machinist, not chosen
