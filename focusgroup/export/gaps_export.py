@@ -48,8 +48,14 @@ def export_gaps(
     wanted = parse_gap_formats(formats)
     if isinstance(source, str | Path) and not Path(source).exists():
         raise ExportError(f"No session file at {source}.")
-    out = prepare_out_dir(out_dir)
     doc = document_of(source)
+    if doc.session.source_profile.strip():
+        # Its cards are one occupation's tasks, not occupations: a matrix of them would mislead.
+        raise ExportError(
+            "This session reviews one occupation's job profile; run the gap analysis on the "
+            "critical-occupations session, where the occupations are."
+        )
+    out = prepare_out_dir(out_dir)
     stem = "gaps-" + slug(doc.session.title)
     written: list[Path] = []
     for done, fmt in enumerate(wanted):

@@ -120,3 +120,14 @@ def test_openings_command(session: Path, tmp_path: Path) -> None:
     path.write_text("occupation,openings,source\nWelder,120,BLS projections\n", "utf-8")
     result = run("programs", "openings", str(session), str(path))
     assert result.output == "Imported openings for 1 occupation.\n"
+
+
+def test_gaps_refuses_a_competencies_session_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "round1.db"
+    SessionStore.create(
+        path, tiny_protocol(), title="CNC machinist, round 1", source_profile="occupation: CNC"
+    ).close()
+    result = CliRunner().invoke(main, ["gaps", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: This session reviews one occupation's job profile")
+    assert not (tmp_path / "out").exists()
