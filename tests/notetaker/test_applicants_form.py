@@ -113,3 +113,20 @@ async def test_an_empty_answer_is_refused_and_nothing_typed_is_lost(
         assert note_store.referrals() == []
         assert form.query_one("#nt-app-institution", Input).value == "Tri-County CC"
         assert any("Name the program" in str(n.message) for n in app._notifications)
+
+
+async def test_the_note_takers_stylesheet_is_loaded_at_start_up(
+    meeting: Meeting, note_store: SessionStore
+) -> None:
+    """The seat's screen is the default screen, whose own CSS_PATH Textual never loads.
+
+    Without note_taker.tcss the log was one row high and the labels had no width: the log
+    of what was captured was off screen.
+    """
+    app = make_app(note_store, "note-taker")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        log = app.screen.query_one(NoteLog)
+        assert log.region.height >= 6
+        label = app.screen.query(".nt-label").first()
+        assert label.region.width == 9

@@ -384,7 +384,7 @@ def applicant_entries(store: SessionStore) -> list[Entry]:
             Entry(
                 "applicants",
                 r.id,
-                where or r.note,
+                where or r.note or "(no program named)",
                 names.get(r.participant_id, "") if r.participant_id is not None else "",
                 " · ".join(d for d in details if d),
                 r.created_at,

@@ -45,21 +45,20 @@ class ApplicantForm(NoteTakerForm):
         with Horizontal(classes="nt-row"):
             yield Label("Employer", classes="nt-label")
             yield Select([], prompt="Who said it", id="nt-app-employer")
+        # Two fields a row, so the whole answer fits above the log at 40 rows.
         with Horizontal(classes="nt-row"):
             yield Label("Program", classes="nt-label")
             yield Input(placeholder="Local program they recruit from", id="nt-app-program")
-        with Horizontal(classes="nt-row"):
-            yield Label("At", classes="nt-label")
+            yield Label("At", classes="nt-label nt-label-short")
             yield Input(placeholder="Institution", id="nt-app-institution")
         with Horizontal(classes="nt-row"):
             yield Label("Feeds", classes="nt-label")
             yield Input(placeholder="Occupation it feeds (the wall's name)", id="nt-app-occupation")
-        yield Checkbox("A favourite", id="nt-app-favourite")
+            yield Checkbox("Favourite", id="nt-app-favourite")
         with Horizontal(classes="nt-row"):
-            yield Label("Out of st.", classes="nt-label")
+            yield Label("Out st.", classes="nt-label")
             yield Input(placeholder="Share hired from out of state, e.g. 20%", id="nt-app-out")
-        with Horizontal(classes="nt-row"):
-            yield Label("Within", classes="nt-label")
+            yield Label("Within", classes="nt-label nt-label-short")
             yield Select(options(WITHIN_CHOICES), prompt="Promote from within?", id="nt-app-within")
         yield Input(placeholder="Note: word of mouth, own training ...", id="nt-app-note")
         with Horizontal(classes="nt-buttons"):
