@@ -5,7 +5,6 @@ A file that can't be read is listed with the reason instead of crashing the list
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -146,7 +145,7 @@ class StartScreen(Screen[None]):
     def open_path(self, path: Path) -> None:
         try:
             store = SessionStore.open(path, actor=self.app.role)
-        except (FocusGroupError, sqlite3.Error) as error:
+        except FocusGroupError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.post_message(self.SessionChosen(store))
@@ -181,7 +180,7 @@ class StartScreen(Screen[None]):
                 facilitator=value("facilitator"),
                 follow_up_url=value("link"),
             )
-        except (FocusGroupError, sqlite3.Error, OSError) as error:
+        except (FocusGroupError, OSError) as error:
             self.notify(f"Could not create the session: {error}", severity="error", markup=False)
             return
         self.notify(f"Created {path.name}.", markup=False, timeout=3)
