@@ -7,15 +7,7 @@ from pathlib import Path
 
 import click
 
-
-def _session_file(file: str) -> Path:
-    from focusgroup.domain.errors import FocusGroupError
-    from focusgroup.paths import resolve_session
-
-    path = resolve_session(file)
-    if not path.exists():
-        raise FocusGroupError(f"No session file at {path}.")
-    return path
+from focusgroup.cli.export_commands import _out_dir, _session_file, out_option
 
 
 def _csv_file(csv_file: str) -> Path:
@@ -130,14 +122,7 @@ def check_command(file: str) -> None:
 
 @click.command(name="gaps")
 @click.argument("file")
-@click.option(
-    "--out",
-    "out_dir",
-    default="exports",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write into.",
-)
+@out_option
 @click.option(
     "--format",
     "formats",
@@ -145,11 +130,12 @@ def check_command(file: str) -> None:
     show_default=True,
     help="Comma-separated: pdf, md, json.",
 )
-def gaps(file: str, out_dir: Path, formats: str) -> None:
+def gaps(file: str, out_dir: Path | None, formats: str) -> None:
     """Write the gap analysis of session FILE: the programs against the occupations."""
     from focusgroup.export.gaps_export import export_gaps
 
-    for path in export_gaps(_session_file(file), out_dir, formats):
+    session = _session_file(file)
+    for path in export_gaps(session, _out_dir(out_dir, session), formats):
         click.echo(str(path))
 
 

@@ -223,7 +223,9 @@ def _cell(occupation: Occupation, program: Program) -> Cell:
     return Cell(NOT_COVERED, teaches)
 
 
-def _duplicates(occupations: Sequence[Occupation], programs: Sequence[Program]) -> tuple:
+def _duplicates(
+    occupations: Sequence[Occupation], programs: Sequence[Program]
+) -> tuple[Duplicate, ...]:
     found = []
     for occupation in occupations:
         groups: dict[str, list[Program]] = {}
@@ -330,7 +332,7 @@ def parse_length(text: str) -> tuple[float, str] | None:
     return value, unit
 
 
-def _spreads(occupations: Sequence[Occupation], programs: Sequence[Program]) -> tuple:
+def _spreads(occupations: Sequence[Occupation], programs: Sequence[Program]) -> tuple[Spread, ...]:
     found = []
     for occupation in occupations:
         by_level: dict[str, list[Program]] = {}

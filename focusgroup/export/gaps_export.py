@@ -7,17 +7,12 @@ run it in a thread worker like the other exports.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from focusgroup.export.exporter import (
-    ExportError,
-    Progress,
-    _guard,
-    _noop,
-    prepare_out_dir,
-    slug,
-)
+from focusgroup.domain.text import slug
+from focusgroup.export.exporter import ExportError, Progress, _guard, _noop, prepare_out_dir
 from focusgroup.export.gaps_data import document_of
 
 GAP_FORMATS = ("pdf", "md", "json")
@@ -56,7 +51,7 @@ def export_gaps(
             "critical-occupations session, where the occupations are."
         )
     out = prepare_out_dir(out_dir)
-    stem = "gaps-" + slug(doc.session.title)
+    stem = "gaps-" + slug(doc.session.title, "session")
     written: list[Path] = []
     for done, fmt in enumerate(wanted):
         progress(done, len(wanted), f"Writing {fmt.upper()}")
@@ -64,18 +59,16 @@ def export_gaps(
         if fmt == "pdf":
             from focusgroup.export.gaps_pdf import write_gaps_pdf
 
-            written.append(_guard(path, lambda p=path: write_gaps_pdf(doc, p)))
+            written.append(_guard(path, partial(write_gaps_pdf, doc, path)))
         elif fmt == "md":
             from focusgroup.export.gaps_markdown import render_gaps_markdown
 
             written.append(
-                _guard(path, lambda p=path: p.write_text(render_gaps_markdown(doc), "utf-8"))
+                _guard(path, partial(path.write_text, render_gaps_markdown(doc), "utf-8"))
             )
         else:
             from focusgroup.export.gaps_json import render_gaps_json
 
-            written.append(
-                _guard(path, lambda p=path: p.write_text(render_gaps_json(doc), "utf-8"))
-            )
+            written.append(_guard(path, partial(path.write_text, render_gaps_json(doc), "utf-8")))
     progress(len(wanted), len(wanted), "Done")
     return written

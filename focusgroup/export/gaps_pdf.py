@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from focusgroup.domain.gaps import COVERAGE_MEANING, COVERED, NOT_COVERED, PARTLY
+from focusgroup.domain.programs import Program
 from focusgroup.export.fonts import markup
 from focusgroup.export.gaps_content import NONE_FOUND, SYMBOLS, findings
 from focusgroup.export.gaps_data import GapDocument
@@ -97,7 +98,7 @@ def _coverage(styles: Styles, doc: GapDocument) -> list[Flowable]:
     return out
 
 
-def _matrix(styles: Styles, doc: GapDocument, block: list) -> Flowable:
+def _matrix(styles: Styles, doc: GapDocument, block: list[Program]) -> Flowable:
     r = doc.report
     cell_width = min(48.0, (FRAME_WIDTH - OCCUPATION_WIDTH) / max(len(block), 1))
     head = [styles.p("Occupation", styles.cell_head)] + [

@@ -11,7 +11,7 @@ from focusgroup.tui.screens.note_taker import NoteTakerScreen
 from focusgroup.tui.widgets.note_log import NoteLog
 from focusgroup.tui.widgets.note_wall import NoteWall
 from tests.notetaker.conftest import Meeting
-from tests.tui.conftest import screen_text
+from tests.tui.builders import screen_text
 
 SIZE = (120, 40)
 

@@ -131,3 +131,11 @@ def test_gaps_refuses_a_competencies_session_in_one_line(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert result.output.startswith("Error: This session reviews one occupation's job profile")
     assert not (tmp_path / "out").exists()
+
+
+def test_gaps_writes_into_the_sessions_export_folder_by_default(
+    session: Path, isolated_home: Path
+) -> None:
+    result = run("gaps", str(session), "--format", "json")
+    assert result.exit_code == 0
+    assert Path(result.output.strip()) == isolated_home / "exports" / "m" / "gaps-pathways.json"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from focusgroup.sample import sample_session
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import make_app
 from focusgroup.tui.screens.programs import ProgramDialog, ProgramsScreen
-from tests.tui.conftest import screen_text
+from tests.tui.builders import screen_text
 
 
-async def _open(pilot) -> None:  # noqa: ANN001
+async def _open(pilot: Pilot[None]) -> None:
     await pilot.press("i")  # the wall's key for the inventory
     await pilot.pause()
     assert isinstance(pilot.app.screen, ProgramsScreen)

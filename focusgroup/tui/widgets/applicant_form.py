@@ -39,6 +39,11 @@ class ApplicantValues:
 class ApplicantForm(NoteTakerForm):
     kind = "applicants"
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._suggested: str | None = None
+        """The wall card last filled in as the occupation (replaced when the wall moves)."""
+
     def compose(self) -> ComposeResult:
         yield Label("Where they find qualified applicants (step 8)", classes="nt-form-title")
         yield Static("", id="nt-app-count", classes="nt-target", markup=False)
@@ -81,7 +86,7 @@ class ApplicantForm(NoteTakerForm):
     def suggest_occupation(self, text: str) -> None:
         """The highlighted wall card, as the occupation, unless one was typed already."""
         field = self.query_one("#nt-app-occupation", Input)
-        if not field.value.strip() or field.value == getattr(self, "_suggested", None):
+        if not field.value.strip() or field.value == self._suggested:
             field.value = text
             self._suggested = text
 
