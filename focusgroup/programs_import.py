@@ -7,7 +7,7 @@ the message naming each bad row by its line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,9 @@ from focusgroup.domain.programs import (
     LIST_FIELDS,
     SOURCE_IMPORT,
     TEMPLATE_COLUMNS,
+    Program,
+    names_occupation,
+    occupation_keys,
     parse_level,
     split_list,
 )
@@ -33,6 +36,8 @@ class ProgramImportReport:
     updated: int = 0
     rows: int = 0
     ignored_columns: list[str] = field(default_factory=list)
+    not_on_wall: list[str] = field(default_factory=list)
+    """Occupations named in the file that match no card on the wall (by name or code)."""
 
 
 def _read(path: Path) -> tuple[list[dict[str, str]], list[str]]:
@@ -105,7 +110,21 @@ def import_programs(store: SessionStore, path: Path) -> ProgramImportReport:
         raise ImportFailed(_summary(path, problems))
     added, updated = store.import_programs(parsed, f"Import {len(rows)} programs from {path.name}")
     report.added, report.updated = len(added), len(updated)
+    report.not_on_wall = _not_on_wall(store, parsed)
     return report
+
+
+def _not_on_wall(store: SessionStore, parsed: list[dict[str, Any]]) -> list[str]:
+    """Occupations the file names that no card on the wall answers to (said, not refused:
+    a program for another sector is an orphan the gap analysis should show)."""
+    keys: frozenset[str] = frozenset().union(*(occupation_keys(c) for c in store.cards()))
+    probe = Program(id=0, institution="", program="")
+    found: dict[str, None] = {}
+    for values in parsed:
+        for name in values["occupations"]:
+            if not names_occupation(replace(probe, occupations=(name,)), keys):
+                found[name] = None
+    return list(found)
 
 
 def import_openings(store: SessionStore, path: Path) -> int:

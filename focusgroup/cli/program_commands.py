@@ -46,6 +46,11 @@ def import_command(file: str, csv_file: str) -> None:
     )
     if report.ignored_columns:
         click.echo(f"Ignored columns: {', '.join(report.ignored_columns)}.")
+    if report.not_on_wall:
+        click.echo(
+            f"Not on the wall (name or SOC code): {'; '.join(report.not_on_wall)}. "
+            "Programs serving only these are orphans in the gap analysis."
+        )
 
 
 @programs.command(name="openings")

@@ -48,7 +48,7 @@ def test_import_then_list_then_check(session: Path, tmp_path: Path) -> None:
         "programs", "import", str(session), str(write_programs_csv(tmp_path / "p.csv", rows))
     )
     assert result.exit_code == 0
-    assert result.output == "Imported 6 rows: 6 programs added, 0 filled in.\n"
+    assert result.output.splitlines()[0] == "Imported 6 rows: 6 programs added, 0 filled in."
     listing = run("programs", "list", str(session)).output
     assert "Welding Certificate — Eastside Technical College" in listing
     assert listing.rstrip().endswith("6 programs.")
@@ -139,3 +139,18 @@ def test_gaps_writes_into_the_sessions_export_folder_by_default(
     result = run("gaps", str(session), "--format", "json")
     assert result.exit_code == 0
     assert Path(result.output.strip()) == isolated_home / "exports" / "m" / "gaps-pathways.json"
+
+
+def test_import_names_the_occupations_that_are_not_on_the_wall(tmp_path: Path) -> None:
+    from tests.programs.planted import build_planted
+
+    folder = tmp_path / "planted"
+    folder.mkdir()
+    path = build_planted(folder)
+    result = run("programs", "import", str(path), str(write_programs_csv(tmp_path / "p.csv")))
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "Imported 6 rows: 0 programs added, 0 filled in.",
+        "Not on the wall (name or SOC code): Boat builder. "
+        "Programs serving only these are orphans in the gap analysis.",
+    ]
