@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from focusgroup.domain.gaps import GapReport, SupplyDemand
+from focusgroup.domain.gaps import GapReport, Spread, SupplyDemand
 from focusgroup.domain.programs import PROGRAM_LEVELS, norm
 
 NEEDS_DATA = "needs data"
@@ -40,6 +40,12 @@ def _names(items: list[str], limit: int = 6) -> str:
 
 def _money(value: float) -> str:
     return f"${value:,.0f}" if value == int(value) else f"${value:,.2f}"
+
+
+def _of(compared: int, spread: Spread) -> str:
+    """ " (2 of 3 programs)" when some programs' figures could not be compared."""
+    total = len(spread.programs)
+    return f" ({compared} of {total} programs)" if compared < total else ""
 
 
 def _number(value: float) -> str:
@@ -171,12 +177,13 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
     cost_lines = [
         f"{s.occupation} ({s.level or 'level not given'}): cost {_money(s.cost_low or 0)} to "
         f"{_money(s.cost_high or 0)}, a difference of "
-        f"{_money((s.cost_high or 0) - (s.cost_low or 0))}"
+        f"{_money((s.cost_high or 0) - (s.cost_low or 0))}{_of(s.costs_compared, s)}"
         for s in costs
     ] + [
         f"{s.occupation} ({s.level or 'level not given'}): length {_number(s.length_low or 0)} "
         f"to {_number(s.length_high or 0)} {s.length_unit}, a difference of "
         f"{_number((s.length_high or 0) - (s.length_low or 0))} {s.length_unit}"
+        f"{_of(s.lengths_compared, s)}"
         for s in lengths
     ]
     add(

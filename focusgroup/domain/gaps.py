@@ -123,6 +123,9 @@ class Spread:
     length_high: float | None
     prerequisites: tuple[str, ...]
     """Distinct prerequisites as written ("" counted as none given)."""
+    costs_compared: int = 0
+    """How many of the programs gave a cost that could be compared (one plain amount)."""
+    lengths_compared: int = 0
 
 
 @dataclass(frozen=True)
@@ -357,6 +360,8 @@ def _spreads(occupations: Sequence[Occupation], programs: Sequence[Program]) -> 
                     length_low=min(v for v, _ in lengths) if comparable else None,
                     length_high=max(v for v, _ in lengths) if comparable else None,
                     prerequisites=tuple(dict.fromkeys(p.prerequisites.strip() for p in group)),
+                    costs_compared=len(costs) if len(costs) >= 2 else 0,
+                    lengths_compared=len(lengths) if comparable else 0,
                 )
             )
     return tuple(found)

@@ -42,17 +42,22 @@ def _money(value: float | None) -> str:
 def _spread_line(doc: GapDocument, s: Spread) -> str:
     names = ", ".join(f"P{doc.program_number(p)}" for p in s.programs)
     parts = [f"{s.occupation}, {s.level or 'level not given'} ({names})"]
+    total = len(s.programs)
     if s.cost_low is not None:
+        partial = f", {s.costs_compared} of {total} programs" if s.costs_compared < total else ""
         parts.append(
             f"cost {_money(s.cost_low)} to {_money(s.cost_high)} "
-            f"(differs by {_money((s.cost_high or 0) - s.cost_low)})"
+            f"(differs by {_money((s.cost_high or 0) - s.cost_low)}{partial})"
         )
     else:
         parts.append("cost: " + (" / ".join(p.cost or "not given" for p in s.programs)))
     if s.length_low is not None:
+        partial = (
+            f", {s.lengths_compared} of {total} programs" if s.lengths_compared < total else ""
+        )
         parts.append(
             f"length {s.length_low:g} to {s.length_high:g} {s.length_unit} "
-            f"(differs by {(s.length_high or 0) - s.length_low:g})"
+            f"(differs by {(s.length_high or 0) - s.length_low:g}{partial})"
         )
     else:
         parts.append("length: " + (" / ".join(p.length or "not given" for p in s.programs)))
@@ -103,7 +108,8 @@ def findings(doc: GapDocument) -> tuple[Section, ...]:
         Section(
             "dead_ends",
             "Dead ends",
-            "Entry and mid-level programs with no next step to a higher level.",
+            "Entry and mid-level programs with no next step to a higher level (a program "
+            "with no level given is not judged: programs check lists it).",
             tuple(
                 f"{program_name(doc, d.program)} ({d.program.level}): {d.reason}"
                 for d in r.dead_ends
@@ -127,7 +133,8 @@ def findings(doc: GapDocument) -> tuple[Section, ...]:
         Section(
             "supply_demand",
             "Supply against demand",
-            "Completions a year of the programs for an occupation, against its openings a year.",
+            "Completions a year of the programs for an occupation, against its openings a year "
+            "(a program for two occupations counts toward both).",
             tuple(
                 f"{s.occupation}: {s.openings:,} openings, {s.completions:,} completions"
                 + (

@@ -168,3 +168,23 @@ def test_missing_fields_and_levels() -> None:
         "",
         None,
     ]
+
+
+def test_a_spread_says_how_many_programs_its_figures_cover() -> None:
+    from focusgroup.domain.gap_questions import answers
+
+    a = prog(1, "A", occupations=("Welder",), cost="$100", length="10 weeks")
+    b = prog(2, "B", occupations=("Welder",), cost="$300", length="12 weeks")
+    c = prog(3, "C", occupations=("Welder",), cost="call us", length="")
+    report = analyse([occ("Welder")], [a, b, c])
+    (spread,) = report.spreads
+    assert (spread.costs_compared, spread.lengths_compared) == (2, 2)
+    (q,) = [
+        x
+        for x in answers(report)
+        if x.question.startswith("For the same credentials") and "costs" in x.question
+    ]
+    assert q.answer == (
+        "Welder (entry): cost $100 to $300, a difference of $200 (2 of 3 programs); "
+        "Welder (entry): length 10 to 12 weeks, a difference of 2 weeks (2 of 3 programs)."
+    )
