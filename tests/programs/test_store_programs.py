@@ -209,3 +209,24 @@ def test_the_pathway_maps_finder_matches_codes_and_the_wall_names_of_coded_cards
     assert inventory_citation(store.programs(), "Spring") == (
         "Education and training programs inventory of “Spring” (3 programs; focusgroup programs list)"
     )
+
+
+def test_undoing_an_answer_whose_program_the_other_seat_edited_is_refused(
+    tmp_path: Path,
+) -> None:
+    from focusgroup.domain.errors import UndoConflict
+    from tests.conftest import tiny_protocol
+
+    path = tmp_path / "two.db"
+    SessionStore.create(path, tiny_protocol(), title="Two seats").close()
+    with (
+        SessionStore.open(path, actor="note-taker") as notes,
+        SessionStore.open(path, actor="facilitator") as wall,
+    ):
+        notes.add_referral(program="Welding", institution="Tri-County CC")
+        (program,) = wall.programs()
+        wall.update_program(program.id, cost="$3,200")
+        with pytest.raises(UndoConflict, match="changed since"):
+            notes.undo()
+        assert wall.program(program.id).cost == "$3,200"
+        assert len(notes.referrals()) == 1
