@@ -46,10 +46,10 @@ def write_gaps_pdf(doc: GapDocument, path: Path) -> Path:
     story += _head(styles, doc)
     story += _coverage(styles, doc)
     for part in findings(doc):
-        story += section(styles, part.title)
-        story.append(styles.p(part.intro, styles.small))
-        story.append(Spacer(1, 2))
-        story += styles.bullets(part.lines) if part.lines else [styles.p(NONE_FOUND)]
+        items = styles.bullets(part.lines) if part.lines else [styles.p(NONE_FOUND)]
+        head = [*section(styles, part.title), styles.p(part.intro, styles.small), Spacer(1, 2)]
+        story.append(KeepTogether([*head, items[0]]))  # a heading never ends a page
+        story += items[1:]
     story += _questions(styles, doc)
     title = f"Gap analysis: {doc.session.title}"
     return build_pdf(
@@ -166,16 +166,15 @@ def _key(styles: Styles, doc: GapDocument) -> Flowable:
 
 
 def _questions(styles: Styles, doc: GapDocument) -> list[Flowable]:
-    out = section(styles, "The guide's questions for the gap analysis")
+    heading = section(styles, "The guide's questions for the gap analysis")
+    out: list[Flowable] = []
     for n, answer in enumerate(doc.questions, 1):
         label = "" if answer.answered else "<b>Needs data:</b> "
-        out.append(
-            KeepTogether(
-                [
-                    styles.rich(f"<b>{n}.</b> <i>{markup(answer.question)}</i>", styles.body),
-                    styles.rich(f"{label}{markup(answer.answer)}", styles.bullet),
-                    Spacer(1, 3 * mm / 2),
-                ]
-            )
-        )
+        block: list[Flowable] = [
+            styles.rich(f"<b>{n}.</b> <i>{markup(answer.question)}</i>", styles.body),
+            styles.rich(f"{label}{markup(answer.answer)}", styles.bullet),
+            Spacer(1, 3 * mm / 2),
+        ]
+        # The heading travels with the first question: never alone at the foot of a page.
+        out.append(KeepTogether([*heading, *block] if n == 1 else block))
     return out
