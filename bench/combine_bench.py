@@ -21,10 +21,8 @@ from pathlib import Path
 
 
 def _sample(path: Path, cards: int) -> None:
-    try:
-        from focusgroup.export.sample import build_sample_session
-    except ImportError:  # the sample builder's home after the package layout change
-        from focusgroup.sample import build_sample_session  # type: ignore[no-redef]
+    from focusgroup.sample import build_sample_session
+
     build_sample_session(path, cards=cards)
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

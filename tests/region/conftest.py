@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from focusgroup.demo import build_demo
-from focusgroup.domain.protocol_loader import find_protocol
+from focusgroup.protocol_files import find_protocol
 from focusgroup.store import SessionStore
 from focusgroup.store.file_format import APPLICATION_ID, SCHEMA_VERSION
 

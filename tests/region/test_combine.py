@@ -132,7 +132,7 @@ async def test_every_canned_query_runs_in_datasette(meetings: Meetings, tmp_path
 
 
 def _protocol():
-    from focusgroup.domain.protocol_loader import find_protocol
+    from focusgroup.protocol_files import find_protocol
 
     return find_protocol("critical-occupations")
 
