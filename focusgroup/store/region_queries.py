@@ -193,14 +193,14 @@ def _occupations(conn: sqlite3.Connection) -> tuple[RegionOccupation, ...]:
 def _shortlisted(conn: sqlite3.Connection) -> dict[str, int] | None:
     """Meetings that shortlisted each code, when the cards carry the room's shortlist."""
     columns = {row[1] for row in conn.execute("PRAGMA table_info(cards)")}
-    if "shortlisted" not in columns:
+    if "shortlist" not in columns:  # sessions from before the room's shortlist existed
         return None
-    if not conn.execute("SELECT 1 FROM cards WHERE shortlisted LIMIT 1").fetchone():
+    if not conn.execute("SELECT 1 FROM cards WHERE shortlist > 0 LIMIT 1").fetchone():
         return None
     return dict(
         conn.execute(
             "SELECT soc_code, count(DISTINCT meeting_id) FROM cards"
-            " WHERE stack_id IS NULL AND soc_code != '' AND shortlisted GROUP BY soc_code"
+            " WHERE stack_id IS NULL AND soc_code != '' AND shortlist > 0 GROUP BY soc_code"
         ).fetchall()
     )
 
