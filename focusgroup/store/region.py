@@ -159,7 +159,7 @@ class _Meeting:
     key: str
     title: str
     values: dict[str, object]
-    tables: dict[str, tuple[list[tuple[str, str]], list[tuple]]]
+    tables: dict[str, tuple[list[tuple[str, str]], list[tuple[object, ...]]]]
     """Table -> (its columns and types, its rows)."""
     reason_labels: list[tuple[str, str]]
 
@@ -427,7 +427,7 @@ def _ensure_views_and_search(region: sqlite3.Connection) -> None:
 
         db = Database(region, execute_plugins=False)
         for table in missing:
-            db[table].enable_fts(["text"])
+            db.table(table).enable_fts(["text"])
 
 
 def _rebuild_search(region: sqlite3.Connection) -> None:

@@ -130,13 +130,16 @@ def _read(conn: sqlite3.Connection) -> RegionReport:
     return RegionReport(meetings, _occupations(conn), _gaps(conn), anonymous)
 
 
-def _meeting_rows(conn: sqlite3.Connection) -> list[tuple]:
+MeetingRow = tuple[int, str, str, str, str, str, str]
+
+
+def _meeting_rows(conn: sqlite3.Connection) -> list[MeetingRow]:
     return conn.execute(
         "SELECT id, title, date, region, sector, kind, source_file FROM meetings ORDER BY date, id"
     ).fetchall()
 
 
-def _meeting(conn: sqlite3.Connection, row: tuple, uncoded: tuple[str, ...]) -> RegionMeeting:
+def _meeting(conn: sqlite3.Connection, row: MeetingRow, uncoded: tuple[str, ...]) -> RegionMeeting:
     meeting_id, title, date, region, sector, kind, source = row
     has_cards = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'cards'").fetchone()
     employers = occupations = 0
