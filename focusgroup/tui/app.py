@@ -71,8 +71,7 @@ class FocusGroupApp(SessionApp):
         """The session's own screen at the bottom of the stack, not an empty default one.
 
         Textual repaints a screen left underneath and then the whole screen above it on every
-        refresh: a full-screen update per action (about 30 ms at 500 cards) instead of the
-        few lines that changed.
+        refresh: a full-screen update per action instead of the few lines that changed.
         """
         if self.live is None:
             return super().get_default_screen()
@@ -80,7 +79,7 @@ class FocusGroupApp(SessionApp):
 
     def on_load(self) -> None:
         # Start-up makes a few hundred thousand long-lived objects; the collector walking
-        # them again and again while they are made cost ~100 ms of opening a 500-card wall.
+        # them again and again while they are made was a large part of opening a big wall.
         # Once the first screen is painted they are frozen, and collection runs on a timer
         # between keypresses (see _collect_garbage) until the app closes.
         self._collect_on_exit = gc.isenabled()
@@ -97,8 +96,8 @@ class FocusGroupApp(SessionApp):
         """Move everything built at start-up out of the garbage collector's sight.
 
         The wall makes many long-lived objects; without this, periodic full collections
-        walk them all and show up as 50-100 ms hitches in the middle of a keypress.
-        (No collection first: that alone took 60 ms of start-up.)
+        walk them all and show up as hitches in the middle of a keypress. (No collection
+        first: that alone would cost more start-up than it saves.)
         """
         gc.freeze()
         if self._collect_on_exit:
@@ -108,8 +107,8 @@ class FocusGroupApp(SessionApp):
         """Collect on a timer instead of whenever allocations cross a threshold.
 
         Automatic collections fell in the middle of repaints (a keypress rebuilds the wall's
-        read model): 1-3 ms for the young generations and ~10 ms for a full one, the
-        difference between a p95 under 50 ms and over it. Here they run between events;
+        read model), enough to push the slowest keypresses past the latency target (README,
+        Speed). Here they run between events;
         a full collection every FULL_COLLECT_EVERY ticks keeps long-lived cycles in check.
         """
         self._collections += 1
