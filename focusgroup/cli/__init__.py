@@ -16,6 +16,7 @@ from focusgroup.cli import (
     mail_commands,
     program_commands,
     protocol_commands,
+    region_commands,
     serve_commands,
     session_commands,
     soc_commands,
@@ -61,6 +62,7 @@ for module in (
     mail_commands,
     soc_commands,
     serve_commands,
+    region_commands,
 ):
     for command in module.COMMANDS:
         main.add_command(command)
