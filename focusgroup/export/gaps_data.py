@@ -22,7 +22,7 @@ from focusgroup.domain.model import Card, Participant, Session
 from focusgroup.domain.programs import Program
 
 if TYPE_CHECKING:
-    from focusgroup.store.session_store import SessionStore
+    from focusgroup.store.reader import SessionReader
 
 SCOPE_WALL = "all occupations on the wall"
 SCOPE_SHORTLIST = "the room's shortlist"
@@ -47,7 +47,7 @@ class GapDocument:
         return who.organization if who else ""
 
 
-def shortlisted(store: SessionStore, cards: Sequence[Card]) -> tuple[Sequence[Card], str]:
+def shortlisted(store: SessionReader, cards: Sequence[Card]) -> tuple[Sequence[Card], str]:
     """The occupations to analyse and how to describe that choice.
 
     Issue 14 adds a room shortlist to the wall; when it lands, return its cards here (with
@@ -58,7 +58,7 @@ def shortlisted(store: SessionStore, cards: Sequence[Card]) -> tuple[Sequence[Ca
     return cards, SCOPE_WALL
 
 
-def gap_document(store: SessionStore, occupations: Sequence[Card] | None = None) -> GapDocument:
+def gap_document(store: SessionReader, occupations: Sequence[Card] | None = None) -> GapDocument:
     """Read the session once and run the analysis.
 
     Args:
@@ -96,8 +96,8 @@ def document_of(source: Any) -> GapDocument:
     if isinstance(source, GapDocument):
         return source
     if isinstance(source, str | Path):
-        from focusgroup.store.session_store import SessionStore
+        from focusgroup.store.reader import read_session
 
-        with SessionStore.open(Path(source)) as store:
+        with read_session(Path(source)) as store:
             return gap_document(store)
     return gap_document(source)

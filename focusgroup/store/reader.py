@@ -23,6 +23,7 @@ from focusgroup.domain.model import (
     Send,
     Session,
 )
+from focusgroup.domain.programs import Opening, Program, Referral
 from focusgroup.domain.protocol import Protocol as MeetingProtocol
 
 
@@ -51,6 +52,13 @@ class SessionReader(Protocol):
     def sends(self) -> list[Send]: ...
 
     def events_since(self, event_id: int = 0) -> list[Event]: ...
+
+    # The education and training inventory (issue 17), for the gap analysis and the map.
+    def programs(self) -> list[Program]: ...
+
+    def referrals(self) -> list[Referral]: ...
+
+    def openings(self) -> list[Opening]: ...
 
 
 @contextmanager
