@@ -12,6 +12,7 @@ import click
 
 from focusgroup import __version__
 from focusgroup.cli import (
+    collect_commands,
     export_commands,
     mail_commands,
     protocol_commands,
@@ -59,6 +60,7 @@ for module in (
     mail_commands,
     soc_commands,
     serve_commands,
+    collect_commands,
 ):
     for command in module.COMMANDS:
         main.add_command(command)
