@@ -18,6 +18,7 @@ from focusgroup.domain.collection import (
     person_key,
 )
 from focusgroup.domain.errors import DomainError
+from focusgroup.domain.text import one_line, shorten
 from focusgroup.domain.model import UNSORTED, Card, Participant, Role
 from focusgroup.store import SessionStore
 
@@ -165,6 +166,5 @@ def _untouched(card: Card) -> bool:
     return card.level == UNSORTED and card.category_id is None and card.stack_id is None
 
 
-def _short(text: str, limit: int = 40) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+def _short(text: str) -> str:
+    return shorten(one_line(text), 40)
