@@ -18,8 +18,8 @@ from focusgroup.domain.collection import (
     person_key,
 )
 from focusgroup.domain.errors import DomainError
-from focusgroup.domain.text import one_line, shorten
 from focusgroup.domain.model import UNSORTED, Card, Participant, Role
+from focusgroup.domain.text import one_line, shorten
 from focusgroup.store import SessionStore
 
 SUGGEST_AFTER = 3

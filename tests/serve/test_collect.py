@@ -14,7 +14,7 @@ from focusgroup.serve import collect_file
 from focusgroup.serve.collect import MAX_BODY, SENDS_PER_MINUTE, CollectServer
 from focusgroup.serve.network import free_port
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 from focusgroup.serve.collect import CollectServer
 from focusgroup.serve.network import free_port
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from focusgroup.serve import collect_file
 from focusgroup.tui.app import FocusGroupApp
 from focusgroup.tui.screens.collect import CollectScreen
-from tests.tui.conftest import board, screen_text, shown
+from tests.tui.builders import board, screen_text, shown
 
 
 async def wait_for(pilot: Pilot, check, seconds: float = 5.0) -> None:
