@@ -1,8 +1,8 @@
 """The footer: the keys that matter on this screen, drawn as one line by one widget.
 
 Textual's Footer builds a widget per key and recomposes all of them on every binding
-change; opening the wall sent three changes, ~20 ms each, and its 18 key widgets were a third
-of the wall's widget tree. This footer keeps Footer's look (same component classes and
+change; opening the wall sent three such changes, and its key widgets were a third of the
+wall's widget tree. This footer keeps Footer's look (same component classes and
 theme variables) but only re-renders a line of text. Clicking a key presses it.
 """
 
@@ -65,7 +65,7 @@ class KeyFooter(Widget, can_focus=False):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _bindings_changed(self, screen: Screen[object]) -> None:
         # The signal fires on every focus change; most leave the keys as they were, and a
         # repaint would cost a frame for nothing.
         if self.is_attached and screen is self.screen and self.items() != self._shown:
