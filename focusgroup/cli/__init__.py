@@ -16,6 +16,7 @@ from focusgroup.cli import (
     export_commands,
     mail_commands,
     protocol_commands,
+    region_commands,
     serve_commands,
     session_commands,
     soc_commands,
@@ -61,6 +62,7 @@ for module in (
     soc_commands,
     serve_commands,
     collect_commands,
+    region_commands,
 ):
     for command in module.COMMANDS:
         main.add_command(command)
