@@ -159,48 +159,82 @@ def list_(folder: Path | None) -> None:
         )
 
 
-def _import(file: str, csv_file: Path, kind: str) -> None:
+def _import(file: str, csv_file: Path, kind: str, update: bool) -> None:
     from focusgroup import importing
+    from focusgroup.csv_input import DELIMITER_NAMES
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(resolve_session(file), actor="cli") as store:
+    def progress(done: int, total: int) -> None:
+        if total > importing.PART_ROWS:
+            click.echo(f"  {done:,} of {total:,} rows written", err=True)
+
+    path = resolve_session(file)
+    with SessionStore.open(path, actor="cli") as store:
         if kind == "cards":
-            report = importing.import_cards(store, csv_file)
-            click.echo(
-                f"Imported {report.cards} cards; added {report.participants_added} participants "
-                f"and {report.categories_added} categories."
-            )
-            if report.own_reasons:
-                own = ", ".join(sorted(set(report.own_reasons)))
-                click.echo(f"Kept employers' own reasons: {own}.")
+            report = importing.import_cards(store, csv_file, update=update, progress=progress)
         else:
-            report = importing.import_participants(store, csv_file)
-            click.echo(f"Added {report.participants_added} participants.")
-        if report.ignored_columns:
-            click.echo(f"Ignored columns: {', '.join(report.ignored_columns)}.")
+            report = importing.import_participants(
+                store, csv_file, update=update, progress=progress
+            )
+    delimiter = DELIMITER_NAMES[report.delimiter]
+    click.echo(f"Read {csv_file} ({report.encoding}, {delimiter}-separated) into {path}.")
+    if report.encoding == "Windows-1252":
+        click.echo(
+            "  The file is not UTF-8, so it was read as Windows-1252 (Excel's older CSV); "
+            "check that accented names look right."
+        )
+    if kind == "cards":
+        click.echo(
+            f"Imported {report.cards} cards; added {report.participants_added} participants "
+            f"and {report.categories_added} categories."
+        )
+        if report.own_reasons:
+            own = ", ".join(sorted(set(report.own_reasons)))
+            click.echo(f"Kept employers' own reasons: {own}.")
+    else:
+        click.echo(f"Added {report.participants_added} participants.")
+    if report.participants_updated:
+        click.echo(f"Updated {len(report.participants_updated)} known participants:")
+        for line in report.participants_updated:
+            click.echo(f"  {line}")
+    if report.ignored_columns:
+        click.echo(f"Ignored columns: {', '.join(report.ignored_columns)}.")
+
+
+update_option = click.option(
+    "--update",
+    is_flag=True,
+    help="Where the file and the session disagree about a participant (another e-mail, "
+    "role or job title), use the file's value. Without it such rows are listed and "
+    "nothing is imported.",
+)
 
 
 @click.command(name="import-cards")
 @click.argument("file")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_cards(file: str, csv_file: Path) -> None:
+@update_option
+def import_cards(file: str, csv_file: Path, update: bool) -> None:
     """Import occupation cards from CSV_FILE into session FILE (all or nothing).
 
-    Columns by header: participant and card (required), organization, email, category,
-    level, reasons (separated by ';'), role, consent (yes/no).
+    Columns by header: participant and card (required), organization, email, title,
+    category, level, reasons (separated by ';'), role, consent (yes/no), quote_as.
     """
-    _import(file, csv_file, "cards")
+    _import(file, csv_file, "cards", update)
 
 
 @click.command(name="import-participants")
 @click.argument("file")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_participants(file: str, csv_file: Path) -> None:
+@update_option
+def import_participants(file: str, csv_file: Path, update: bool) -> None:
     """Import the registration list from CSV_FILE (all or nothing).
 
-    Columns by header: name (required), organization, role, email, consent (yes/no), quote_as.
+    Columns by header: name (required), organization, title, role, email, consent
+    (yes/no), quote_as. People already in the session get what the list adds (an e-mail,
+    a job title, consent given later).
     """
-    _import(file, csv_file, "participants")
+    _import(file, csv_file, "participants", update)
 
 
 @click.command()

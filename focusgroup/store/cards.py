@@ -274,7 +274,10 @@ class CardOps(StoreBase):
 
     def _next_position(self, category_id: int | None, level: str) -> float:
         if category_id is None:
-            sql, args = "SELECT max(position) FROM cards WHERE category_id IS NULL", []
+            # With the level, the (category_id, level, position) index answers at once; without
+            # it SQLite scanned every unsorted card, so an import grew with the square of rows.
+            sql = "SELECT max(position) FROM cards WHERE category_id IS NULL AND level = ?"
+            args = [UNSORTED]
         else:
             sql = "SELECT max(position) FROM cards WHERE category_id = ? AND level = ?"
             args = [category_id, level]

@@ -14,7 +14,7 @@ from focusgroup.domain.errors import DomainError, SessionFileError
 from focusgroup.domain.model import Event, Send
 from focusgroup.domain.protocol import Protocol, protocol_to_json
 from focusgroup.store import rows
-from focusgroup.store.base import _text, writes
+from focusgroup.store.base import _follow_up, _name, _one_line, writes
 from focusgroup.store.cards import CardOps
 from focusgroup.store.connection import create_database, open_database
 from focusgroup.store.journal import now
@@ -31,6 +31,19 @@ SESSION_FIELDS = (
     "anonymous",
     "source_profile",
 )
+
+
+def _check_details(fields: dict[str, Any]) -> None:
+    """The same checks for a new session and an edit, whichever screen or command sent it."""
+    unknown = set(fields) - set(SESSION_FIELDS)
+    if unknown:
+        raise DomainError(f"Unknown session details: {', '.join(sorted(unknown))}.")
+    if "title" in fields:
+        _name(fields["title"], "The session title")
+    if fields.get("facilitator") is not None:
+        _one_line(fields["facilitator"], "The facilitator's name")
+    if fields.get("follow_up_url") is not None:
+        _follow_up(fields["follow_up_url"])
 
 
 class SessionStore(CardOps, PeopleOps, NoteOps):
@@ -60,10 +73,7 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
         **details: Any,
     ) -> SessionStore:
         path = Path(path)
-        _text(title, "The session title")
-        unknown = set(details) - set(SESSION_FIELDS)
-        if unknown:
-            raise DomainError(f"Unknown session details: {', '.join(sorted(unknown))}.")
+        _check_details({"title": title, **details})
         conn = create_database(path)
         store = cls(path, conn, actor)
         try:
@@ -128,11 +138,7 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
 
     @writes
     def update_session(self, **fields: Any) -> None:
-        unknown = set(fields) - set(SESSION_FIELDS)
-        if unknown:
-            raise DomainError(f"Unknown session details: {', '.join(sorted(unknown))}.")
-        if "title" in fields:
-            _text(fields["title"], "The session title")
+        _check_details(fields)
         if "anonymous" in fields:
             fields["anonymous"] = int(bool(fields["anonymous"]))
         with self.action("Edit session details"):
