@@ -18,9 +18,10 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from focusgroup.domain.errors import FocusGroupError
 
@@ -42,6 +43,7 @@ _UTF8_SEQUENCE = re.compile(
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_LINE_END_TEXT = re.compile(r"\r\n|\r|\n")
 
 
 class CsvError(FocusGroupError):
@@ -106,6 +108,7 @@ def read_csv(path: Path, required: Iterable[str]) -> CsvTable:
             f"{path}, line {line}: contains a NUL byte, so this is not a text CSV file "
             "(a spreadsheet or database file?). Export it from its program as CSV."
         )
+    _check_line_ends(text, path)
     delimiter = choose_delimiter(text, required)
     table = CsvTable(path, [], [], encoding, delimiter)
     reader = csv.reader(
@@ -137,9 +140,8 @@ def read_csv(path: Path, required: Iterable[str]) -> CsvTable:
     return table
 
 
-def _records(reader: Iterable[list[str]], path: Path) -> Iterable[tuple[int, list[str]]]:
+def _records(reader: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
     """(first line, values) per record; a broken quote is refused at the line it opened."""
-    assert isinstance(reader, type(csv.reader([])))
     start = 1
     while True:
         try:
@@ -153,6 +155,38 @@ def _records(reader: Iterable[list[str]], path: Path) -> Iterable[tuple[int, lis
             ) from None
         yield start, values
         start = reader.line_num + 1
+
+
+def _check_line_ends(text: str, path: Path) -> None:
+    """Refuse a file whose carriage returns can't be told from data.
+
+    Lines end in CR LF (Windows), LF (macOS, Linux) or, rarely, CR (old Mac); spreadsheets
+    quote any value holding a line break. A CR outside quotes in a file whose lines end
+    otherwise is either a line end (a file pasted together from two systems) or part of a
+    value (a script's unquoted output): read either way, some rows could change without a
+    word, so the file is refused at that line.
+    """
+    segments = text.split('"')  # even segments are outside quotes (a doubled "" toggles twice)
+    first = None
+    offset = 0
+    for index, segment in enumerate(segments):
+        if index % 2 == 0:
+            for found in _LINE_END_TEXT.finditer(segment):
+                end = found.group()
+                if first is None:
+                    first = end
+                elif (
+                    "\r" in (end, first) and end != first and not (first == "\r\n" and end == "\n")
+                ):
+                    kind = {"\r\n": "CR LF", "\n": "LF", "\r": "CR"}
+                    raise CsvError(
+                        f"{path}, line {_line_of(text, offset + found.start())}: this line "
+                        f"ends in {kind[end]} while the file's lines end in {kind[first]}, so a "
+                        "carriage return (CR) here could end the row or belong to the value; "
+                        "nothing was imported. Save the file again from your spreadsheet (it "
+                        "puts such values in double quotes)."
+                    )
+        offset += len(segment) + 1
 
 
 def _quote_problem(error: str) -> str:

@@ -109,7 +109,13 @@ class PeopleMerge:
                 if existing is not None
                 else {"email": "", "title": "", "role": None, "consent": None, "quote_as": None}
             )
-            plan = PersonPlan(given.name, given.organization, existing, values, given.line)
+            # A known person keeps the spelling the session has; the first row names a new one.
+            name, organization = (
+                (existing.name, existing.organization)
+                if existing is not None
+                else (given.name, given.organization)
+            )
+            plan = PersonPlan(name, organization, existing, values, given.line)
             self.plans[key] = plan
         for name, value in given.given().items():
             self._merge(plan, name, value, given.line)
@@ -149,7 +155,7 @@ class PeopleMerge:
                     f"{LABELS[k]} {_show(k, v)}"
                     + (
                         f" (was {_show(k, getattr(old, k))})"
-                        if not _blank(k, getattr(old, k))
+                        if k == "consent" or not _blank(k, getattr(old, k))
                         else ""
                     )
                     for k, v in changed.items()
