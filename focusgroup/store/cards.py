@@ -50,11 +50,15 @@ class CardOps(StoreBase):
     ) -> int:
         """Add an occupation card; it lands in Unsorted unless a place is given."""
         _text(text, "A card")
-        if participant_id is not None:
-            self.participant(participant_id)
+        if participant_id is not None and not self.conn.execute(
+            "SELECT 1 FROM participants WHERE id = ?", [participant_id]
+        ).fetchone():
+            raise DomainError("That participant is no longer in the session.")
         category_id, level = self._valid_place(category_id, level)
-        session = self.session()
-        step = session.current_step if step is None else step
+        if step is None:
+            # Only the step: the whole session row carries the protocol's text (kilobytes),
+            # and decoding it for every card was a third of a large import's time.
+            step = self.conn.execute("SELECT current_step FROM sessions WHERE id = 1").fetchone()[0]
         if third_card is None:
             current = self.protocol().step(step)
             third_card = bool(current and current.third_card)
