@@ -11,13 +11,9 @@ import click
 
 
 def _session_file(file: str) -> Path:
-    from focusgroup.domain.errors import FocusGroupError
-    from focusgroup.paths import resolve_session
+    from focusgroup.paths import existing_session
 
-    path = resolve_session(file)
-    if not path.exists():
-        raise FocusGroupError(f"No session file at {path}.")
-    return path
+    return existing_session(file)
 
 
 # Options both commands take, declared once (sqlite-utils' decorator-factory idiom).
@@ -57,9 +53,9 @@ def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> No
     """Write the summary of session FILE: PDF, Markdown, JSON and CSV."""
     from focusgroup.export.exporter import export_session
 
-    paths = export_session(
-        _session_file(file), out_dir, formats, anonymous=anonymous, progress=_progress
-    )
+    session = _session_file(file)
+    paths = export_session(session, out_dir, formats, anonymous=anonymous, progress=_progress)
+    click.echo(f"Summary of {session}:")
     for path in paths:
         click.echo(str(path))
 
@@ -93,9 +89,9 @@ def profiles(
         raise click.UsageError("Give one session FILE.")
     from focusgroup.export.exporter import export_profiles
 
-    paths = export_profiles(
-        _session_file(args[0]), out_dir, occupations, anonymous=anonymous, progress=_progress
-    )
+    session = _session_file(args[0])
+    paths = export_profiles(session, out_dir, occupations, anonymous=anonymous, progress=_progress)
+    click.echo(f"Job profiles from {session}:")
     for path in paths:
         click.echo(str(path))
 

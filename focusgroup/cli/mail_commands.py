@@ -123,7 +123,7 @@ def email(
     from focusgroup.mail.message import Letter
     from focusgroup.mail.recipients import SKIPPED, Status, plan
     from focusgroup.mail.settings import load_settings
-    from focusgroup.paths import resolve_session
+    from focusgroup.paths import existing_session
     from focusgroup.store import SessionStore
 
     if dry_run and outbox is not None:
@@ -147,7 +147,8 @@ def email(
     elif not dry_run:
         settings.check_for_sending()
 
-    path = resolve_session(file)
+    path = existing_session(file)
+    click.echo(f"Session: {path}")
     with SessionStore.open(path, actor="cli") as store:
         recipients = plan(store.participants(), store.sends(), resend=resend)
         due = [r for r in recipients if r.will_send]

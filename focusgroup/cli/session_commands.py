@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date as Date
 from pathlib import Path
 
 import click
 
 from focusgroup.domain.errors import SessionFileError
-from focusgroup.paths import resolve_session
+from focusgroup.paths import existing_session, resolve_session
 
 ROLES = ("facilitator", "note-taker")
 
@@ -24,8 +23,20 @@ def _check_date(_: click.Context, __: click.Parameter, value: str | None) -> str
 
 
 def _check_url(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
-    if value and not re.match(r"^(https?://|mailto:)\S+$", value):
-        raise click.BadParameter(f"{value!r} should start with https:// (or mailto:).")
+    # The same rule as the start screen's form and the store: http(s) web addresses only.
+    from focusgroup.domain.fields import follow_up_problem
+
+    if value and (problem := follow_up_problem(value)):
+        raise click.BadParameter(problem)
+    return value
+
+
+def _check_one_line(_: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # Titles and names go into e-mail subjects and headers: one line, as everywhere else.
+    from focusgroup.domain.fields import one_line_problem
+
+    if value and (problem := one_line_problem(value, "it")):
+        raise click.BadParameter(problem)
     return value
 
 
@@ -44,11 +55,16 @@ def _open_ui(path: Path, role: str) -> None:
     show_default=True,
     help="Protocol id (see `focusgroup protocols list`) or a path to a YAML file.",
 )
-@click.option("--title", required=True, help="The meeting's title, as participants will see it.")
+@click.option(
+    "--title",
+    required=True,
+    callback=_check_one_line,
+    help="The meeting's title, as participants will see it.",
+)
 @click.option("--sector", default="", help="Industry sector, e.g. 'Advanced manufacturing'.")
 @click.option("--region", default="", help="Region the partnership serves.")
 @click.option("--date", default=None, callback=_check_date, help="Meeting date, YYYY-MM-DD.")
-@click.option("--facilitator", default="", help="Who runs the meeting.")
+@click.option("--facilitator", default="", callback=_check_one_line, help="Who runs the meeting.")
 @click.option(
     "--follow-up",
     "follow_up",
@@ -79,6 +95,10 @@ def new(
     from focusgroup.store import SessionStore
 
     path = resolve_session(file)
+    if path.is_dir():
+        raise SessionFileError(
+            f"{path} is a folder; give a file name inside it, e.g. {path / 'spring.db'}."
+        )
     details = dict(
         title=title,
         sector=sector,
@@ -111,8 +131,9 @@ def open_(file: str, role: str) -> None:
     """Open session FILE in the app."""
     from focusgroup.store import SessionStore
 
-    path = resolve_session(file)
+    path = existing_session(file)
     SessionStore.open(path).close()  # a clear error here beats one inside the UI
+    click.echo(f"Opening {path} ({role}).")
     _open_ui(path, role)
 
 
@@ -130,7 +151,10 @@ def demo(file: str | None, open_app: bool, role: str) -> None:
     if not path.exists():
         build_demo(path, find_protocol("critical-occupations")).close()
         click.echo(f"Built the demo meeting in {path}.")
+    else:
+        click.echo(f"The demo meeting is already in {path}; it was left as it is.")
     if open_app:
+        click.echo(f"Opening {path} ({role}).")
         _open_ui(path, role)
 
 
@@ -148,6 +172,7 @@ def list_(folder: Path | None) -> None:
     if not entries:
         click.echo(f"No sessions in {folder}.")
         return
+    click.echo(f"Sessions in {folder}:")
     for entry in entries:
         if entry.error:
             click.echo(f"{entry.path.name}: can't be read ({entry.error})")
@@ -168,7 +193,7 @@ def _import(file: str, csv_file: Path, kind: str, update: bool) -> None:
         if total > importing.PART_ROWS:
             click.echo(f"  {done:,} of {total:,} rows written", err=True)
 
-    path = resolve_session(file)
+    path = existing_session(file)
     with SessionStore.open(path, actor="cli") as store:
         if kind == "cards":
             report = importing.import_cards(store, csv_file, update=update, progress=progress)
@@ -244,8 +269,11 @@ def history(file: str, limit: int) -> None:
     """Show the audit trail: every change, who made it and when."""
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(resolve_session(file)) as store:
-        events = store.events_since(0)[-limit:]
+    path = existing_session(file)
+    with SessionStore.open(path) as store:
+        everything = store.events_since(0)
+        events = everything[-limit:]
+        click.echo(f"History of {path}: the last {len(events)} of {len(everything)} changes.")
         for event in events:
             mark = {"undo": "undo: ", "redo": "redo: "}.get(event.kind, "")
             click.echo(f"{event.at[:19].replace('T', ' ')}  {event.actor:12}  {mark}{event.action}")
@@ -258,8 +286,9 @@ def backup(file: str) -> None:
     from focusgroup.store import SessionStore
     from focusgroup.store.backups import take_backup
 
-    with SessionStore.open(resolve_session(file)) as store:
-        click.echo(f"Backed up to {take_backup(store, 'manual')}.")
+    path = existing_session(file)
+    with SessionStore.open(path) as store:
+        click.echo(f"Backed up to {take_backup(store, 'manual')} (from {path}).")
 
 
 @click.command()

@@ -91,10 +91,12 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
     """
     from focusgroup.crosswalk.search import search
     from focusgroup.crosswalk.zones import level_disagreement
-    from focusgroup.paths import resolve_session
+    from focusgroup.paths import existing_session
     from focusgroup.store import SessionStore
 
-    store = SessionStore.open(resolve_session(file), actor="cli")
+    path = existing_session(file)
+    store = SessionStore.open(path, actor="cli")
+    click.echo(f"Crosswalk for {path}:")
     try:
         cards = [c for c in store.cards() if not c.soc_code]
         if not cards:

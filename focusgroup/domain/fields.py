@@ -35,8 +35,19 @@ _URL_ASCII_OK = set(
 )
 
 
+_JOIN_RE = re.compile(f"\r\n|[{re.escape(LINE_BREAKS)}]")
+
+
 def line_break_in(value: str) -> bool:
     return bool(_LINE_BREAK_RE.search(value))
+
+
+def joined_lines(text: str) -> str:
+    """`text` with each line break as a space (a trailing one, from copying a line, dropped).
+
+    For a pasted name, and for writing a value from an older file into an e-mail header.
+    """
+    return _JOIN_RE.sub(" ", text.rstrip(LINE_BREAKS))
 
 
 def one_line_problem(value: str, what: str) -> str | None:
@@ -65,6 +76,9 @@ def follow_up_problem(url: str) -> str | None:
     shown = repr(shown)
     if len(url) > MAX_URL:
         return f"the follow-up link is {len(url):,} characters; use a shorter one"
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme not in ("http", "https") or not url[len(scheme) :].startswith("://"):
+        return f"the follow-up link {shown} must start with https:// (or http://)"
     bad = next((c for c in url if not _url_char_ok(c)), None)
     if bad is not None:
         name = unicodedata.name(bad, f"U+{ord(bad):04X}").lower()
@@ -73,14 +87,11 @@ def follow_up_problem(url: str) -> str | None:
             "contain; copy the link from the browser's address bar"
         )
     try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError:
-        host, parts = None, None
-    if parts is None or parts.scheme.lower() not in ("http", "https") or "://" not in url:
-        return f"the follow-up link {shown} must start with https:// (or http://)"
+        host = urlsplit(url).hostname
+    except ValueError:  # e.g. an unclosed [ in the host
+        host = None
     if not host:
-        return f"the follow-up link {shown} has no web site after https://"
+        return f"the follow-up link {shown} has no web site after {scheme}://"
     return None
 
 

@@ -50,9 +50,12 @@ class CardOps(StoreBase):
     ) -> int:
         """Add an occupation card; it lands in Unsorted unless a place is given."""
         _text(text, "A card")
-        if participant_id is not None and not self.conn.execute(
-            "SELECT 1 FROM participants WHERE id = ?", [participant_id]
-        ).fetchone():
+        if (
+            participant_id is not None
+            and not self.conn.execute(
+                "SELECT 1 FROM participants WHERE id = ?", [participant_id]
+            ).fetchone()
+        ):
             raise DomainError("That participant is no longer in the session.")
         category_id, level = self._valid_place(category_id, level)
         if step is None:

@@ -17,6 +17,7 @@ from focusgroup.domain.model import CARDS_PER_EMPLOYER, Participant, Role
 from focusgroup.domain.wall import cards_turned_in
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.widgets.key_footer import KeyFooter
+from focusgroup.tui.widgets.one_line_input import OneLineInput
 
 if TYPE_CHECKING:
     from focusgroup.tui.app import FocusGroupApp
@@ -61,8 +62,8 @@ class ParticipantDialog(ModalScreen[None]):
         p = self.person
         with Vertical(classes="dialog-box"):
             yield Label("Edit participant" if p else "Add participant", classes="dialog-title")
-            yield Input(p.name if p else "", placeholder="Name", id="p-name")
-            yield Input(p.organization if p else "", placeholder="Organization", id="p-org")
+            yield OneLineInput(p.name if p else "", placeholder="Name", id="p-name")
+            yield OneLineInput(p.organization if p else "", placeholder="Organization", id="p-org")
             yield Select(
                 [(r.value, r.value) for r in Role],
                 value=p.role if p else Role.EMPLOYER.value,

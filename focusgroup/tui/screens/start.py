@@ -23,8 +23,10 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from focusgroup import paths
 from focusgroup.domain.errors import FocusGroupError, ProtocolError
+from focusgroup.domain.fields import follow_up_problem
 from focusgroup.store import SessionStore
 from focusgroup.tui.widgets.key_footer import KeyFooter
+from focusgroup.tui.widgets.one_line_input import OneLineInput
 
 if TYPE_CHECKING:
     from focusgroup.tui.app import FocusGroupApp
@@ -109,15 +111,17 @@ class StartScreen(Screen[None]):
                 yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="start-form"):
                 yield Label("NEW SESSION", classes="start-heading")
-                yield Input(
+                yield OneLineInput(
                     placeholder="Title, e.g. Advanced manufacturing, Lake County", id="new-title"
                 )
                 yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
-                yield Input(placeholder="Sector", id="new-sector")
-                yield Input(placeholder="Region", id="new-region")
-                yield Input(self.fg.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
-                yield Input(placeholder="Facilitator", id="new-facilitator")
-                yield Input(placeholder="Follow-up link (survey or summary page)", id="new-link")
+                yield OneLineInput(placeholder="Sector", id="new-sector")
+                yield OneLineInput(placeholder="Region", id="new-region")
+                yield OneLineInput(self.fg.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
+                yield OneLineInput(placeholder="Facilitator", id="new-facilitator")
+                yield OneLineInput(
+                    placeholder="Follow-up link (survey or summary page)", id="new-link"
+                )
                 yield Button("Start session", variant="primary", id="new-start")
         yield KeyFooter()
 
@@ -213,6 +217,11 @@ class StartScreen(Screen[None]):
             return
         if protocol is None:
             self.notify("Choose a protocol.", severity="warning")
+            return
+        # The CLI's --follow-up and the store check the link with this same rule.
+        if problem := follow_up_problem(value("link")):
+            self.notify(problem[:1].upper() + problem[1:] + ".", severity="warning", markup=False)
+            self.query_one("#new-link", Input).focus()
             return
         folder = paths.sessions_dir()
         path = new_session_path(folder, title, value("date"))
