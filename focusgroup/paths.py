@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from focusgroup.domain.errors import SessionFileError
-
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -22,6 +20,15 @@ def home() -> Path:
 
 def sessions_dir() -> Path:
     return home() / "sessions"
+
+
+def exports_dir(session_path: Path) -> Path:
+    """Where a session's documents go unless told otherwise: `exports/<session name>/`.
+
+    The one default for `focusgroup export` and `profiles`, the app's export dialog and the
+    PDFs e-mail attaches, so the files are always found in the same place.
+    """
+    return home() / "exports" / Path(session_path).stem
 
 
 def backups_dir(session_path: Path) -> Path:
@@ -62,30 +69,7 @@ def resolve_session(value: str | Path) -> Path:
     resolves its FILE this way, so `new ./x.db` and `open ./x.db` agree.
     """
     text = str(value)
-    if not text.strip():
-        raise SessionFileError("Give a session name (e.g. spring) or a path to a .db file.")
     # Absolute, so every message names the one file meant, wherever the command ran.
     if is_bare_name(text):
         return (sessions_dir() / (text if text.endswith(".db") else f"{text}.db")).absolute()
     return Path(text).expanduser().absolute()
-
-
-def existing_session(value: str | Path) -> Path:
-    """`resolve_session`, refusing a path with no session file, with a hint when the user
-    probably meant a file or folder of that name right here."""
-    path = resolve_session(value)
-    if path.is_dir():
-        raise SessionFileError(f"{path} is a folder, not a session file.")
-    if path.exists():
-        return path
-    message = f"No session file at {path}."
-    text = str(value)
-    if is_bare_name(text) and Path(text).exists():
-        here = Path(text)
-        if here.is_dir():
-            message += f" ({text} here is a folder: give a file inside it, e.g. {text}/NAME.db.)"
-        else:
-            message += f" (A bare name means sessions/; to use {text} here, give ./{text}.)"
-    elif not path.suffix and path.with_suffix(".db").exists():
-        message += f" (Did you mean {path.with_suffix('.db')}?)"
-    raise SessionFileError(message)

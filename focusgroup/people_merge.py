@@ -44,7 +44,7 @@ class PersonInput:
     quote_as: str | None = None
 
     def given(self) -> dict[str, Any]:
-        values = {"email": self.email, "title": self.title, "role": self.role}
+        values: dict[str, Any] = {"email": self.email, "title": self.title, "role": self.role}
         values.update(consent=self.consent, quote_as=self.quote_as)
         return {k: v for k, v in values.items() if v not in (None, "")}
 

@@ -119,11 +119,12 @@ def email(
     Each send is recorded in the session; running again sends only to those not yet sent.
     The SMTP password comes from FOCUSGROUP_SMTP_PASSWORD or a prompt, never a flag.
     """
+    from focusgroup.cli.session_file import existing_session
     from focusgroup.mail import content as mail_content
     from focusgroup.mail.message import Letter
     from focusgroup.mail.recipients import SKIPPED, Status, plan
     from focusgroup.mail.settings import load_settings
-    from focusgroup.paths import existing_session
+    from focusgroup.paths import exports_dir
     from focusgroup.store import SessionStore
 
     if dry_run and outbox is not None:
@@ -164,7 +165,7 @@ def email(
             with tempfile.TemporaryDirectory(prefix="focusgroup-mail-") as scratch:
                 content = mail_content.export_content(store, profiles, Path(scratch))
         else:
-            out_dir = mail_content.default_out_dir(path)
+            out_dir = exports_dir(path)
             content = mail_content.export_content(store, profiles, out_dir)
             click.echo(f"Exported {len(content.attachments)} PDF(s) to {out_dir}")
         reply = settings.reply_address()

@@ -52,7 +52,7 @@ def serve(file: str, host: str, port: int, max_seats: int) -> None:
         raise click.ClickException(
             f"serve needs textual-serve ({error.name} is missing): pip install 'focusgroup[serve]'"
         ) from None
-    from focusgroup.paths import existing_session
+    from focusgroup.cli.session_file import existing_session
     from focusgroup.serve.join_file import remove_join_file, write_join_file
     from focusgroup.store import SessionStore
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date as Date
 from pathlib import Path
+from typing import Any
 
 import click
 
+from focusgroup.cli.session_file import existing_session, session_path
 from focusgroup.domain.errors import SessionFileError
-from focusgroup.paths import existing_session, resolve_session
 
 ROLES = ("facilitator", "note-taker")
 
@@ -91,15 +92,15 @@ def new(
     profile: Path | None,
 ) -> None:
     """Create a new session FILE (a name alone goes in sessions/)."""
-    from focusgroup.domain.protocol_loader import find_protocol
+    from focusgroup.protocol_files import find_protocol
     from focusgroup.store import SessionStore
 
-    path = resolve_session(file)
+    path = session_path(file)
     if path.is_dir():
         raise SessionFileError(
             f"{path} is a folder; give a file name inside it, e.g. {path / 'spring.db'}."
         )
-    details = dict(
+    details: dict[str, Any] = dict(
         title=title,
         sector=sector,
         region=region,
@@ -108,7 +109,7 @@ def new(
         follow_up_url=follow_up,
     )
     if profile is not None:
-        from focusgroup.export.followup import start_from_profile
+        from focusgroup.from_profile import start_from_profile
 
         store = start_from_profile(path, profile, protocol_id=protocol_id, **details)
     else:
@@ -144,10 +145,10 @@ def open_(file: str, role: str) -> None:
 def demo(file: str | None, open_app: bool, role: str) -> None:
     """Build the demo meeting (default sessions/demo.db) if missing, and open it."""
     from focusgroup.demo import build_demo
-    from focusgroup.domain.protocol_loader import find_protocol
     from focusgroup.paths import sessions_dir
+    from focusgroup.protocol_files import find_protocol
 
-    path = resolve_session(file) if file else sessions_dir() / "demo.db"
+    path = session_path(file) if file else sessions_dir() / "demo.db"
     if not path.exists():
         build_demo(path, find_protocol("critical-occupations")).close()
         click.echo(f"Built the demo meeting in {path}.")
@@ -175,11 +176,12 @@ def list_(folder: Path | None) -> None:
     click.echo(f"Sessions in {folder}:")
     for entry in entries:
         if entry.error:
-            click.echo(f"{entry.path.name}: can't be read ({entry.error})")
+            reason = entry.error.replace(str(entry.path), entry.path.name)
+            click.echo(f"{entry.path.name}: can't be read. {reason}")
             continue
         click.echo(
             f"{entry.path.name}  {entry.date or '-':10}  {entry.title}  [{entry.protocol_id}]  "
-            f"{entry.participants} participants, {entry.cards} cards, "
+            f"{entry.participants} participants, {entry.stacks} cards, "
             f"{entry.competencies} competencies, {entry.notes} notes"
         )
 
@@ -306,7 +308,7 @@ def restore(file: str, list_only: bool, source: Path | None) -> None:
     from focusgroup.store.backups import list_backups
     from focusgroup.store.backups import restore as restore_backup
 
-    path = resolve_session(file)
+    path = session_path(file)
     if list_only:
         found = list_backups(path)
         if not found:

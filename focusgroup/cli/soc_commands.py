@@ -55,7 +55,8 @@ def onet_import(path: Path) -> None:
     are carried over from the shipped index.
     """
     from focusgroup.crosswalk import index
-    from focusgroup.crosswalk.build import PACKAGED_INDEX, build_index
+    from focusgroup.crosswalk.build import build_index
+    from focusgroup.crosswalk.index import PACKAGED_INDEX
 
     target = index.user_index_path()
     summary = build_index(path, target, carry_from=PACKAGED_INDEX)
@@ -89,9 +90,9 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
     With --accept-top the best suggestion is stored on each card (one undoable change per
     card, made as the 'cli' seat). Cards already coded are left alone.
     """
+    from focusgroup.cli.session_file import existing_session
     from focusgroup.crosswalk.search import search
     from focusgroup.crosswalk.zones import level_disagreement
-    from focusgroup.paths import existing_session
     from focusgroup.store import SessionStore
 
     path = existing_session(file)

@@ -1,12 +1,14 @@
 """A protocol is the facilitation script a session follows: steps, levels, reasons, tiers.
 
-Loading and validating YAML lives in `protocol_loader`; these are the validated shapes.
+Validating YAML is `protocol_schema`, reading files `focusgroup.protocol_files`; these are
+the validated shapes.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -134,5 +136,5 @@ def protocol_from_json(text: str, source_text: str = "") -> Protocol:
     return Protocol(**data, source_text=source_text)
 
 
-def _tuples(item: dict) -> dict:
+def _tuples(item: dict[str, Any]) -> dict[str, Any]:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}

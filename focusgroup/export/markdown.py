@@ -11,6 +11,7 @@ import html
 import re
 
 from focusgroup.domain.fields import follow_up_problem
+from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import Summary, how_used, summarize, when_next
 from focusgroup.export.snapshot import SessionSnapshot
 
@@ -130,9 +131,7 @@ def _wall_table(snap: SessionSnapshot) -> list[str]:
     return rows
 
 
-def snap_wall(snap: SessionSnapshot):  # noqa: ANN201 - the domain's Wall
-    from focusgroup.domain.wall import build_wall
-
+def snap_wall(snap: SessionSnapshot) -> Wall:
     return build_wall(snap.categories, snap.cards, snap.levels)
 
 

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.fields import check_follow_up, check_one_line
-from focusgroup.domain.model import Category, Participant, QuoteAs, Role, Session
+from focusgroup.domain.model import Card, Category, Participant, QuoteAs, Role, Session
 from focusgroup.domain.protocol import Protocol, protocol_from_json
+from focusgroup.domain.text import one_line, shorten
 from focusgroup.store import rows
 from focusgroup.store.journal import Journal
 
@@ -37,6 +38,7 @@ def writes(method: Callable[..., T]) -> Callable[..., T]:
         with self.journal.locked():
             return method(self, *args, **kwargs)
 
+    locked.holds_write_lock = True  # type: ignore[attr-defined]
     return locked
 
 
@@ -66,8 +68,7 @@ def _follow_up(value: str) -> str:
 
 
 def _short(text: str, width: int = 40) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "\u2026"
+    return shorten(one_line(text), width)
 
 
 def _role(role: str) -> str:
@@ -136,7 +137,7 @@ class StoreBase:
                     return self._protocol
                 except (ValueError, TypeError, KeyError):
                     pass  # a damaged cache: the YAML below is the source of truth
-            from focusgroup.domain.protocol_loader import parse_protocol
+            from focusgroup.domain.protocol_schema import parse_protocol
 
             self._protocol = parse_protocol(row["protocol_yaml"], f"{self.path} (stored protocol)")
         return self._protocol
@@ -153,5 +154,13 @@ class StoreBase:
     if TYPE_CHECKING:  # provided by the mixins; declared so each mixin type-checks alone
 
         def participant(self, participant_id: int) -> Participant: ...
+
+        def categories(self) -> list[Category]: ...
+
+        def _top_card(self, card_id: int) -> Card: ...
+
+        def _next_position(self, category_id: int | None, level: str) -> float: ...
+
+        def _next(self, table: str) -> float: ...
 
         def category(self, category_id: int) -> Category: ...

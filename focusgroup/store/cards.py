@@ -284,7 +284,7 @@ class CardOps(StoreBase):
             # With the level, the (category_id, level, position) index answers at once; without
             # it SQLite scanned every unsorted card, so an import grew with the square of rows.
             sql = "SELECT max(position) FROM cards WHERE category_id IS NULL AND level = ?"
-            args = [UNSORTED]
+            args: list[object] = [UNSORTED]
         else:
             sql = "SELECT max(position) FROM cards WHERE category_id = ? AND level = ?"
             args = [category_id, level]

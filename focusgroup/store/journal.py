@@ -355,7 +355,7 @@ class Journal:
 _COLUMNS = "e.id, e.actor, e.at, e.kind, e.action, e.changes, e.target, e.undoable, e.batch"
 
 
-def _event(row: sqlite3.Row | tuple) -> Event:
+def _event(row: sqlite3.Row | tuple[Any, ...]) -> Event:
     (event_id, actor, at, kind, action, changes, target, undoable, batch, reverted) = row
     return Event(
         id=event_id,

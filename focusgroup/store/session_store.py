@@ -17,6 +17,7 @@ from focusgroup.store import rows
 from focusgroup.store.base import _follow_up, _name, _one_line, writes
 from focusgroup.store.cards import CardOps
 from focusgroup.store.connection import create_database, open_database
+from focusgroup.store.errors import translate_storage_errors
 from focusgroup.store.journal import now
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
@@ -46,6 +47,7 @@ def _check_details(fields: dict[str, Any]) -> None:
         _follow_up(fields["follow_up_url"])
 
 
+@translate_storage_errors
 class SessionStore(CardOps, PeopleOps, NoteOps):
     """One open session file, used by one seat (`actor`)."""
 

@@ -14,7 +14,7 @@ from focusgroup.cli import main
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.fields import follow_up_problem
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 BAD = [
     "https://x>[Confirm](https://evil.example)<",

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from focusgroup.cli import main
 from focusgroup.domain.errors import DomainError
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 BREAKS = ["\n", "\r", "\r\n", "\u2028", "\x85", "\v"]
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from focusgroup.cli import main
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 
 def run(*args: str) -> Result:

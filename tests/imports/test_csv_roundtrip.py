@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from focusgroup.domain.fields import LINE_BREAKS
 from focusgroup.store import SessionStore
 from tests.imports.conftest import fresh_session, run
-from tests.reliability.conftest import examples
+from tests.reliability.builders import examples
 
 # Half the reliability suite's count per dialect (each runs the CLI); HYPOTHESIS_PROFILE=
 # thorough runs ten times as many, randomised.

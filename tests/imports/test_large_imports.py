@@ -1,5 +1,5 @@
 """A large import is written in parts: the other seat gets the lock in between, one undo
-takes it all back (issue 12). Speed is measured by `python -m focusgroup.bench`, not here."""
+takes it all back (issue 12). Speed is measured by `python -m bench`, not here."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on, work
+from textual import getters, on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -18,17 +18,16 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar
 
 from focusgroup.domain.errors import FocusGroupError
 from focusgroup.export.snapshot import SessionSnapshot
+from focusgroup.paths import exports_dir
+from focusgroup.tui.session_app import SessionApp
 
 FORMATS = (("pdf", "PDF summary"), ("md", "Markdown"), ("json", "JSON"), ("csv", "CSV"))
 
 
-def default_out_dir(session_path: Path) -> Path:
-    """`exports/<session name>/` beside the sessions folder, where `focusgroup export` puts it."""
-    return session_path.resolve().parent.parent / "exports" / session_path.stem
-
-
 class ExportDialog(ModalScreen[list[Path] | None]):
     """Choose what to write and where; writes it with a progress bar."""
+
+    app = getters.app(SessionApp)
 
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="export.cancel"),
@@ -40,11 +39,11 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         self.busy = False
 
     def compose(self) -> Iterable[Widget]:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         with Vertical(classes="dialog-box export-box"):
             yield Label("Export the summary and job profiles", classes="dialog-title")
             yield Label("Folder")
-            yield Input(str(default_out_dir(store.path)), id="export-folder")
+            yield Input(str(exports_dir(store.path)), id="export-folder")
             for key, label in FORMATS:
                 yield Checkbox(label, True, id=f"export-{key}")
             yield Checkbox("Strawman job profiles (top occupations)", True, id="export-profiles")
@@ -74,7 +73,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
         anonymous = self.query_one("#export-anonymous", Checkbox).value
         try:
-            snap = take_snapshot(self.app.store, anonymous=anonymous)  # type: ignore[attr-defined]
+            snap = take_snapshot(self.app.store, anonymous=anonymous)
         except FocusGroupError as error:
             self._status(str(error))
             return

@@ -5,18 +5,14 @@ A file that can't be read is listed with the reason instead of crashing the list
 
 from __future__ import annotations
 
-import re
-import sqlite3
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
@@ -24,67 +20,16 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from focusgroup import paths
 from focusgroup.domain.errors import FocusGroupError, ProtocolError
 from focusgroup.domain.fields import follow_up_problem
+from focusgroup.domain.text import shorten, slug
 from focusgroup.store import SessionStore
+from focusgroup.store.catalog import scan_sessions
+from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.one_line_input import OneLineInput
 
-if TYPE_CHECKING:
-    from focusgroup.tui.app import FocusGroupApp
-
-
-@dataclass(frozen=True)
-class SessionEntry:
-    path: Path
-    title: str
-    date: str
-    people: int
-    cards: int
-    problem: str = ""
-
-
-def read_entry(path: Path) -> SessionEntry:
-    """Title, date and counts of one file, or why it can't be opened."""
-    try:
-        store = SessionStore.open(path, actor="cli")
-    except (FocusGroupError, sqlite3.Error, OSError) as error:
-        return SessionEntry(path, path.name, "", 0, 0, problem=str(error))
-    try:
-        session = store.session()
-        cards = sum(c.count for c in store.cards())
-        return SessionEntry(
-            path,
-            session.title,
-            session.date or session.created_at[:10],
-            len(store.participants()),
-            cards,
-        )
-    except (FocusGroupError, sqlite3.Error, KeyError) as error:
-        return SessionEntry(path, path.name, "", 0, 0, problem=str(error))
-    finally:
-        store.close()
-
-
-def list_sessions(folder: Path) -> list[SessionEntry]:
-    """Session files in `folder`, most recently changed first (WAL files count as changes)."""
-    if not folder.is_dir():
-        return []
-
-    def touched(path: Path) -> float:
-        wal = path.with_name(path.name + "-wal")
-        times = [path.stat().st_mtime] + ([wal.stat().st_mtime] if wal.exists() else [])
-        return max(times)
-
-    files = sorted(folder.glob("*.db"), key=lambda p: (-touched(p), p.name))
-    return [read_entry(p) for p in files]
-
-
-def slugify(text: str) -> str:
-    flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", flat.lower()).strip("-")[:40] or "session"
-
 
 def new_session_path(folder: Path, title: str, date: str) -> Path:
-    stem = "-".join(p for p in (date, slugify(title)) if p)
+    stem = "-".join(p for p in (date, slug(title, "session", limit=40)) if p)
     path = folder / f"{stem}.db"
     n = 2
     while path.exists():
@@ -94,14 +39,21 @@ def new_session_path(folder: Path, title: str, date: str) -> Path:
 
 
 class StartScreen(Screen[None]):
+    """Opens or creates a session file and hands it to the app as a `SessionChosen`."""
+
+    class SessionChosen(Message):
+        """A session file was opened or created here; the app takes it over (and closes it)."""
+
+        def __init__(self, store: SessionStore) -> None:
+            super().__init__()
+            self.store = store
+
+    app = getters.app(SessionApp)
+
     BINDINGS = [
         Binding("n", "new", "New session", id="start.new"),
         Binding("f5", "reload", "Refresh list", id="start.reload"),
     ]
-
-    @property
-    def fg(self) -> FocusGroupApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> Iterable[Widget]:
         yield Static("focusgroup · employer focus groups for career pathways", id="start-title")
@@ -117,7 +69,7 @@ class StartScreen(Screen[None]):
                 yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
                 yield OneLineInput(placeholder="Sector", id="new-sector")
                 yield OneLineInput(placeholder="Region", id="new-region")
-                yield OneLineInput(self.fg.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
+                yield OneLineInput(self.app.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
                 yield OneLineInput(placeholder="Facilitator", id="new-facilitator")
                 yield OneLineInput(
                     placeholder="Follow-up link (survey or summary page)", id="new-link"
@@ -136,7 +88,7 @@ class StartScreen(Screen[None]):
     def load_protocols(self) -> None:
         select = self.query_one("#new-protocol", Select)
         try:
-            from focusgroup.domain.protocol_loader import list_protocols
+            from focusgroup.protocol_files import list_protocols
 
             problems: list[ProtocolError] = []
             found = list_protocols(problems)
@@ -156,22 +108,22 @@ class StartScreen(Screen[None]):
     def action_reload(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        self.entries = list_sessions(paths.sessions_dir())
+        self.entries = scan_sessions(paths.sessions_dir())
         for entry in self.entries:
-            if entry.problem:
-                reason = entry.problem.replace(str(entry.path), entry.path.name)
+            if entry.error:
+                reason = entry.error.replace(str(entry.path), entry.path.name)
                 cells = [
                     Text("⚠ can't be opened", style="bold red"),
                     Text(""),
                     Text(""),
                     Text(""),
-                    Text(reason[:70] + ("…" if len(reason) > 70 else ""), style="red"),
+                    Text(shorten(reason, 71), style="red"),
                 ]
             else:
                 cells = [
                     Text(entry.title),
-                    Text(entry.date),
-                    Text(str(entry.people), justify="right"),
+                    Text(entry.shown_date),
+                    Text(str(entry.participants), justify="right"),
                     Text(str(entry.cards), justify="right"),
                     Text(entry.path.name, style="dim"),
                 ]
@@ -189,18 +141,18 @@ class StartScreen(Screen[None]):
         entry = next((e for e in self.entries if str(e.path) == event.row_key.value), None)
         if entry is None:
             return
-        if entry.problem:
-            self.notify(entry.problem, severity="error", markup=False)
+        if entry.error:
+            self.notify(entry.error, severity="error", markup=False)
             return
         self.open_path(entry.path)
 
     def open_path(self, path: Path) -> None:
         try:
-            store = SessionStore.open(path, actor=self.fg.role)
-        except (FocusGroupError, sqlite3.Error) as error:
+            store = SessionStore.open(path, actor=self.app.role)
+        except FocusGroupError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.fg.open_session(store)
+        self.post_message(self.SessionChosen(store))
 
     @on(Input.Submitted, "#start-form Input")
     @on(Button.Pressed, "#new-start")
@@ -230,15 +182,15 @@ class StartScreen(Screen[None]):
                 path,
                 protocol,
                 title=title,
-                actor=self.fg.role,
+                actor=self.app.role,
                 sector=value("sector"),
                 region=value("region"),
                 date=value("date"),
                 facilitator=value("facilitator"),
                 follow_up_url=value("link"),
             )
-        except (FocusGroupError, sqlite3.Error, OSError) as error:
+        except (FocusGroupError, OSError) as error:
             self.notify(f"Could not create the session: {error}", severity="error", markup=False)
             return
         self.notify(f"Created {path.name}.", markup=False, timeout=3)
-        self.fg.open_session(store)
+        self.post_message(self.SessionChosen(store))

@@ -1,4 +1,4 @@
-"""Import speed for `python -m focusgroup.bench`: `import-cards` on 2,000 and 20,000 rows.
+"""Import speed for `python -m bench`: `import-cards` on 2,000 and 20,000 rows.
 
 Each import is the real command in a fresh process (Python's start included), on a CSV like a
 large transcription: two cards per participant, a quarter of them unsorted, the rest spread
@@ -54,7 +54,7 @@ def write_cards_csv(path: Path, rows: int) -> Path:
 
 
 def _new_session(path: Path) -> Path:
-    from focusgroup.domain.protocol_loader import find_protocol
+    from focusgroup.protocol_files import find_protocol
     from focusgroup.store import SessionStore
 
     SessionStore.create(path, find_protocol("critical-occupations"), title="Import bench").close()
