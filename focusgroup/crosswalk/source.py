@@ -20,8 +20,8 @@ REQUIRED = ("Occupation Data.txt", "Alternate Titles.txt", "Task Statements.txt"
 _OCCUPATION_HEADER = ["O*NET-SOC Code", "Title", "Description"]
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
-"""Per file, uncompressed. O*NET 30's largest text file is about 40 MB; a zip member that
-expands past this (a zip bomb, or the wrong download) is refused, never read into memory."""
+"""Per file, uncompressed: far more than any O*NET text file (those here are under 10 MB). A
+zip member that expands past this (a zip bomb, or the wrong download) is refused unread."""
 
 
 class OnetRelease:
