@@ -187,7 +187,7 @@ def problem(error: BaseException) -> str:
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
-"""libyaml, when PyYAML was built with it: ~10x faster, which every session open pays."""
+"""libyaml, when PyYAML was built with it: much faster, and every session open pays this."""
 
 
 MAX_NODES = 100_000
