@@ -82,10 +82,6 @@ class CsvTable:
         known = set(known)
         return [h for h in self.header if h and h not in known]
 
-    @property
-    def legacy_encoding(self) -> bool:
-        return self.encoding == "Windows-1252"
-
 
 def read_csv(path: Path, required: Iterable[str]) -> CsvTable:
     """Read `path`; refuse it (CsvError) when it is not a CSV with the `required` columns."""
