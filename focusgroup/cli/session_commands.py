@@ -15,11 +15,10 @@ ROLES = ("facilitator", "note-taker")
 
 
 def _check_date(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
-    if value:
-        try:
-            Date.fromisoformat(value)
-        except ValueError:
-            raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD.") from None
+    from focusgroup.domain.fields import date_problem
+
+    if value and (problem := date_problem(value)):
+        raise click.BadParameter(problem + ".")
     return value
 
 

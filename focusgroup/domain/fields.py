@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from urllib.parse import urlsplit
 
 from focusgroup.domain.errors import DomainError
@@ -100,6 +101,22 @@ def check_follow_up(url: str) -> str:
     if problem:
         raise DomainError(_sentence(problem) + ".")
     return url
+
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def date_problem(value: str) -> str | None:
+    """Why `value` can't be the meeting's date, or None ("" means no date given)."""
+    if value == "":
+        return None
+    try:
+        if _DATE_RE.match(value):
+            date.fromisoformat(value)
+            return None
+    except ValueError:
+        pass
+    return f"{value!r} is not a date in the form YYYY-MM-DD"
 
 
 def _url_char_ok(char: str) -> bool:

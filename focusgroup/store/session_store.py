@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from focusgroup.domain.errors import DomainError, SessionFileError
+from focusgroup.domain.fields import date_problem
 from focusgroup.domain.model import Event, Send
 from focusgroup.domain.protocol import Protocol, protocol_to_json
 from focusgroup.store import rows
@@ -45,6 +46,8 @@ def _check_details(fields: dict[str, Any]) -> None:
         _one_line(fields["facilitator"], "The facilitator's name")
     if fields.get("follow_up_url") is not None:
         _follow_up(fields["follow_up_url"])
+    if isinstance(fields.get("date"), str) and (problem := date_problem(fields["date"])):
+        raise DomainError(f"The session date: {problem}.")
 
 
 @translate_storage_errors

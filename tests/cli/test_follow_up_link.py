@@ -129,7 +129,7 @@ def test_the_pdf_shows_the_link_as_text(tmp_path: Path) -> None:
     assert not any(annotations), "the PDF must not carry a clickable link for it"
 
 
-async def test_the_start_screen_form_refuses_a_bad_link_with_the_same_words(
+async def test_the_start_screen_form_refuses_a_bad_date_or_link_with_the_same_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from textual.widgets import Input
@@ -145,6 +145,16 @@ async def test_the_start_screen_form_refuses_a_bad_link_with_the_same_words(
         await pilot.pause()
         screen = app.screen
         screen.query_one("#new-title", Input).value = "Health care"
+        # The date first: the same rule as `new --date` and the store.
+        screen.query_one("#new-date", Input).value = "14/10/2026"
+        await pilot.click("#new-start")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert "'14/10/2026' is not a date in the form YYYY-MM-DD." in [
+            n.message for n in app._notifications
+        ]
+        assert app.focused is screen.query_one("#new-date", Input)
+        screen.query_one("#new-date", Input).value = "2026-10-14"
         screen.query_one("#new-link", Input).value = "javascript:alert(1)"
         await pilot.click("#new-start")
         await pilot.pause()
@@ -161,3 +171,16 @@ async def test_the_start_screen_form_refuses_a_bad_link_with_the_same_words(
         await pilot.pause()
         assert isinstance(app.screen, WallScreen)
         assert app.store.session().follow_up_url == GOOD[0]
+
+
+@pytest.mark.parametrize("day", ["14/10/2026", "2026-02-30", "20261014", "2026-1-4", "soon"])
+def test_the_date_follows_one_rule_too(tmp_path: Path, day: str) -> None:
+    from focusgroup.domain.fields import date_problem
+
+    problem = date_problem(day)
+    assert problem is not None
+    result = run("new", str(tmp_path / "a.db"), "--title", "T", "--date", day)
+    assert result.exit_code != 0 and problem in result.output
+    with pytest.raises(DomainError, match="YYYY-MM-DD"):
+        SessionStore.create(tmp_path / "b.db", tiny_protocol(), title="T", date=day)
+    assert date_problem("2026-10-14") is None

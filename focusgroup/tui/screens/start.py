@@ -18,7 +18,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from focusgroup import paths
 from focusgroup.domain.errors import FocusGroupError, ProtocolError
-from focusgroup.domain.fields import follow_up_problem
+from focusgroup.domain.fields import date_problem, follow_up_problem
 from focusgroup.domain.text import shorten, slug
 from focusgroup.store import SessionStore
 from focusgroup.store.catalog import scan_sessions
@@ -163,11 +163,17 @@ class StartScreen(Screen[None]):
         if protocol is None:
             self.notify("Choose a protocol.", severity="warning")
             return
-        # The CLI's --follow-up and the store check the link with this same rule.
-        if problem := follow_up_problem(value("link")):
-            self.notify(problem[:1].upper() + problem[1:] + ".", severity="warning", markup=False)
-            self.query_one("#new-link", Input).focus()
-            return
+        # The CLI's --date and --follow-up and the store check with these same rules.
+        for field, problem in (
+            ("date", date_problem(value("date"))),
+            ("link", follow_up_problem(value("link"))),
+        ):
+            if problem:
+                self.notify(
+                    problem[:1].upper() + problem[1:] + ".", severity="warning", markup=False
+                )
+                self.query_one(f"#new-{field}", Input).focus()
+                return
         folder = paths.sessions_dir()
         path = new_session_path(folder, title, value("date"))
         try:
