@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from focusgroup.csv_input import CsvError, read_csv
 from focusgroup.domain.programs import (
     COLUMN_FIELDS,
     EXTRA_COLUMNS,
@@ -24,10 +25,11 @@ from focusgroup.domain.programs import (
     parse_level,
     split_list,
 )
-from focusgroup.importing import ImportFailed, _summary, read_csv
+from focusgroup.importing import ImportFailed
 from focusgroup.store.session_store import SessionStore
 
 REQUIRED = ("institution", "program")
+"""Columns a row needs (checked after the guide's header spellings are mapped)."""
 
 
 @dataclass
@@ -40,13 +42,29 @@ class ProgramImportReport:
     """Occupations named in the file that match no card on the wall (by name or code)."""
 
 
-def _read(path: Path) -> tuple[list[dict[str, str]], list[str]]:
-    """The file's rows (each with its line under "_line") and the reader's own row problems.
+def _read(
+    path: Path, required: tuple[str, ...]
+) -> tuple[list[dict[str, str]], list[str], list[str]]:
+    """The file's rows (each with its first line under "_line"), the reader's own row problems
+    (extra values, unnamed columns) and the header, through the shared reader (`csv_input`).
 
-    The one place that calls the shared CSV reader, so a change to its interface (issue 12
-    is reworking its quoting and encodings) is met here alone.
+    Values come back exactly as written, spaces included; only keywords are compared trimmed.
     """
-    return read_csv(path, ()), []
+    try:
+        table = read_csv(path, required)
+    except CsvError as error:
+        raise ImportFailed(str(error)) from None
+    rows = [{**row.values, "_line": str(row.line)} for row in table.rows]
+    return rows, list(table.problems), table.header
+
+
+def _refuse(path: Path, problems: list[str]) -> None:
+    """Nothing is imported; every problem is named by its line (at most 20 shown)."""
+    shown = "\n  ".join(problems[:20])
+    more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+    raise ImportFailed(
+        f"{path}: nothing was imported; fix these rows and try again:\n  {shown}{more}"
+    )
 
 
 def _canonical(rows: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -64,8 +82,8 @@ def _canonical(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return out
 
 
-def _header(path: Path, rows: list[dict[str, str]]) -> list[str]:
-    header = [h for h in (rows[0] if rows else {}) if h != "_line"]
+def _header(path: Path, names: list[str]) -> list[str]:
+    header = [HEADER_ALIASES.get(" ".join(h.split()), " ".join(h.split())) for h in names if h]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ImportFailed(
@@ -77,11 +95,12 @@ def _header(path: Path, rows: list[dict[str, str]]) -> list[str]:
 
 def import_programs(store: SessionStore, path: Path) -> ProgramImportReport:
     """Import the inventory template from a CSV, all or nothing."""
-    raw, problems = _read(path)
+    # "program" is in the template's header and the guide's own: it picks the delimiter.
+    raw, problems, names = _read(path, ("program",))
+    header = _header(path, names)
     rows = _canonical(raw)
     if not rows:
         raise ImportFailed(f"{path} has a header line but no programs.")
-    header = _header(path, rows)
     known = set(TEMPLATE_COLUMNS) | set(EXTRA_COLUMNS)
     report = ProgramImportReport(
         rows=len(rows), ignored_columns=[h for h in header if h not in known and h]
@@ -107,7 +126,7 @@ def import_programs(store: SessionStore, path: Path) -> ProgramImportReport:
         values["level"] = level or ""
         parsed.append(values)
     if problems:
-        raise ImportFailed(_summary(path, problems))
+        _refuse(path, sorted(problems, key=_line_number))
     added, updated = store.import_programs(parsed, f"Import {len(rows)} programs from {path.name}")
     report.added, report.updated = len(added), len(updated)
     report.not_on_wall = _not_on_wall(store, parsed)
@@ -129,8 +148,7 @@ def _not_on_wall(store: SessionStore, parsed: list[dict[str, Any]]) -> list[str]
 
 def import_openings(store: SessionStore, path: Path) -> int:
     """Openings a year per occupation (columns occupation, openings[, source]), all or nothing."""
-    rows = read_csv(path, ("occupation", "openings"))
-    problems: list[str] = []
+    rows, problems, _ = _read(path, ("occupation", "openings"))
     parsed: list[tuple[str, int, str]] = []
     for row in rows:
         line = row["_line"]
@@ -144,7 +162,13 @@ def import_openings(store: SessionStore, path: Path) -> int:
             continue
         parsed.append((row["occupation"], int(count), row.get("source", "")))
     if problems:
-        raise ImportFailed(_summary(path, problems))
+        _refuse(path, sorted(problems, key=_line_number))
     if not parsed:
         raise ImportFailed(f"{path} has a header line but no openings.")
     return store.import_openings(parsed, f"Import openings from {path.name}")
+
+
+def _line_number(problem: str) -> int:
+    """'line 12: ...' -> 12, so the reader's problems and ours read in file order."""
+    head = problem.split(":", 1)[0]
+    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from focusgroup.cli.export_commands import _out_dir, _session_file, out_option
+from focusgroup.cli.export_commands import _out_dir, out_option
+from focusgroup.cli.session_file import existing_session as _session_file
 
 
 def _csv_file(csv_file: str) -> Path:
