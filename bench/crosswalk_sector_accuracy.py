@@ -72,8 +72,7 @@ def main() -> None:
         c = table[key]
         n = sum(c.values())
         print(
-            f"| {key} | {n} | {c['right'] / n:.1%} | {c['wrong'] / n:.1%} | "
-            f"{c['review'] / n:.1%} |"
+            f"| {key} | {n} | {c['right'] / n:.1%} | {c['wrong'] / n:.1%} | {c['review'] / n:.1%} |"
         )
     if args.misses:
         shown = args.set or "dev"
@@ -82,7 +81,8 @@ def main() -> None:
                 continue
             verdict, detail = outcome(card, codes, sector, args.plain)
             if verdict != "right":
-                print(f"{verdict.upper():6} [{sector}] {card!r} want {'|'.join(sorted(codes))}: {detail}")
+                want = "|".join(sorted(codes))
+                print(f"{verdict.upper():6} [{sector}] {card!r} want {want}: {detail}")
 
 
 if __name__ == "__main__":

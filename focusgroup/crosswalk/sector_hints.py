@@ -36,8 +36,8 @@ FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
         ("53-7021", 0.7), ("49-3042", 0.6), ("51-4121", 0.6), ("51-2041", 0.5),
     ),
     "transportation-logistics": (
-        ("53-", 1.0), ("53-2", 0.5), ("53-5", 0.5), ("43-5", 0.8), ("43-5032", 1.0), ("49-3", 0.8), ("11-3071", 0.9), ("13-1081", 0.8),
-        ("41-3091", 0.4),
+        ("53-", 1.0), ("53-2", 0.5), ("53-5", 0.5), ("43-5", 0.8), ("43-5032", 1.0),
+        ("49-3", 0.8), ("11-3071", 0.9), ("13-1081", 0.8), ("41-3091", 0.4),
     ),
     "hospitality": (
         ("35-", 1.0), ("37-2", 0.8), ("43-4081", 0.9), ("11-9081", 1.0), ("11-9051", 1.0),
@@ -100,7 +100,8 @@ SHORTHAND: dict[str, dict[str, str]] = {
 """Whole-card wordings (as `text.words` reads them) and what the sector means by them."""
 
 _ALIASES: dict[str, str] = {
-    "manufacturing": "manufacturing", "manufacturer": "manufacturing", "production": "manufacturing",
+    "manufacturing": "manufacturing", "manufacturer": "manufacturing",
+    "production": "manufacturing",
     "health": "health-care", "healthcare": "health-care", "hospital": "health-care",
     "medical": "health-care", "nursing": "health-care",
     "it": "it", "tech": "it", "technology": "it", "software": "it", "information": "it",

@@ -16,6 +16,7 @@ from focusgroup.domain.model import (
     Participant,
     Send,
     Session,
+    Takeaway,
 )
 
 Row = dict[str, Any]
@@ -23,7 +24,7 @@ T = TypeVar("T")
 
 LIST_COLUMNS = frozenset({"reasons", "card_ids", "tags"})
 """Stored as JSON text."""
-BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking"})
+BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking", "hands_taken"})
 """Stored as 0/1."""
 
 
@@ -80,6 +81,10 @@ def commitment(row: Row) -> Commitment:
 
 def send(row: Row) -> Send:
     return _build(Send, row)
+
+
+def takeaway(row: Row) -> Takeaway:
+    return _build(Takeaway, row)
 
 
 class CardReader:

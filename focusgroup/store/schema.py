@@ -168,3 +168,20 @@ def m002_protocol_json(db: Database) -> None:
         except ProtocolError:
             continue  # left empty: opening parses the YAML and reports the problem then
         db.execute("UPDATE sessions SET protocol_json = ? WHERE id = ?", [cached, row_id])
+
+
+@migrations()
+def m003_room_results(db: Database) -> None:
+    # Issue 14: what the room agreed at the recap, and what the summary promises.
+    # hands_taken tells a show of hands of 0 from one never taken; a card with a count has
+    # had one. shortlist is the card's place on the room's shortlist (0 = not on it).
+    for statement in (
+        "ALTER TABLE cards ADD COLUMN hands_taken INTEGER NOT NULL DEFAULT 0",
+        "UPDATE cards SET hands_taken = 1 WHERE hands > 0",
+        "ALTER TABLE cards ADD COLUMN shortlist REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE sessions ADD COLUMN reengage_on TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN next_steps TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE takeaways (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL,"
+        " position REAL NOT NULL, created_at TEXT NOT NULL)",
+    ):
+        db.execute(statement)

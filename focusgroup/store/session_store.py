@@ -20,6 +20,7 @@ from focusgroup.store.connection import create_database, open_database
 from focusgroup.store.journal import now
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
+from focusgroup.store.recap import RecapOps, check_date
 
 SESSION_FIELDS = (
     "title",
@@ -30,10 +31,12 @@ SESSION_FIELDS = (
     "follow_up_url",
     "anonymous",
     "source_profile",
+    "reengage_on",
+    "next_steps",
 )
 
 
-class SessionStore(CardOps, PeopleOps, NoteOps):
+class SessionStore(CardOps, PeopleOps, NoteOps, RecapOps):
     """One open session file, used by one seat (`actor`)."""
 
     # -- opening ------------------------------------------------------------------------
@@ -135,6 +138,8 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
             _text(fields["title"], "The session title")
         if "anonymous" in fields:
             fields["anonymous"] = int(bool(fields["anonymous"]))
+        if "reengage_on" in fields:
+            fields["reengage_on"] = check_date(fields["reengage_on"])
         with self.action("Edit session details"):
             self.journal.update("sessions", 1, fields)
 
