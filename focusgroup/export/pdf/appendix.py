@@ -43,8 +43,12 @@ def appendix(styles: Styles, summary: Summary) -> list[Flowable]:
     for title, body in parts:
         if not body:
             continue
-        out += [CondPageBreak(45 * mm), *section(styles, f"Appendix {chr(letter)} · {title}")]
-        out += body
+        # The heading travels with its first block: never alone at the foot of a page
+        # (keepWithNext alone loses to a KeepTogether block that doesn't fit).
+        first = body[0]
+        first_items = list(first._content) if isinstance(first, KeepTogether) else [first]
+        heading = section(styles, f"Appendix {chr(letter)} · {title}")
+        out += [CondPageBreak(45 * mm), KeepTogether([*heading, *first_items]), *body[1:]]
         letter += 1
     if summary.onet_attribution:
         out += [Spacer(1, 8), styles.p(summary.onet_attribution, styles.small)]
