@@ -61,6 +61,10 @@ SHORTHAND: dict[str, dict[str, str]] = {
         "buyer": "purchasing agent",
         "field service technician": "industrial machinery mechanic",
         "field service tech": "industrial machinery mechanic",
+        # Injection molding is a plastics process: 51-4072, not "except metal and plastic".
+        "injection molding tech": "plastic molding machine setter operator",
+        "injection molding technician": "plastic molding machine setter operator",
+        "injection molder": "plastic molding machine setter operator",
     },
     "health-care": {
         "front desk": "medical receptionist",

@@ -30,6 +30,9 @@ MIN_SCORE = 0.8
 """Below this (before the sector's nudges are scaled away) nothing matched well."""
 MIN_MARGIN = 0.01
 """How far the best must lead the best suggestion outside its own SOC broad group."""
+VAGUE_DF = 1400
+"""A word in this many titles or more (operator, technician, manager, specialist) names no
+occupation on its own: a card that says only that is left for the room to explain."""
 _FETCH = 25
 """Occupations fetched per wording before merging and re-ranking."""
 
@@ -54,6 +57,7 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     key = sector_key(sector)
     merged: dict[str, tuple[float, Match]] = {}
     votes: dict[str, int] = {}
+    vague = [t for t in texts if not (key and spelled_out(t, key)) and _vague(t)]
     for text in texts:
         found: dict[str, tuple[float, Match]] = {}
         sector_text = spelled_out(text, key) if key else ""
@@ -91,7 +95,28 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     top = ranked[0][0] if ranked else 0.0
     scale = max(top, 1.0)
     matches = tuple(replace(m, score=round(s / scale, 3)) for s, m in ranked)
+    if matches and texts and len(vague) == len(texts):
+        reason = f"{texts[0]!r} alone is too general to code: ask the room what the job is"
+        return Suggestions(matches[:limit], False, reason)
     return Suggestions(matches[:limit], *_confidence(matches, top))
+
+
+def _vague(text: str) -> bool:
+    """Only generic title words ('Tech', 'Operator', 'Lead supervisor'), once read."""
+    from focusgroup.crosswalk.abbreviations import ABBREVIATIONS, FILLER, SENIORITY
+    from focusgroup.crosswalk.index import reading
+    from focusgroup.crosswalk.text import STOPWORDS, stem, words
+
+    kept = [w for w in words(text) if w not in SENIORITY and w not in FILLER and w not in STOPWORDS]
+    if not kept or len(kept) > 2:
+        return False
+    with reading() as (_, vocab):
+        for word in kept:
+            # An abbreviation is as vague as its main reading ("tech": technician).
+            main = ABBREVIATIONS.get(word, (word,))[0]
+            if not all(vocab.df.get(stem(w), 0) >= VAGUE_DF for w in main.split()):
+                return False
+    return True
 
 
 def _confidence(matches: tuple[Match, ...], top: float) -> tuple[bool, str]:

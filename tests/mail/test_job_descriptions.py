@@ -32,8 +32,13 @@ def test_each_employer_is_asked_for_their_own_occupations(
     assert "You wrote “Welder” and “Pipe welder” on your cards." in ann
     assert "Welder/fabricator" not in ann.split("What we heard", 1)[0]
     assert "hiring authorities" in ann and "high-performing employees" in ann
-    assert "You wrote “Welder/fabricator” and “Machinist” on your cards." in bodies["bo@example.org"]
-    assert "You wrote “Zebra-press operator”, “Assembler” and “Mold setter”" in bodies["cy@example.org"]
+    assert (
+        "You wrote “Welder/fabricator” and “Machinist” on your cards." in bodies["bo@example.org"]
+    )
+    assert (
+        "You wrote “Zebra-press operator”, “Assembler” and “Mold setter”"
+        in bodies["cy@example.org"]
+    )
     assert "You wrote “Welder”" in htmls["ann@example.org"]
     # The support partner and the no-show wrote nothing: no request, the summary all the same.
     for address in ("gil@example.org", "fay@example.org"):
