@@ -186,6 +186,19 @@ class Summary:
         }
 
 
+def times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def most_often_line(summary: Summary) -> str:
+    """'Given most often: Hardest to fill (16 times).', every tied reason named."""
+    labels, count = summary.most_common_reasons
+    if not labels:
+        return ""
+    each = " each" if len(labels) > 1 else ""
+    return f"Given most often: {', '.join(labels)} ({times(count)}{each})."
+
+
 def readable_date(value: str) -> str:
     try:
         day = dt.date.fromisoformat(value.strip())

@@ -16,6 +16,7 @@ from focusgroup.export.content import (
     OccupationSummary,
     Summary,
     how_used,
+    most_often_line,
     summarize,
     when_next,
 )
@@ -146,14 +147,9 @@ def _everything(summary: Summary) -> list[str]:
         if occ.onet_facts:
             out.append(f"   {md(occ.onet_facts)}")
     if summary.reason_counts:
-        labels, count = summary.most_common_reasons
         out += ["", "### Why they are critical", ""]
         out += [f"- {md(label)}: {count}" for label, count in summary.reason_counts]
-        out += [
-            "",
-            "Given most often: " + ", ".join(md(x) for x in labels)
-            + f" ({count} times" + (" each)." if len(labels) > 1 else ")."),
-        ]  # fmt: skip
+        out += ["", md(most_often_line(summary))]
     return out
 
 

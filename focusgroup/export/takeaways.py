@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from focusgroup.export.content import Summary
 
 
+def times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
 def _and_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -52,8 +56,8 @@ def propose_takeaways(summary: Summary) -> list[str]:
     if labels:
         quoted = _and_list([f"“{label}”" for label in labels])
         verb = "were the reasons" if len(labels) > 1 else "was the reason"
-        out.append(f"{quoted} {verb} given most often ({count} times each)." if len(labels) > 1
-                   else f"{quoted} {verb} given most often ({count} times).")  # fmt: skip
+        each = " each" if len(labels) > 1 else ""
+        out.append(f"{quoted} {verb} given most often ({times(count)}{each}).")
     lacking = [c.text.strip() for o in occupations for c in o.lacking]
     lacking += [c.text.strip() for c in summary.general_competencies if c.lacking]
     lacking = list(dict.fromkeys(t for t in lacking if t))

@@ -21,7 +21,12 @@ from reportlab.platypus import (
 )
 
 from focusgroup.domain.wall import build_wall
-from focusgroup.export.content import ORDER_OF_THE_WALL, OccupationSummary, Summary
+from focusgroup.export.content import (
+    ORDER_OF_THE_WALL,
+    OccupationSummary,
+    Summary,
+    most_often_line,
+)
 from focusgroup.export.fonts import SANS, SANS_BOLD, markup, plain_cell
 from focusgroup.export.pdf.figures import reason_chart, wall_grid
 from focusgroup.export.pdf.theme import ACCENT, FRAME_WIDTH, PAPER_TINT, RULE, Styles, section
@@ -142,10 +147,7 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
         )
         out.append(table)
     if summary.reason_counts:
-        labels, count = summary.most_common_reasons
-        lead = f"Given most often: {', '.join(labels)} ({count} times" + (
-            " each)." if len(labels) > 1 else ")."
-        )
+        lead = most_often_line(summary)
         out += [
             Spacer(1, 8),
             KeepTogether(
