@@ -55,13 +55,15 @@ def _progress(done: int, total: int, what: str) -> None:
 @anonymous_option
 def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> None:
     """Write the summary of session FILE: PDF, Markdown, JSON and CSV."""
-    from focusgroup.export.exporter import export_session
+    from focusgroup.export.content import recap_gaps
+    from focusgroup.export.exporter import export_session, snapshot_of
 
-    paths = export_session(
-        _session_file(file), out_dir, formats, anonymous=anonymous, progress=_progress
-    )
+    snap = snapshot_of(_session_file(file), anonymous=anonymous)
+    paths = export_session(snap, out_dir, formats, progress=_progress)
     for path in paths:
         click.echo(str(path))
+    for gap in recap_gaps(snap):
+        click.echo(f"Note: {gap}", err=True)
 
 
 @click.command(name="profiles")

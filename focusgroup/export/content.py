@@ -384,6 +384,29 @@ def when_next(summary: Summary) -> str:
     return f"{base}; the date is still to be set."
 
 
+def recap_gaps(snap: SessionSnapshot) -> list[str]:
+    """What the recap left unsaid, for the person exporting (the summary still reads true)."""
+    if snap.is_competency_session or not snap.cards:
+        return []
+    gaps = []
+    if not any(t.text.strip() for t in snap.takeaways):
+        gaps.append(
+            "no takeaways were written at the recap, so page 1 uses the app's proposals "
+            "(R on the wall to write them)."
+        )
+    if not any(c.on_shortlist for c in snap.cards):
+        gaps.append(
+            "the room marked no shortlist, so the summary leads with the top of the wall "
+            "and says how it was ordered (* on the wall to mark one)."
+        )
+    if not snap.session.reengage_on.strip():
+        gaps.append(
+            "no re-engagement date is set, so the summary says it is still to be set "
+            "(d on the recap screen)."
+        )
+    return gaps
+
+
 def job_description_request(summary: Summary, participant_id: int | None) -> str:
     """The personal ask for job descriptions: the occupations this employer wrote.
 

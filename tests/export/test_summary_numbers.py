@@ -255,3 +255,26 @@ def test_most_common_reason_reports_ties(tmp_path: Path) -> None:
     for label in tied:
         assert label in line
     assert f"({top} times each)" in line
+
+
+def test_export_command_says_what_the_recap_left_unsaid(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from focusgroup.cli import main
+
+    bare = build_room(tmp_path / "bare.db", shortlist=False, takeaways=False)
+    with SessionStore.open(bare) as store:
+        store.set_reengagement("")
+    result = CliRunner().invoke(
+        main, ["export", str(bare), "--out", str(tmp_path / "o"), "--format", "md"]
+    )
+    assert result.exit_code == 0, result.output
+    notes = [ln for ln in result.stderr.splitlines() if ln.startswith("Note: ")]
+    assert len(notes) == 3
+    assert "no takeaways were written" in notes[0] and "no shortlist" in notes[1]
+    assert "no re-engagement date" in notes[2]
+    full = build_room(tmp_path / "full.db")
+    result = CliRunner().invoke(
+        main, ["export", str(full), "--out", str(tmp_path / "p"), "--format", "md"]
+    )
+    assert result.exit_code == 0 and "Note: " not in result.stderr
