@@ -118,9 +118,10 @@ class SessionSnapshot:
         present: set[int] = set()
         for card in self.cards:
             present.update(c.participant_id for c in card.all_cards if c.participant_id)
-        for item in (*self.competencies, *self.notes, *self.commitments):
-            if item.participant_id is not None:
-                present.add(item.participant_id)
+        authors: list[int | None] = [c.participant_id for c in self.competencies]
+        authors += [n.participant_id for n in self.notes]
+        authors += [c.participant_id for c in self.commitments]
+        present.update(pid for pid in authors if pid is not None)
         if not present:
             return employers
         return tuple(p for p in employers if p.id in present)

@@ -81,11 +81,11 @@ class RecapOps(StoreBase):
                 f"The summary's first page has room for {TAKEAWAYS_MAX} takeaways; "
                 "edit or remove one first."
             )
+        position = self._next("takeaways")  # type: ignore[attr-defined]
         with self.action(f"Add takeaway {_short(text)}"):
             return self.journal.insert(
-                "takeaways",
-                {"text": text, "position": self._next("takeaways"), "created_at": now()},
-            )  # type: ignore[attr-defined]
+                "takeaways", {"text": text, "position": position, "created_at": now()}
+            )
 
     @writes
     def edit_takeaway(self, takeaway_id: int, text: str) -> None:

@@ -19,7 +19,7 @@ import pytest
 
 from focusgroup.export.exporter import export_session
 from focusgroup.store.session_store import SessionStore
-from tests.export.conftest import squash
+from tests.export.builders import squash
 from tests.export.room_session import (
     FOLLOW_UP,
     REENGAGE_TEXT,

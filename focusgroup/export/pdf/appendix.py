@@ -20,6 +20,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from focusgroup.domain.model import Competency
 from focusgroup.domain.wall import build_wall
 from focusgroup.export.content import (
     ORDER_OF_THE_WALL,
@@ -231,8 +232,8 @@ def _discussion(styles: Styles, summary: Summary) -> list[Flowable]:
     return out
 
 
-def _competency(c: object) -> str:
-    return c.text + (" (lacking at entry)" if c.lacking else "")  # type: ignore[attr-defined]
+def _competency(c: Competency) -> str:
+    return c.text + (" (lacking at entry)" if c.lacking else "")
 
 
 def _quotes(styles: Styles, summary: Summary) -> list[Flowable]:

@@ -127,10 +127,12 @@ class RecapScreen(Screen[None]):
     def _index(self, list_id: str) -> int | None:
         options = self.query_one(f"#{list_id}", OptionList)
         index = options.highlighted
-        items = {"recap-takeaways": self.takeaways, "recap-shortlist": self.shortlist}.get(
-            list_id, self.proposals if list_id == "recap-proposals" else []
-        )
-        if index is None or not 0 <= index < len(items):
+        sizes = {
+            "recap-takeaways": len(self.takeaways),
+            "recap-shortlist": len(self.shortlist),
+            "recap-proposals": len(self.proposals),
+        }
+        if index is None or not 0 <= index < sizes.get(list_id, 0):
             return None
         return index
 
