@@ -128,8 +128,21 @@ class Summary:
 
     @property
     def top(self) -> tuple[OccupationSummary, ...]:
-        """What the summary leads with: the room's shortlist, else the top of the ranking."""
+        """What the summary leads with: the room's shortlist, else the top of the ranking.
+
+        Empty for a competencies meeting: its tasks are not ranked (`functions` instead).
+        """
+        if self.snapshot.is_competency_session:
+            return ()
         return self.shortlist or self.occupations[:TOP_OCCUPATIONS]
+
+    @property
+    def functions(self) -> tuple[tuple[str, int], ...]:
+        """(job function, tasks under it as the room left them), for a competencies meeting."""
+        counts: dict[str, int] = {}
+        for occ in self.occupations:
+            counts[occ.category] = counts.get(occ.category, 0) + 1
+        return tuple(counts.items())
 
     @property
     def top_note(self) -> str:
@@ -226,7 +239,21 @@ def summarize(snap: SessionSnapshot) -> Summary:
     shortlist_places = _shortlist_places(snap.cards)
     occupations = []
     attribution = ""
-    for rank, ranked in enumerate(wall_model.rank_occupations(snap.cards), start=1):
+    ranking = wall_model.rank_occupations(snap.cards)
+    if snap.is_competency_session:
+        # Tasks come from the strawman, not from employers' cards: no one "named" them, so
+        # they are listed as the wall has them, function by function, not ranked.
+        columns = {c.id: i for i, c in enumerate(sorted(snap.categories, key=lambda c: c.position))}
+        levels = {key: i for i, key in enumerate(snap.levels)}
+        ranking.sort(
+            key=lambda r: (
+                columns.get(r.card.category_id or -1, len(columns)),
+                levels.get(r.card.level, len(levels)),
+                r.card.position,
+                r.card.id,
+            )
+        )
+    for rank, ranked in enumerate(ranking, start=1):
         card = ranked.card
         comps = by_card.get(card.id, [])
         grouped: dict[str, tuple[Competency, ...]] = {}

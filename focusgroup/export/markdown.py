@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import re
 
-from focusgroup.domain.model import Competency, Note
+from focusgroup.domain.model import Card, Competency, Note
+from focusgroup.domain.sectors import SECTORS
 from focusgroup.export.content import (
     ORDER_OF_THE_WALL,
     OccupationSummary,
@@ -39,7 +40,7 @@ def md(text: str) -> str:
 def _details(snap: SessionSnapshot) -> list[str]:
     s = snap.session
     pairs = (
-        ("Sector", s.sector),
+        ("Sector", SECTORS.get(s.sector.strip(), s.sector)),
         ("Region", s.region),
         ("Date", s.date),
         ("Facilitator", s.facilitator),
@@ -82,6 +83,10 @@ def _first_page(summary: Summary) -> list[str]:
         out += [f"## {title}", "", md(summary.top_note), ""]
         out += [_occupation_line(i, o) for i, o in enumerate(summary.top, start=1)]
         out.append("")
+    if summary.snapshot.is_competency_session and summary.functions:
+        out += ["## The job functions, as the room left them", ""]
+        out += [f"- {md(name)}: {plural(n, 'task')}" for name, n in summary.functions]
+        out.append("")
     out += ["## Next steps", "", md(how_used(summary)), ""]
     out += [f"**When you will hear from us:** {md(when_next(summary))}", ""]
     return out
@@ -90,8 +95,10 @@ def _first_page(summary: Summary) -> list[str]:
 def _who_took_part(summary: Summary) -> list[str]:
     snap = summary.snapshot
     out = ["## Who took part", ""]
+    who = "participant" if snap.is_competency_session else "employer"
+    card = summary.terms["card"]
     out.append(
-        f"{plural(summary.employers, 'employer')}, {plural(summary.cards_written, 'card')}, "
+        f"{plural(summary.employers, who)}, {plural(summary.cards_written, card + ' card')}, "
         f"{len(summary.occupations)} distinct {summary.terms['cards']}."
     )
     out.append("")
@@ -137,6 +144,15 @@ def _appendix(summary: Summary) -> list[str]:
 def _everything(summary: Summary) -> list[str]:
     if not summary.occupations:
         return []
+    if summary.snapshot.is_competency_session:
+        # Tasks come from the strawman: listed function by function, nobody "named" them.
+        out = ["Every task with its job function and level.", ""]
+        out += [
+            f"{o.rank}. **{md(o.card.text)}** — {md(o.category)}, {o.level}"
+            + ("" if o.hands is None else f"; {plural(o.hands, 'hand')}")
+            for o in summary.occupations
+        ]
+        return out
     out = [md(ORDER_OF_THE_WALL.format(card=summary.terms["card"])), ""]
     for occ in summary.occupations:
         line = _occupation_line(occ.rank, occ, code=True)
@@ -209,9 +225,13 @@ def _wall_table(snap: SessionSnapshot) -> list[str]:
     levels = snap.levels
     wall = snap_wall(snap)
     header = "| Category | " + " | ".join(md(snap.level_label(lv)) for lv in levels) + " |"
-    rows = [
-        "The number after a name is how many employers wrote it.",
-        "",
+    competency = snap.is_competency_session  # tasks from the strawman: nobody wrote them
+
+    def name(c: Card) -> str:
+        return md(c.text) if competency else f"{md(c.text)} ({c.employers})"
+
+    rows = [] if competency else ["The number after a name is how many employers wrote it.", ""]
+    rows += [
         header,
         "|" + "---|" * (len(levels) + 1),
     ]
@@ -219,12 +239,12 @@ def _wall_table(snap: SessionSnapshot) -> list[str]:
         cells = []
         for lv in levels:
             cards = wall.cell(cat.id, lv)
-            cells.append("<br>".join(f"{md(c.text)} ({c.employers})" for c in cards) or "—")
+            cells.append("<br>".join(name(c) for c in cards) or "—")
         rows.append(f"| **{md(cat.name)}** | " + " | ".join(cells) + " |")
     if wall.unsorted:
         rows += [
             "",
-            "Not yet sorted: " + "; ".join(f"{md(c.text)} ({c.employers})" for c in wall.unsorted),
+            "Not yet sorted: " + "; ".join(name(c) for c in wall.unsorted),
         ]
     return rows
 

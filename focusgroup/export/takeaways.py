@@ -39,7 +39,12 @@ def propose_takeaways(summary: Summary) -> list[str]:
         names = _and_list([o.card.text.strip() for o in summary.shortlist])
         out.append(f"The room agreed on {len(summary.shortlist)} critical occupations: {names}.")
     lead = occupations[0]
-    if lead.employers >= 2:
+    if snap.is_competency_session:
+        out.append(
+            f"The room reviewed {len(occupations)} tasks under {len(summary.functions)} job "
+            "functions."
+        )
+    elif lead.employers >= 2:
         tied = [o.card.text.strip() for o in occupations if o.employers == lead.employers]
         of = f" of {summary.employers}" if summary.employers >= lead.employers else ""
         if len(tied) == 1:

@@ -86,7 +86,7 @@ def test_markdown_numbers_match_the_file(exports: dict[str, Path], facts: Facts)
     for label, count in facts.reason_tally.items():
         assert f"- {label}: {count}" in text
     assert (
-        f"{len(facts.attending_orgs)} employers, {facts.cards} cards, {len(facts.stacks)} distinct"
+        f"{len(facts.attending_orgs)} employers, {facts.cards} occupation cards, {len(facts.stacks)} distinct"
         in text
     )
 
@@ -278,3 +278,31 @@ def test_export_command_says_what_the_recap_left_unsaid(tmp_path: Path) -> None:
         main, ["export", str(full), "--out", str(tmp_path / "p"), "--format", "md"]
     )
     assert result.exit_code == 0 and "Note: " not in result.stderr
+
+
+def test_a_competencies_meeting_claims_no_employer_named_a_task(tmp_path: Path) -> None:
+    """Tasks come from the strawman: no 'named by', no ranking; functions with task counts."""
+    from focusgroup.export.exporter import export_profiles
+    from focusgroup.from_profile import start_from_profile
+    from focusgroup.sample import build_sample_session
+
+    db = build_sample_session(tmp_path / "m.db")
+    profile = next(
+        p for p in export_profiles(db, tmp_path / "p", ["CNC machinist"]) if p.suffix == ".yaml"
+    )
+    start_from_profile(tmp_path / "c.db", profile).close()
+    with SessionStore.open(tmp_path / "c.db") as store:
+        cards = store.cards()
+        functions: dict[int | None, int] = {}
+        for card in cards:
+            functions[card.category_id] = functions.get(card.category_id, 0) + 1
+        names = {c.id: c.name for c in store.categories()}
+    md, pdf = export_session(tmp_path / "c.db", tmp_path / "o", ["md", "pdf"])
+    text = md.read_text("utf-8")
+    assert "named by" not in text and "employers wrote it" not in text
+    for category_id, n in functions.items():
+        assert f"- {names[category_id]}: {n} task" in text
+    if shutil.which("pdftotext"):
+        pages = pages_text(pdf)
+        assert "named by" not in "".join(pages) and "Employers" not in "".join(pages)
+        assert "THE JOB FUNCTIONS, AS THE ROOM LEFT THEM" in pages[0]

@@ -73,10 +73,9 @@ def _wall(styles: Styles, summary: Summary) -> list[Flowable]:
     if not snap.cards and not snap.categories:
         return []
     wall = build_wall(snap.categories, snap.cards, snap.levels)
-    intro = (
-        f"Each {t['card']} card under its {t['category']} and level. The number after a name "
-        "is how many employers wrote it."
-    )
+    intro = f"Each {t['card']} card under its {t['category']} and level."
+    if not snap.is_competency_session:
+        intro += " The number after a name is how many employers wrote it."
     return [styles.p(intro, styles.small), Spacer(1, 6), wall_grid(styles, snap, wall)]
 
 
@@ -94,9 +93,11 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
     )
     out: list[Flowable] = [styles.p(intro, styles.small), Spacer(1, 4)]
     with_hands = summary.hands_taken
-    heads = ["#", t["card"].capitalize(), f"{t['category'].capitalize()} · level", "Employers"]
-    heads.append("Reasons")
-    widths = [9 * mm, 0.0, 48 * mm, 22 * mm, 20 * mm]
+    heads = ["#", t["card"].capitalize(), f"{t['category'].capitalize()} · level"]
+    widths = [9 * mm, 0.0, 48 * mm]
+    if not competency:  # tasks come from the strawman: nobody "named" them
+        heads += ["Employers", "Reasons"]
+        widths += [22 * mm, 20 * mm]
     if with_hands:
         heads.append("Hands")
         widths.append(15 * mm)
@@ -123,9 +124,9 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
                 str(o.rank),
                 Paragraph(name, styles.cell),
                 plain_cell(f"{o.category} · {o.level}", styles.cell, 34),
-                str(o.employers),
-                str(o.reasons_given),
             ]
+            if not competency:
+                row += [str(o.employers), str(o.reasons_given)]
             if with_hands:
                 row.append("—" if o.hands is None else str(o.hands))
             rows.append(row)

@@ -109,8 +109,6 @@ def _first_page(styles: Styles, summary: Summary) -> list[Flowable]:
             if summary.has_shortlist
             else f"TOP {t['cards'].upper()} ON THE WALL"
         )
-        if snap.is_competency_session:
-            label = f"{t['cards'].upper()} DISCUSSED"
         out += [Paragraph(markup(label), styles.label), styles.p(summary.top_note, styles.small)]
         for place, occ in enumerate(summary.top, start=1):
             facts = f"{occ.category}, {occ.level}; named by {_employers(occ.employers)}"
@@ -125,6 +123,12 @@ def _first_page(styles: Styles, summary: Summary) -> list[Flowable]:
             )
         out.append(Spacer(1, 6))
 
+    if summary.functions and snap.is_competency_session:
+        out += [
+            Paragraph(markup("THE JOB FUNCTIONS, AS THE ROOM LEFT THEM"), styles.label),
+            *styles.bullets([f"{name}: {_tasks(n)}" for name, n in summary.functions]),
+            Spacer(1, 6),
+        ]
     out += [Paragraph(markup("NEXT STEPS"), styles.label), styles.p(how_used(summary))]
     box = [
         Paragraph(markup("WHEN YOU WILL HEAR FROM US"), styles.label),
@@ -156,11 +160,15 @@ def _first_page(styles: Styles, summary: Summary) -> list[Flowable]:
         Spacer(1, 8),
         styles.p(
             "Who took part, what was offered and the follow-up link are on the next page; the "
-            "wall, every occupation and the discussion are in the appendix.",
+            f"wall, every {t['card']} and the discussion are in the appendix.",
             styles.small,
         ),
     ]
     return out
+
+
+def _tasks(n: int) -> str:
+    return f"{n} task" + ("" if n == 1 else "s")
 
 
 def _employers(n: int) -> str:
@@ -171,8 +179,9 @@ def _second_page(styles: Styles, summary: Summary) -> list[Flowable]:
     snap = summary.snapshot
     t = summary.terms
     out: list[Flowable] = [*section(styles, "Who took part")]
+    who = "participants" if snap.is_competency_session else "employers"
     glance = [
-        (str(summary.employers), "employers"),
+        (str(summary.employers), who),
         (str(summary.cards_written), f"{t['card']} cards"),
         (str(len(summary.occupations)), f"distinct {t['cards']}"),
         (str(len(snap.categories)), t["categories"]),
