@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -79,7 +80,7 @@ def new(
     from focusgroup.store import SessionStore
 
     path = resolve_session(file)
-    details = dict(
+    details: dict[str, Any] = dict(
         title=title,
         sector=sector,
         region=region,

@@ -12,6 +12,7 @@ import re
 
 from focusgroup.domain.model import Card, Competency, Note
 from focusgroup.domain.sectors import SECTORS
+from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import (
     ORDER_OF_THE_WALL,
     OccupationSummary,
@@ -249,9 +250,7 @@ def _wall_table(snap: SessionSnapshot) -> list[str]:
     return rows
 
 
-def snap_wall(snap: SessionSnapshot):  # noqa: ANN201 - the domain's Wall
-    from focusgroup.domain.wall import build_wall
-
+def snap_wall(snap: SessionSnapshot) -> Wall:
     return build_wall(snap.categories, snap.cards, snap.levels)
 
 

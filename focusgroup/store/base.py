@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from focusgroup.domain.errors import DomainError
-from focusgroup.domain.model import Category, Participant, QuoteAs, Role, Session
+from focusgroup.domain.model import Card, Category, Participant, QuoteAs, Role, Session
 from focusgroup.domain.protocol import Protocol, protocol_from_json
 from focusgroup.domain.text import one_line, shorten
 from focusgroup.store import rows
@@ -130,5 +130,13 @@ class StoreBase:
     if TYPE_CHECKING:  # provided by the mixins; declared so each mixin type-checks alone
 
         def participant(self, participant_id: int) -> Participant: ...
+
+        def categories(self) -> list[Category]: ...
+
+        def _top_card(self, card_id: int) -> Card: ...
+
+        def _next_position(self, category_id: int | None, level: str) -> float: ...
+
+        def _next(self, table: str) -> float: ...
 
         def category(self, category_id: int) -> Category: ...

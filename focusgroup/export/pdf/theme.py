@@ -132,7 +132,7 @@ class Styles:
         return [Paragraph(markup(t), self.bullet, bulletText="•") for t in texts]
 
 
-class HeadingRule(Flowable):
+class HeadingRule(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """A thin accent line under a section heading."""
 
     def __init__(self, width: float = FRAME_WIDTH) -> None:
@@ -237,7 +237,7 @@ def _layout(
     return doc.page, doc.last_fill
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
     """Defers each page until the end so the footer can say "of M" (one layout pass)."""
 
     def __init__(self, footer: str, *args: Any, **kwargs: Any) -> None:
@@ -245,7 +245,7 @@ class _NumberedCanvas(Canvas):
         self._footer = footer
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
