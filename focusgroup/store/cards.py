@@ -188,7 +188,7 @@ class CardOps(StoreBase):
                     if card.shortlist:
                         self.journal.update("cards", card.id, {"shortlist": 0.0})
             if len(places) > 1:  # two shortlisted stacks became one: close the gap
-                self._renumber(self.shortlist())  # type: ignore[attr-defined]
+                self._renumber(self.shortlist())
 
     @writes
     def unmerge_card(self, card_id: int) -> None:

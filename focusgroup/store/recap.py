@@ -21,13 +21,13 @@ class RecapOps(StoreBase):
 
     def shortlist(self) -> list[Card]:
         """The stacks on the room's shortlist, in their agreed order."""
-        listed = [c for c in self.cards() if c.on_shortlist]  # type: ignore[attr-defined]
+        listed = [c for c in self.cards() if c.on_shortlist]
         return sorted(listed, key=lambda c: (c.shortlist_place, c.id))
 
     @writes
     def toggle_shortlist(self, card_id: int) -> bool:
         """Put a stack on the shortlist (at its end) or take it off; returns whether it is on."""
-        card = self._top_card(card_id)  # type: ignore[attr-defined]
+        card = self._top_card(card_id)
         listed = self.shortlist()
         if card.on_shortlist:
             with self.action(f"Take {_short(card.text)} off the shortlist"):
@@ -49,7 +49,7 @@ class RecapOps(StoreBase):
     @writes
     def move_in_shortlist(self, card_id: int, direction: int) -> None:
         """Move a shortlisted stack one place up (-1) or down (+1)."""
-        card = self._top_card(card_id)  # type: ignore[attr-defined]
+        card = self._top_card(card_id)
         listed = self.shortlist()
         ids = [c.id for c in listed]
         if card.id not in ids:
@@ -81,7 +81,7 @@ class RecapOps(StoreBase):
                 f"The summary's first page has room for {TAKEAWAYS_MAX} takeaways; "
                 "edit or remove one first."
             )
-        position = self._next("takeaways")  # type: ignore[attr-defined]
+        position = self._next("takeaways")
         with self.action(f"Add takeaway {_short(text)}"):
             return self.journal.insert(
                 "takeaways", {"text": text, "position": position, "created_at": now()}

@@ -10,7 +10,7 @@ from tests.tui.builders import board, screen_text
 from tests.tui.test_wall_tools import wait_for
 
 
-async def type_into_prompt(pilot, app: FocusGroupApp, text: str) -> None:  # noqa: ANN001
+async def type_into_prompt(pilot, app: FocusGroupApp, text: str) -> None:
     field = app.screen.query_one("#prompt-input", Input)
     field.value = text
     await pilot.press("enter")

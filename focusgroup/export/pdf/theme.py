@@ -186,14 +186,14 @@ def build_fitted(path: Path, story: Callable[[Styles], list[Flowable]], **option
     return path
 
 
-class _Doc(SimpleDocTemplate):
+class _Doc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab ships no types
     """Remembers how far down the last page the story reached."""
 
     last_y = 0.0
     top_y = 1.0
     bottom_y = 0.0
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+    def afterFlowable(self, flowable: Flowable) -> None:
         frame = getattr(self, "frame", None)
         if frame is None:  # between pages (a page break): nothing drawn yet on the new one
             return
