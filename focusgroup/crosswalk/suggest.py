@@ -28,8 +28,8 @@ GENERIC_DISCOUNT = 0.97
 """When the sector has its own reading of a card, the card's everyday readings count less."""
 MIN_SCORE = 0.8
 """Below this (before the sector's nudges are scaled away) nothing matched well."""
-MIN_MARGIN = 0.01
-"""How far the best must lead the best suggestion outside its own SOC broad group."""
+MIN_MARGIN = 0.015
+"""How far the best must lead the best suggestion outside its own SOC minor group."""
 VAGUE_DF = 1400
 """A word in this many titles or more (operator, technician, manager, specialist) names no
 occupation on its own: a card that says only that is left for the room to explain."""
@@ -125,9 +125,10 @@ def _confidence(matches: tuple[Match, ...], top: float) -> tuple[bool, str]:
     if top < MIN_SCORE:
         return False, "no close match"
     best = matches[0]
-    # Siblings in one SOC broad group (51-2092 Team Assemblers, 51-2099 Assemblers, All
-    # Other) often tie on a one-word card; a rival from another group is a different job.
-    rival = next((m for m in matches[1:] if m.soc_code[:6] != best.soc_code[:6]), None)
+    # Relatives in one SOC minor group (51-2000 Assemblers and Fabricators: 51-2092 Team
+    # Assemblers, 51-2022 Electrical Equipment Assemblers) often tie on a one-word card; a
+    # rival from another minor group is a different kind of job.
+    rival = next((m for m in matches[1:] if m.soc_code[:4] != best.soc_code[:4]), None)
     if rival is not None and best.score - rival.score < MIN_MARGIN:
         return False, f"too close to {rival.soc_code} {rival.soc_title or rival.title}"
     return True, "clear best match"
