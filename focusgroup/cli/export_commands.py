@@ -60,8 +60,8 @@ def _progress(done: int, total: int, what: str) -> None:
 @anonymous_option
 def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None) -> None:
     """Write the summary of session FILE: PDF, Markdown, JSON and CSV."""
-    from focusgroup.export.content import recap_gaps
     from focusgroup.export.exporter import export_session, snapshot_of
+    from focusgroup.export.next_steps import recap_gaps
 
     session = _session_file(file)
     snap = snapshot_of(session, anonymous=anonymous)

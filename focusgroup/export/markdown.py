@@ -17,11 +17,10 @@ from focusgroup.export.content import (
     ORDER_OF_THE_WALL,
     OccupationSummary,
     Summary,
-    how_used,
     most_often_line,
     summarize,
-    when_next,
 )
+from focusgroup.export.next_steps import how_used, when_next
 from focusgroup.export.snapshot import SessionSnapshot
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")

@@ -78,8 +78,9 @@ def snapshot(store: SessionStore) -> SessionSnapshot:
 
 def build_content(snap: SessionSnapshot, with_profiles: bool, out_dir: Path) -> MailContent:
     """Export the PDFs and compose the short summary; safe to run in a worker thread."""
-    from focusgroup.export.content import job_description_request, summarize
+    from focusgroup.export.content import summarize
     from focusgroup.export.markdown import short_summary, short_summary_html
+    from focusgroup.export.next_steps import job_description_request
 
     pdfs = export_pdfs(snap, with_profiles, out_dir)
     summary = summarize(snap)

@@ -23,8 +23,9 @@ from reportlab.platypus import (
 )
 
 from focusgroup.domain.sectors import SECTORS
-from focusgroup.export.content import Summary, how_used, summarize, when_next
+from focusgroup.export.content import Summary, summarize
 from focusgroup.export.fonts import markup
+from focusgroup.export.next_steps import how_used, when_next
 from focusgroup.export.pdf.appendix import appendix
 from focusgroup.export.pdf.figures import qr_code
 from focusgroup.export.pdf.theme import (
