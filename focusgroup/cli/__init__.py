@@ -15,6 +15,7 @@ from focusgroup.cli import (
     export_commands,
     mail_commands,
     protocol_commands,
+    region_commands,
     serve_commands,
     session_commands,
     soc_commands,
@@ -59,6 +60,7 @@ for module in (
     mail_commands,
     soc_commands,
     serve_commands,
+    region_commands,
 ):
     for command in module.COMMANDS:
         main.add_command(command)
