@@ -80,7 +80,7 @@ def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None
     "occupations",
     multiple=True,
     help="An occupation on the wall (any wording or SOC title); repeatable. "
-    "Default: the top critical occupations.",
+    "Default: the room's shortlist, or the top five when it marked none.",
 )
 @anonymous_option
 def profiles(
