@@ -38,9 +38,11 @@ def soc_search(text: tuple[str, ...], limit: int, sector: str, as_json: bool) ->
 
     words = " ".join(text)
     if sector and not sector_key(sector):
-        from focusgroup.domain.sectors import SECTORS
+        from focusgroup.domain.sectors import SECTOR_KEYS
 
-        raise click.ClickException(f"Unknown sector {sector!r}; use one of: {', '.join(SECTORS)}.")
+        raise click.ClickException(
+            f"Unknown sector {sector!r}; use one of: {', '.join(SECTOR_KEYS)}."
+        )
     result = suggest([words], sector=sector, limit=limit)
     matches = result.matches
     if as_json:

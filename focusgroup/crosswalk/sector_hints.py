@@ -14,7 +14,7 @@ sector rather than fixes for particular cards:
 from __future__ import annotations
 
 from focusgroup.crosswalk.text import words
-from focusgroup.domain.sectors import SECTORS
+from focusgroup.domain.sectors import SECTOR_KEYS, find_sector
 
 FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
     "manufacturing": (
@@ -126,11 +126,11 @@ def sector_key(text: str) -> str:
     manufacturing", "Healthcare"), read here by its words.
     """
     cleaned = (text or "").strip().lower()
-    if cleaned in SECTORS:
+    if cleaned in SECTOR_KEYS:
         return cleaned
-    for label_key, label in SECTORS.items():
-        if cleaned == label.lower():
-            return label_key
+    known = find_sector(cleaned)
+    if known is not None:
+        return known.key
     for word in words(cleaned):
         if word in _ALIASES:
             return _ALIASES[word]

@@ -11,7 +11,7 @@ import html
 import re
 
 from focusgroup.domain.model import Card, Competency, Note
-from focusgroup.domain.sectors import SECTORS
+from focusgroup.domain.sectors import sector_label
 from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import (
     ORDER_OF_THE_WALL,
@@ -40,7 +40,7 @@ def md(text: str) -> str:
 def _details(snap: SessionSnapshot) -> list[str]:
     s = snap.session
     pairs = (
-        ("Sector", SECTORS.get(s.sector.strip(), s.sector)),
+        ("Sector", sector_label(s.sector)),
         ("Region", s.region),
         ("Date", s.date),
         ("Facilitator", s.facilitator),

@@ -22,7 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from focusgroup.domain.sectors import SECTORS
+from focusgroup.domain.sectors import sector_label
 from focusgroup.export.content import Summary, summarize
 from focusgroup.export.fonts import markup
 from focusgroup.export.next_steps import how_used, when_next
@@ -71,10 +71,6 @@ def write_summary_pdf(snap: SessionSnapshot, path: Path) -> Path:
 def _one_page(flowables: list[Flowable]) -> Flowable:
     """Keep a body page to one page: shrink it rather than let it run onto the next."""
     return KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT - 2 * mm, flowables, mode="shrink")
-
-
-def sector_label(value: str) -> str:
-    return SECTORS.get(value.strip(), value.strip())
 
 
 def _first_page(styles: Styles, summary: Summary) -> list[Flowable]:
