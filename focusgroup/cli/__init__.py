@@ -12,6 +12,7 @@ import click
 
 from focusgroup import __version__
 from focusgroup.cli import (
+    collect_commands,
     export_commands,
     mail_commands,
     protocol_commands,
@@ -60,6 +61,7 @@ for module in (
     mail_commands,
     soc_commands,
     serve_commands,
+    collect_commands,
     region_commands,
 ):
     for command in module.COMMANDS:
