@@ -306,3 +306,23 @@ def test_a_competencies_meeting_claims_no_employer_named_a_task(tmp_path: Path) 
         pages = pages_text(pdf)
         assert "named by" not in "".join(pages) and "Employers" not in "".join(pages)
         assert "THE JOB FUNCTIONS, AS THE ROOM LEFT THEM" in pages[0]
+
+
+def test_anonymous_exports_keep_the_true_counts_and_name_nobody(tmp_path: Path) -> None:
+    room = build_room(tmp_path / "r.db")
+    facts = facts_from_file(room)
+    files = export_session(room, tmp_path / "o", ["md", "csv", "json"], anonymous=True)
+    md = next(p for p in files if p.suffix == ".md").read_text("utf-8")
+    for name in ("Ann Ames", "Bo Bell", "Cy Cole", "Di Dunn", "Ed Eng"):
+        for path in files:
+            assert name not in path.read_text("utf-8-sig"), (name, path.name)
+    # An employer's two cards in one stack still count once with every name removed.
+    assert "**Welder** — Production, Mid level; named by 2 employers" in md
+    with next(p for p in files if p.name.endswith("-cards.csv")).open(
+        encoding="utf-8-sig", newline=""
+    ) as f:
+        for row in csv.DictReader(f):
+            assert int(row["employers"]) == facts.stacks[row["text"]].employers
+    # Who offered is then the organization.
+    assert "job descriptions: Machinist and press operator; offered by Cole Machine" in md
+    assert f"{len(facts.attending_orgs)} employers" in md
