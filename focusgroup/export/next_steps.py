@@ -72,12 +72,15 @@ def job_description_request(summary: Summary, participant_id: int | None) -> str
 
     Empty for someone who wrote no card (a support partner) or in a competencies meeting.
     """
-    if participant_id is None or summary.snapshot.is_competency_session:
+    snap = summary.snapshot
+    if participant_id is None or snap.is_competency_session:
         return ""
+    # In an anonymous snapshot cards carry stand-in ids; this message goes to that person only.
+    wanted = snap.card_pseudonyms.get(participant_id, participant_id)
     written: list[str] = []
-    for card in summary.snapshot.cards:
+    for card in snap.cards:
         for member in card.all_cards:
-            if member.participant_id == participant_id:
+            if member.participant_id == wanted:
                 written.append(member.text.strip())
     written = list(dict.fromkeys(w for w in written if w))
     if not written:

@@ -57,6 +57,8 @@ class SessionSnapshot:
     """True once `redacted`: nobody is named anywhere in what is exported."""
     attending_ids: frozenset[int] | None = field(default=None, compare=False)
     """Set by `redacted`: who took part, worked out before notes lost their authors."""
+    card_pseudonyms: dict[int, int] = field(default_factory=dict, compare=False)
+    """Set by `redacted`: participant id -> the stand-in id (-1, -2...) on their cards."""
 
     # -- look-ups ---------------------------------------------------------------------------
 
@@ -203,12 +205,19 @@ class SessionSnapshot:
             replace(p, name="", email="", quote_as="anonymous") for p in self.participants
         )
 
+        # Counts survive: each author's cards carry one stand-in id (-1, -2... in the order
+        # the cards were written), so an employer's two cards in one stack still count as one
+        # employer, while no card leads back to a participant or their organization.
+        pseudonyms: dict[int, int] = {}
+        for member in sorted((m for c in self.cards for m in c.all_cards), key=lambda m: m.id):
+            if member.participant_id is not None:
+                pseudonyms.setdefault(member.participant_id, -(len(pseudonyms) + 1))
+
         def unattributed_card(card: Card) -> Card:
             members = tuple(unattributed_card(m) for m in card.members)
-            return replace(card, text=scrub(card.text), members=members)
+            who = None if card.participant_id is None else pseudonyms[card.participant_id]
+            return replace(card, text=scrub(card.text), participant_id=who, members=members)
 
-        # Counts survive: cards keep their (now nameless) participant, so an employer's two
-        # cards in one stack still count as one employer; nobody's name is left to show.
         cards = tuple(unattributed_card(c) for c in self.cards)
         return replace(
             self,
@@ -235,6 +244,7 @@ class SessionSnapshot:
             original_texts={k: scrub(v) for k, v in self.original_texts.items()},
             anonymous=True,
             attending_ids=frozenset(p.id for p in self.attending_employers),
+            card_pseudonyms=pseudonyms,
         )
 
 

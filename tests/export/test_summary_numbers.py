@@ -326,3 +326,31 @@ def test_anonymous_exports_keep_the_true_counts_and_name_nobody(tmp_path: Path) 
     # Who offered is then the organization.
     assert "job descriptions: Machinist and press operator; offered by Cole Machine" in md
     assert f"{len(facts.attending_orgs)} employers" in md
+
+
+def test_anonymous_cards_lead_back_to_no_one(tmp_path: Path) -> None:
+    """The stand-in ids keep counts true; no card points at a participant or organization."""
+    room = build_room(tmp_path / "r.db")
+    (js, cards_csv) = (
+        p
+        for p in export_session(room, tmp_path / "o", ["json", "csv"], anonymous=True)
+        if p.suffix == ".json" or p.name.endswith("-cards.csv")
+    )
+    data = json.loads(js.read_text("utf-8"))
+    people = {p["id"] for p in data["participants"]}
+    ids = [m["participant_id"] for c in data["cards"] for m in (c, *c["members"])]
+    assert ids and not people & set(ids)
+    with cards_csv.open(encoding="utf-8-sig", newline="") as f:
+        assert all(row["organizations"] == "" for row in csv.DictReader(f))
+
+
+def test_anonymous_session_still_asks_each_employer_for_their_own(tmp_path: Path) -> None:
+    from focusgroup.export.content import summarize
+    from focusgroup.export.exporter import snapshot_of
+    from focusgroup.export.next_steps import job_description_request
+
+    room = build_room(tmp_path / "r.db")
+    summary = summarize(snapshot_of(room, anonymous=True))
+    with SessionStore.open(room) as store:
+        ann = next(p.id for p in store.participants() if p.name == "Ann Ames")
+    assert "You wrote “Welder” and “Pipe welder”" in job_description_request(summary, ann)
