@@ -112,12 +112,14 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
     'cli' seat); cards where it does not are listed for a person to decide. Cards already
     coded are left alone.
     """
+    from focusgroup.cli.session_file import existing_session
     from focusgroup.crosswalk.suggest import suggest
     from focusgroup.crosswalk.zones import level_disagreement
-    from focusgroup.paths import resolve_session
     from focusgroup.store import SessionStore
 
-    store = SessionStore.open(resolve_session(file), actor="cli")
+    path = existing_session(file)
+    store = SessionStore.open(path, actor="cli")
+    click.echo(f"Crosswalk for {path}:")
     try:
         sector = store.session().sector
         cards = [c for c in store.cards() if not c.soc_code]

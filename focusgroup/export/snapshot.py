@@ -202,7 +202,7 @@ class SessionSnapshot:
             return pattern.sub("a participant", text) if pattern and text else text
 
         people = tuple(
-            replace(p, name="", email="", quote_as="anonymous") for p in self.participants
+            replace(p, name="", email="", title="", quote_as="anonymous") for p in self.participants
         )
 
         # Counts survive: each author's cards carry one stand-in id (-1, -2... in the order

@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from focusgroup.domain.fields import follow_up_problem
 from focusgroup.domain.sectors import sector_label
 from focusgroup.export.content import Summary, summarize
 from focusgroup.export.fonts import markup
@@ -258,7 +259,9 @@ def _second_page(styles: Styles, summary: Summary) -> list[Flowable]:
             Spacer(1, 4),
             styles.p(url, styles.cell_bold),
         ]
-        qr = Table([[text, qr_code(url)]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm])
+        # The QR code only for a web address (an older file may hold anything else).
+        code = qr_code(url) if follow_up_problem(url) is None else Spacer(1, 1)
+        qr = Table([[text, code]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm])
         qr.setStyle(
             TableStyle(
                 [
