@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import re
 
+from focusgroup.domain.fields import follow_up_problem
 from focusgroup.domain.model import Card, Competency, Note
 from focusgroup.domain.sectors import sector_label
-from focusgroup.domain.fields import follow_up_problem
 from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import (
     ORDER_OF_THE_WALL,
