@@ -47,14 +47,12 @@ class GapDocument:
         return who.organization if who else ""
 
 
-def shortlisted(store: SessionReader, cards: Sequence[Card]) -> tuple[Sequence[Card], str]:
-    """The occupations to analyse and how to describe that choice.
-
-    Issue 14 adds a room shortlist to the wall; when it lands, return its cards here (with
-    `SCOPE_SHORTLIST`): this is the only place that decides. Until then every occupation on
-    the wall is analysed.
-    """
-    del store  # read the shortlist from it once issue 14 has landed
+def shortlisted(cards: Sequence[Card]) -> tuple[Sequence[Card], str]:
+    """The occupations to analyse and how to describe that choice: the room's shortlist
+    (issue 14) in its agreed order when there is one, else every occupation on the wall."""
+    listed = sorted((c for c in cards if c.on_shortlist), key=lambda c: (c.shortlist_place, c.id))
+    if listed:
+        return listed, SCOPE_SHORTLIST
     return cards, SCOPE_WALL
 
 
@@ -70,11 +68,11 @@ def gap_document(store: SessionReader, occupations: Sequence[Card] | None = None
     categories = store.categories()
     meeting = occupations_from_wall(cards, competencies, categories)
     if occupations is None:
-        chosen, scope = shortlisted(store, cards)
+        chosen, scope = shortlisted(cards)
     else:
         chosen, scope = occupations, "the occupations chosen"
-    ids = {c.id for c in chosen}
-    analysed: list[Occupation] = [o for o in meeting if o.card_id in ids]
+    by_card = {o.card_id: o for o in meeting}
+    analysed: list[Occupation] = [by_card[c.id] for c in chosen if c.id in by_card]
     report = analyse(
         analysed,
         store.programs(),

@@ -250,3 +250,28 @@ def test_a_shortlist_narrows_the_matrix_but_orphans_still_count_the_whole_meetin
     # The machining and maintenance programs serve meeting occupations: not orphans.
     assert [p.program for p in report.orphans] == ["Marine Technology"]
     assert report.uncovered_competencies == ()  # Metrology belongs to CNC machinist, not chosen
+
+
+def test_the_rooms_shortlist_is_what_the_gap_analysis_covers(tmp_path: Path) -> None:
+    """With a shortlist (issue 14) on the wall, the matrix is those occupations, in order."""
+    import shutil as sh
+
+    from focusgroup.export.gaps_export import export_gaps
+    from tests.programs.planted import build_planted
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    path = build_planted(folder)
+    copy = tmp_path / "shortlisted.db"
+    sh.copy(path, copy)
+    with SessionStore.open(copy) as store:
+        cards = {c.text: c.id for c in store.cards()}
+        store.toggle_shortlist(cards["CNC machinist"])
+        store.toggle_shortlist(cards["Welder"])
+    (md, js) = export_gaps(copy, tmp_path / "out", "md,json")
+    data = json.loads(js.read_text("utf-8"))
+    assert data["scope"] == "the room's shortlist"
+    assert [o["occupation"] for o in data["occupations"]] == ["CNC machinist", "Welder"]
+    assert data["uncovered_occupations"] == []  # Quality inspector is not on the shortlist
+    assert [c["competency"] for c in data["uncovered_competencies"]] == ["Metrology"]
+    assert "2 occupations (the room's shortlist)" in md.read_text("utf-8")
