@@ -5,6 +5,7 @@ Heavy imports (reportlab) happen inside the commands, so `--help` stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -57,9 +58,23 @@ def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> No
     """Write the summary of session FILE: PDF, Markdown, JSON and CSV."""
     from focusgroup.export.exporter import export_session
 
-    paths = export_session(
-        _session_file(file), out_dir, formats, anonymous=anonymous, progress=_progress
+    _echo_written(
+        lambda: export_session(
+            _session_file(file), out_dir, formats, anonymous=anonymous, progress=_progress
+        )
     )
+
+
+def _echo_written(export: Callable[[], list[Path]]) -> None:
+    """Print each file written, also when another failed (then the error line comes last)."""
+    from focusgroup.export.exporter import ExportIncomplete
+
+    try:
+        paths = export()
+    except ExportIncomplete as incomplete:
+        for path in incomplete.written:
+            click.echo(str(path))
+        raise
     for path in paths:
         click.echo(str(path))
 
@@ -93,11 +108,11 @@ def profiles(
         raise click.UsageError("Give one session FILE.")
     from focusgroup.export.exporter import export_profiles
 
-    paths = export_profiles(
-        _session_file(args[0]), out_dir, occupations, anonymous=anonymous, progress=_progress
+    _echo_written(
+        lambda: export_profiles(
+            _session_file(args[0]), out_dir, occupations, anonymous=anonymous, progress=_progress
+        )
     )
-    for path in paths:
-        click.echo(str(path))
 
 
 def _check(yaml_file: Path) -> None:

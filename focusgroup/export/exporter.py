@@ -77,12 +77,106 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
     return out
 
 
-def _guard(path: Path, write: Callable[[], Any]) -> Path:
+FORMAT_NAMES = {"pdf": "PDF", "md": "Markdown", "json": "JSON", "csv": "CSV", "yaml": "YAML"}
+
+
+class ExportIncomplete(ExportError):
+    """Some files were written and some could not be: each failure is isolated and named.
+
+    Attributes:
+        written: the files that were written.
+        failures: (what, why) for each file that was not.
+    """
+
+    def __init__(self, written: list[Path], failures: list[tuple[str, str]]) -> None:
+        self.written = written
+        self.failures = failures
+        problems = "; ".join(f"{what}: {why}" for what, why in failures)
+        done = f"{len(written)} other file(s) were written." if written else "Nothing was written."
+        super().__init__(f"Could not write {problems}. {done}")
+
+
+def reason(error: BaseException) -> str:
+    """One line saying why a file could not be written (never a traceback)."""
+    if isinstance(error, FocusGroupError):
+        return str(error)
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{error.strerror or error}{where}"
+    if type(error).__name__ == "LayoutError":  # reportlab's; not imported for md/json/csv
+        return "a block of text is too tall to lay out on a page (reportlab LayoutError)"
+    text = " ".join(str(error).split())
+    text = text if len(text) <= 200 else text[:199] + "\u2026"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _write_atomically(path: Path, write: Callable[[Path], Any]) -> Path:
+    """Write through a temporary file and rename: a failure never leaves half a file."""
+    part = path.with_name(f".{path.name}.part")
     try:
-        write()
+        write(part)
+        os.replace(part, path)
     except OSError as error:
-        raise ExportError(f"Can't write {path}: {error.strerror or error}.") from None
+        raise ExportError(f"can't write {path}: {error.strerror or error}") from None
+    finally:
+        part.unlink(missing_ok=True)
     return path
+
+
+class _Collector:
+    """Runs each file's writer on its own: one failing format does not stop the others."""
+
+    def __init__(self) -> None:
+        self.written: list[Path] = []
+        self.failures: list[tuple[str, str]] = []
+
+    def run(self, what: str, write: Callable[[], Path | list[Path]]) -> None:
+        try:
+            result = write()
+        except Exception as error:  # noqa: BLE001 - isolated and reported, never fatal
+            self.failures.append((what, reason(error)))
+            return
+        self.written += result if isinstance(result, list) else [result]
+
+    def finish(self) -> list[Path]:
+        if self.failures:
+            raise ExportIncomplete(self.written, self.failures)
+        return self.written
+
+
+def _writer(fmt: str, snap: SessionSnapshot, out: Path, stem: str) -> Callable[[], Any]:
+    if fmt == "pdf":
+
+        def pdf() -> Path:
+            from focusgroup.export.pdf.summary import write_summary_pdf
+
+            return _write_atomically(out / f"{stem}.pdf", lambda p: write_summary_pdf(snap, p))
+
+        return pdf
+    if fmt == "md":
+
+        def md() -> Path:
+            from focusgroup.export.markdown import render_markdown
+
+            text = render_markdown(snap)
+            return _write_atomically(out / f"{stem}.md", lambda p: p.write_text(text, "utf-8"))
+
+        return md
+    if fmt == "json":
+
+        def json() -> Path:
+            from focusgroup.export.json_export import write_json
+
+            return _write_atomically(out / f"{stem}.json", lambda p: write_json(snap, p))
+
+        return json
+
+    def csv() -> list[Path]:
+        from focusgroup.export.csv_export import write_csvs
+
+        return write_csvs(snap, out, stem)
+
+    return csv
 
 
 def export_session(
@@ -96,6 +190,9 @@ def export_session(
 ) -> list[Path]:
     """Write the session summary in each format; returns the files written.
 
+    Each format is written on its own: if one fails (a layout error, a full disk), the
+    others are still written and `ExportIncomplete` then names what failed and why.
+
     Args:
         source: SessionSnapshot, open SessionStore or session file path.
         formats: any of pdf, md, json, csv (a list or "pdf,md").
@@ -107,36 +204,13 @@ def export_session(
     out = prepare_out_dir(out_dir)
     snap = snapshot_of(source, anonymous=anonymous)
     stem = stem or slug(snap.session.title) + ("-anonymous" if snap.anonymous else "")
-    written: list[Path] = []
+    collector = _Collector()
     total = len(wanted)
     for done, fmt in enumerate(wanted):
         progress(done, total, f"Writing {fmt.upper()}")
-        if fmt == "pdf":
-            from focusgroup.export.pdf.summary import write_summary_pdf
-
-            path = out / f"{stem}.pdf"
-            written.append(_guard(path, lambda p=path: write_summary_pdf(snap, p)))
-        elif fmt == "md":
-            from focusgroup.export.markdown import render_markdown
-
-            path = out / f"{stem}.md"
-            written.append(
-                _guard(path, lambda p=path: p.write_text(render_markdown(snap), "utf-8"))
-            )
-        elif fmt == "json":
-            from focusgroup.export.json_export import write_json
-
-            path = out / f"{stem}.json"
-            written.append(_guard(path, lambda p=path: write_json(snap, p)))
-        elif fmt == "csv":
-            from focusgroup.export.csv_export import write_csvs
-
-            try:
-                written += write_csvs(snap, out, stem)
-            except OSError as error:
-                raise ExportError(f"Can't write CSV files in {out}: {error.strerror}.") from None
+        collector.run(f"the {FORMAT_NAMES[fmt]} summary", _writer(fmt, snap, out, stem))
     progress(total, total, "Done")
-    return written
+    return collector.finish()
 
 
 def export_profiles(
@@ -175,25 +249,32 @@ def export_profiles(
         if not cards:
             raise ExportError("This session has no occupation cards yet, so no profiles to make.")
         profiles = [strawman_profile(snap, c, lookup) for c in cards]
-    written: list[Path] = []
+    collector = _Collector()
     total = len(profiles)
     for done, profile in enumerate(profiles):
         progress(done, total, f"Profile: {profile.occupation}")
         stem = f"profile-{slug(profile.occupation, 'occupation')}-v{profile.version}"
+        name = _short(profile.occupation)
         if "yaml" in formats:
             path = out / f"{stem}.yaml"
-            written.append(_guard(path, lambda p=path, pr=profile: write_profile(pr, p)))
+            collector.run(
+                f"the {name} profile (YAML)",
+                lambda p=path, pr=profile: _write_atomically(p, lambda t: write_profile(pr, t)),
+            )
         if "pdf" in formats:
             from focusgroup.export.profile_pdf import write_profile_pdf
 
             path = out / f"{stem}.pdf"
-            written.append(
-                _guard(
-                    path,
-                    lambda p=path, pr=profile: write_profile_pdf(
-                        pr, p, session_title=snap.session.title
-                    ),
-                )
+            collector.run(
+                f"the {name} profile (PDF)",
+                lambda p=path, pr=profile: _write_atomically(
+                    p, lambda t: write_profile_pdf(pr, t, session_title=snap.session.title)
+                ),
             )
     progress(total, total, "Done")
-    return written
+    return collector.finish()
+
+
+def _short(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "\u2026"

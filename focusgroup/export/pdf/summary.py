@@ -204,7 +204,7 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
                     str(o.hands),
                 ]
             )
-        table = LongTable(rows, colWidths=widths, repeatRows=1)
+        table = LongTable(rows, colWidths=widths, repeatRows=1, splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -313,7 +313,7 @@ def _quotes(styles: Styles, summary: Summary) -> list[Flowable]:
     for quote, who in summary.quotes:
         body = [Paragraph("“" + markup(quote.text.strip()).strip() + "”", styles.quote)]
         body.append(Paragraph("— " + markup(who) if who else "", styles.attribution))
-        table = Table([[body]], colWidths=[FRAME_WIDTH])
+        table = Table([[body]], colWidths=[FRAME_WIDTH], splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -355,6 +355,7 @@ def _next_steps(styles: Styles, summary: Summary) -> list[Flowable]:
             rows,
             colWidths=[36 * mm, FRAME_WIDTH - 36 * mm - 45 * mm - 24 * mm, 45 * mm, 24 * mm],
             repeatRows=1,
+            splitInRow=1,
         )
         table.setStyle(
             TableStyle(
@@ -370,16 +371,17 @@ def _next_steps(styles: Styles, summary: Summary) -> list[Flowable]:
         out.append(table)
     url = snap.session.follow_up_url.strip()
     if url:
+        code = qr_code(url)
         text = [
             Paragraph(markup("FOLLOW UP"), styles.label),
             styles.p(
-                "Scan the code or open the link to see the wall, send corrections "
-                "and share your official job descriptions:"
+                ("Scan the code or open the link" if code else "Open the link")
+                + " to see the wall, send corrections and share your official job descriptions:"
             ),
             Spacer(1, 4),
             styles.p(url, styles.cell_bold),
         ]
-        box = Table([[text, qr_code(url)]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm])
+        box = Table([[text, code or ""]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm], splitInRow=1)
         box.setStyle(
             TableStyle(
                 [
