@@ -23,19 +23,47 @@ from focusgroup.domain.errors import FocusGroupError
 
 
 class FocusGroupCLI(click.Group):
-    """Turns every error a user can cause into one clear line and a non-zero exit."""
+    """Turns every error into one clear line and a non-zero exit: no traceback reaches a user."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # usage errors, --help, ctrl+c: click prints those itself
         except FocusGroupError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(1)
+            _fail(str(error))
         except OSError as error:
-            click.echo(
-                f"Error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), err=True
-            )
-            sys.exit(1)
+            _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+        except Exception as error:  # noqa: BLE001 - the last guard before a traceback
+            _fail(_unexpected(error))
+        return None
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {' '.join(message.split())}", err=True)
+    sys.exit(1)
+
+
+def _unexpected(error: Exception) -> str:
+    """One line for a bug; the traceback goes to a log file for whoever fixes it."""
+    import sqlite3
+    import tempfile
+    import traceback
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    if isinstance(error, sqlite3.Error):
+        what = f"the session file could not be read or written ({error})"
+    log = Path(tempfile.gettempdir()) / "focusgroup-errors.log"
+    try:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now(UTC).isoformat()} focusgroup {__version__}\n")
+            handle.write(" ".join(sys.argv) + "\n")
+            handle.write("".join(traceback.format_exception(error)))
+    except OSError:
+        return f"something went wrong: {what}."
+    return f"something went wrong: {what}. The details are in {log}."
 
 
 @click.group(cls=FocusGroupCLI, invoke_without_command=True)

@@ -210,7 +210,7 @@ def history(file: str, limit: int) -> None:
     """Show the audit trail: every change, who made it and when."""
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(resolve_session(file)) as store:
+    with SessionStore.open_read_only(resolve_session(file)) as store:
         events = store.events_since(0)[-limit:]
         for event in events:
             mark = {"undo": "undo: ", "redo": "redo: "}.get(event.kind, "")

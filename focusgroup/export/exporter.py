@@ -59,7 +59,8 @@ def snapshot_of(source: Any, *, anonymous: bool | None = None) -> SessionSnapsho
         path = Path(source)
         if not path.exists():
             raise ExportError(f"No session file at {path}.")
-        with SessionStore.open(path, actor="cli") as store:
+        # Exporting only reads: the file is not migrated or touched (it may be on a CD).
+        with SessionStore.open_read_only(path) as store:
             return take_snapshot(store, anonymous=anonymous)
     return take_snapshot(source, anonymous=anonymous)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from focusgroup.domain.errors import SessionFileError
-from focusgroup.store.connection import check_file
+from focusgroup.store.connection import check_file, copy_into_memory
 from focusgroup.store.file_format import APPLICATION_ID, SCHEMA_VERSION
 
 
@@ -33,7 +33,8 @@ def describe(path: Path) -> SessionEntry:
         modified = max(modified, wal.stat().st_mtime)
     try:
         check_file(path)
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+        # A copy in memory: even a read-only connection leaves -wal and -shm files behind.
+        conn = copy_into_memory(path)
         try:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 return SessionEntry(path, modified=modified, error="not a focusgroup session")

@@ -16,7 +16,7 @@ from focusgroup.domain.protocol import Protocol, protocol_to_json
 from focusgroup.store import rows
 from focusgroup.store.base import _text, writes
 from focusgroup.store.cards import CardOps
-from focusgroup.store.connection import create_database, open_database
+from focusgroup.store.connection import create_database, open_database, open_read_only
 from focusgroup.store.journal import now
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
@@ -43,6 +43,21 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
         path = Path(path)
         conn = open_database(path)
         store = cls(path, conn, actor)
+        if conn.execute("SELECT count(*) FROM sessions").fetchone()[0] != 1:
+            conn.close()
+            raise SessionFileError(f"{path} has no meeting in it; it may be damaged.")
+        return store
+
+    @classmethod
+    def open_read_only(cls, path: str | Path) -> SessionStore:
+        """A copy of the file in memory, for commands that only read (history, list).
+
+        The file itself is not changed in any way: not migrated, not checkpointed, no
+        journal-mode change, no -wal or -shm left behind. Writes go to the copy and are lost.
+        """
+        path = Path(path)
+        conn = open_read_only(path)
+        store = cls(path, conn, "cli")
         if conn.execute("SELECT count(*) FROM sessions").fetchone()[0] != 1:
             conn.close()
             raise SessionFileError(f"{path} has no meeting in it; it may be damaged.")
@@ -95,7 +110,8 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
 
     def close(self) -> None:
         try:
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            if self.path.exists() and self.conn.execute("PRAGMA database_list").fetchone()[2]:
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except sqlite3.Error:
             pass  # the other seat may hold the file; the WAL is still durable
         self.conn.close()

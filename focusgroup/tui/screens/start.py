@@ -43,7 +43,7 @@ class SessionEntry:
 def read_entry(path: Path) -> SessionEntry:
     """Title, date and counts of one file, or why it can't be opened."""
     try:
-        store = SessionStore.open(path, actor="cli")
+        store = SessionStore.open_read_only(path)
     except (FocusGroupError, sqlite3.Error, OSError) as error:
         return SessionEntry(path, path.name, "", 0, 0, problem=str(error))
     try:
