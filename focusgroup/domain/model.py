@@ -227,5 +227,6 @@ class Send:
     at: str
     message_id: str
     status: str
-    """"sent" or "failed"."""
+    """"sent", "failed", "unknown" (the connection dropped mid-message) or "sending" (the
+    intent, recorded before the message went; left so if the run was killed)."""
     error: str

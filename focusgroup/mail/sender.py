@@ -5,9 +5,10 @@ Connection problems before the first message (refused, timeout, TLS, login) rais
 outcome and the run goes on; only a problem that stops every message (the From address
 refused, the server gone for good) ends the run early, with the report of what did happen.
 
-`on_outcome` is called after each attempt, before the next one starts: the caller records it
-(durably) there, so a crash mid-run never leaves a delivered message unrecorded for long or a
-failed one marked as sent.
+`on_intent(recipient, message_id)` is called before each message goes to the server and
+`on_outcome` after the server's answer, before the next one starts: the caller records both
+durably, so a run killed in between leaves a "sending" row (the next run says "may have been
+sent" and skips it) and never a delivered message that looks unsent.
 """
 
 from __future__ import annotations
@@ -42,9 +43,12 @@ class Outcome:
     ok: bool
     error: str = ""
 
+    unknown: bool = False
+    """The connection failed mid-message: the server may or may not have it."""
+
     @property
     def status(self) -> str:
-        return "sent" if self.ok else "failed"
+        return "sent" if self.ok else "unknown" if self.unknown else "failed"
 
     def log_to(self, store: SessionStore) -> None:
         """Record this attempt in the session's send log (what resends and the outbox read)."""
@@ -55,6 +59,13 @@ class Outcome:
             status=self.status,
             error=self.error,
         )
+
+
+def log_intent(store: SessionStore, recipient: Recipient, message_id: str) -> None:
+    """Record that `message_id` is about to go to `recipient` (the `on_intent` callback)."""
+    store.record_send_intent(
+        participant_id=recipient.participant.id, email=recipient.email, message_id=message_id
+    )
 
 
 @dataclass
@@ -205,6 +216,7 @@ def send_all(
     recipients: Sequence[Recipient],
     *,
     on_outcome: Callable[[Outcome], None],
+    on_intent: Callable[[Recipient, str], None] | None = None,
     on_start: Callable[[Recipient], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> SendReport:
@@ -230,9 +242,11 @@ def send_all(
             if on_start is not None:
                 on_start(recipient)
             try:
-                outcome = _send_one(client, settings, letter, recipient)
+                outcome = _send_one(client, settings, letter, recipient, on_intent)
             except _ConnectionLost as lost:
-                outcome = Outcome(recipient, str(lost.args[1]), False, str(lost.args[0]))
+                outcome = Outcome(
+                    recipient, str(lost.args[1]), False, str(lost.args[0]), unknown=True
+                )
                 _close(client)
             except MailError as error:  # the From address refused: no message can go out
                 report.fatal = error
@@ -246,13 +260,19 @@ def send_all(
 
 
 def _send_one(
-    client: smtplib.SMTP, settings: SmtpSettings, letter: Letter, recipient: Recipient
+    client: smtplib.SMTP,
+    settings: SmtpSettings,
+    letter: Letter,
+    recipient: Recipient,
+    on_intent: Callable[[Recipient, str], None] | None = None,
 ) -> Outcome:
     try:
         message = build_message(letter, recipient.participant.name, recipient.email)
     except (ValueError, TypeError) as error:
         return Outcome(recipient, "", False, f"could not build the message: {error}")
     message_id = str(message["Message-ID"])
+    if on_intent is not None:
+        on_intent(recipient, message_id)  # durable before MAIL FROM, so before DATA
     try:
         refused = client.send_message(message)
     except smtplib.SMTPRecipientsRefused as error:

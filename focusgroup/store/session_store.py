@@ -193,8 +193,22 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
         status: str,
         error: str = "",
     ) -> int:
-        """Log one delivery attempt. Not an undoable action: mail once sent stays sent."""
+        """Log one delivery attempt. Not an undoable action: mail once sent stays sent.
+
+        The answer to an intent recorded by `record_send_intent` (same Message-ID) completes
+        that row rather than adding one, so the log holds one row per message.
+        """
+        intent = (
+            self.journal.rows("sends", "message_id = ? AND status = 'sending'", [message_id])
+            if message_id
+            else []
+        )
         with self.action(f"E-mail {status}: {email}", undoable=False):
+            if intent:
+                self.journal.update(
+                    "sends", intent[-1]["id"], {"status": status, "error": error, "at": now()}
+                )
+                return int(intent[-1]["id"])
             return self.journal.insert(
                 "sends",
                 {
@@ -204,6 +218,26 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
                     "message_id": message_id,
                     "status": status,
                     "error": error,
+                },
+            )
+
+    @writes
+    def record_send_intent(self, *, participant_id: int | None, email: str, message_id: str) -> int:
+        """Log, durably, that a message is about to go to the server (before SMTP DATA).
+
+        If the run dies before the server's answer is recorded, this row stays "sending":
+        the next run reports that recipient as "may have been sent" instead of mailing again.
+        """
+        with self.action(f"E-mail sending: {email}", undoable=False):
+            return self.journal.insert(
+                "sends",
+                {
+                    "participant_id": participant_id,
+                    "email": email,
+                    "at": now(),
+                    "message_id": message_id,
+                    "status": "sending",
+                    "error": "",
                 },
             )
 

@@ -34,7 +34,7 @@ from focusgroup.domain.errors import FocusGroupError
 from focusgroup.mail import content as mail_content
 from focusgroup.mail.message import Letter
 from focusgroup.mail.recipients import Recipient, plan
-from focusgroup.mail.sender import Outcome, SendReport, send_all
+from focusgroup.mail.sender import Outcome, SendReport, log_intent, send_all
 from focusgroup.mail.settings import SmtpSettings, load_settings
 from focusgroup.store import SessionStore
 
@@ -236,6 +236,10 @@ class EmailScreen(ModalScreen[None]):
                 letter,
                 job.due,
                 on_outcome=lambda outcome: call(self._record, outcome),
+                # Durable before the message goes: a kill then reads "may have been sent".
+                on_intent=lambda recipient, message_id: call(
+                    log_intent, self.store, recipient, message_id
+                ),
                 on_start=lambda recipient: call(self._starting, recipient),
                 should_stop=self._stop.is_set,
             )
