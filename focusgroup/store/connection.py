@@ -105,7 +105,7 @@ def copy_into_memory(path: Path) -> sqlite3.Connection:
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     memory.text_factory = _decode
     wal = path.with_name(path.name + "-wal")
-    if not wal.exists():
+    if not wal.exists() or wal.stat().st_size == 0:
         # Closed cleanly: the whole meeting is in the main file, and a writer that opens it
         # now writes to a new -wal first. Read the bytes; if anything moved meanwhile, fall
         # back to a read-only connection.
@@ -113,7 +113,7 @@ def copy_into_memory(path: Path) -> sqlite3.Connection:
         data = path.read_bytes()
         after = path.stat()
         unchanged = (before.st_mtime_ns, before.st_size) == (after.st_mtime_ns, after.st_size)
-        if unchanged and not wal.exists():
+        if unchanged and (not wal.exists() or wal.stat().st_size == 0):
             image = bytearray(data)
             if len(image) > 19 and image[18] == 2:
                 image[18] = image[19] = 1  # WAL flag off: an in-memory copy has no WAL

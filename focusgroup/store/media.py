@@ -36,6 +36,18 @@ def read_only_media(path: Path) -> bool:
         return False
 
 
+LOW_SPACE = 256 * 1024
+"""Less free space than this and SQLite can't even create its -shm index (it says "I/O error")."""
+
+
+def disk_full(path: Path) -> bool:
+    try:
+        stats = os.statvfs(_existing(path.parent))
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < LOW_SPACE
+
+
 def _existing(folder: Path) -> Path:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
@@ -47,7 +59,8 @@ def problem(path: Path, error: BaseException) -> str | None:
     code = _code(error)
     os_code = getattr(error, "errno", None)
     where = path.parent
-    if code == SQLITE_FULL or os_code in (errno.ENOSPC, errno.EDQUOT):
+    full = code == SQLITE_FULL or os_code in (errno.ENOSPC, errno.EDQUOT)
+    if full or (code in (SQLITE_IOERR, SQLITE_CANTOPEN) and disk_full(path)):
         return f"the disk holding {where} is full; free some space and try again"
     if read_only_media(path) or os_code == errno.EROFS:
         return f"{where} is on read-only media (nothing can be written there)"
