@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from focusgroup.domain.protocol_loader import find_protocol
+from focusgroup.protocol_files import find_protocol
 from focusgroup.store.session_store import SessionStore
 
 LONG = 10_000

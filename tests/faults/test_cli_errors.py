@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from focusgroup.cli import main
 from focusgroup.demo import build_demo
-from focusgroup.domain.protocol_loader import find_protocol
+from focusgroup.protocol_files import find_protocol
 from tests.faults.conftest import fill_up, mount_tmpfs, remount_read_only
 
 
