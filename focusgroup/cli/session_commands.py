@@ -219,6 +219,38 @@ def history(file: str, limit: int) -> None:
 
 @click.command()
 @click.argument("file")
+def undo(file: str) -> None:
+    """Undo the command line's last change to FILE (an import, crosswalk --accept-top...).
+
+    Each seat undoes its own changes with ctrl+z; this undoes those made by focusgroup
+    commands (recorded as `cli` in `focusgroup history`), newest first.
+    """
+    _reverse(file, "undo")
+
+
+@click.command()
+@click.argument("file")
+def redo(file: str) -> None:
+    """Redo what `focusgroup undo FILE` last undid."""
+    _reverse(file, "redo")
+
+
+def _reverse(file: str, kind: str) -> None:
+    from focusgroup.store import SessionStore
+
+    with SessionStore.open(resolve_session(file), actor="cli") as store:
+        event = store.undo() if kind == "undo" else store.redo()
+        if event is None:
+            click.echo(f"Nothing to {kind}: no command-line change is left to {kind}.")
+            return
+        click.echo(f"{'Undone' if kind == 'undo' else 'Redone'}: {event.action}")
+        following = store.can_undo() if kind == "undo" else store.can_redo()
+        if following:
+            click.echo(f"Next {kind} would take: {following}")
+
+
+@click.command()
+@click.argument("file")
 def backup(file: str) -> None:
     """Take a backup of session FILE now (the app also takes them as you work)."""
     from focusgroup.store import SessionStore
@@ -265,6 +297,8 @@ COMMANDS: list[click.Command] = [
     import_cards,
     import_participants,
     history,
+    undo,
+    redo,
     backup,
     restore,
 ]

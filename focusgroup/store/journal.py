@@ -184,14 +184,14 @@ class Journal:
 
     # -- undo / redo ----------------------------------------------------------------------
 
-    def undoable_event(self) -> Event | None:
-        """This seat's most recent action (or redo) that has not been undone."""
+    def undoable_event(self, actor: str | None = None) -> Event | None:
+        """This seat's (or `actor`'s) most recent action or redo that has not been undone."""
         row = self.conn.execute(
             "SELECT e.*, 0 AS reverted FROM events e WHERE e.actor = ? AND e.undoable = 1 "
             "AND e.kind IN ('do', 'redo') "
             "AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target = e.id) "
             "ORDER BY e.id DESC LIMIT 1",
-            [self.actor],
+            [actor or self.actor],
         ).fetchone()
         return _event(row) if row else None
 

@@ -174,6 +174,10 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
         event = self.journal.undoable_event()
         return event.action if event else None
 
+    def last_undoable_of(self, actor: str) -> Event | None:
+        """Another writer's latest undoable action (the app shows the command line's)."""
+        return self.journal.undoable_event(actor)
+
     def can_redo(self) -> str | None:
         event = self.journal.redoable_event()
         return event.action if event else None
