@@ -46,7 +46,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 def seat_argv(session_path: Path, role: str = "note-taker", actor: str = "") -> list[str]:
     """The program each browser seat runs; `actor` names the seat in the undo history."""
-    argv = [sys.executable, "-m", "focusgroup.serve.seat", str(session_path.resolve())]
+    argv = [sys.executable, "-m", "focusgroup.tui.seat", str(session_path.resolve())]
     argv += ["--role", role]
     return argv + (["--actor", actor] if actor else [])
 

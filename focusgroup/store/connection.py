@@ -54,20 +54,19 @@ def open_database(path: Path) -> sqlite3.Connection:
     conn: sqlite3.Connection | None = None
     try:
         conn = connect(path)
-        version = _check_header(conn, path)
-        _check_contents(conn, path, complete=version == SCHEMA_VERSION)
+        version = check_session(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         if version < SCHEMA_VERSION:
             _migrate(conn)
-            _check_contents(conn, path, complete=True)
+        _check_tables(conn, path)
         return conn
     except UnicodeDecodeError:
         _close(conn)
         # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
-        raise SessionFileError(_damaged(path, "its table definitions are garbled")) from None
+        raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
     except sqlite3.Error as error:
         _close(conn)
-        raise SessionFileError(_cant_open(path, error)) from None
+        raise SessionFileError(cant_open_message(path, error)) from None
     except BaseException:
         _close(conn)
         raise
@@ -84,18 +83,17 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     conn: sqlite3.Connection | None = None
     try:
         conn = copy_into_memory(path)
-        version = _check_header(conn, path)
-        _check_contents(conn, path, complete=version == SCHEMA_VERSION)
+        version = check_session(conn, path)
         if version < SCHEMA_VERSION:
             _migrate(conn)
-            _check_contents(conn, path, complete=True)
+        _check_tables(conn, path)
         return conn
     except UnicodeDecodeError:
         _close(conn)
-        raise SessionFileError(_damaged(path, "its table definitions are garbled")) from None
+        raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
     except sqlite3.Error as error:
         _close(conn)
-        raise SessionFileError(_cant_open(path, error)) from None
+        raise SessionFileError(cant_open_message(path, error)) from None
     except BaseException:
         _close(conn)
         raise
@@ -128,29 +126,41 @@ def copy_into_memory(path: Path) -> sqlite3.Connection:
     return memory
 
 
-def _check_header(conn: sqlite3.Connection, path: Path) -> int:
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if app_id != APPLICATION_ID:
-        raise SessionFileError(f"{path} is an SQLite database but not a focusgroup session file.")
-    if version > SCHEMA_VERSION:
-        raise SessionFileError(
-            f"{path} was saved by a newer focusgroup (file format {version}; this version "
-            f"reads up to {SCHEMA_VERSION}). Upgrade focusgroup to open it."
-        )
+def check_session(conn: sqlite3.Connection, path: Path) -> int:
+    """Refuse a database that is not a session we can read; returns its file format version.
+
+    Used when opening a file and when listing one read-only, so both give the same reason.
+    """
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if app_id != APPLICATION_ID:
+            raise SessionFileError(
+                f"{path} is an SQLite database but not a focusgroup session file."
+            )
+        if version > SCHEMA_VERSION:
+            raise SessionFileError(
+                f"{path} was saved by a newer focusgroup (file format {version}; this version "
+                f"reads up to {SCHEMA_VERSION}). Upgrade focusgroup to open it."
+            )
+        status = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except UnicodeDecodeError:
+        # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
+        raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
+    except sqlite3.Error as error:
+        raise SessionFileError(cant_open_message(path, error)) from None
+    if status != "ok":
+        raise SessionFileError(damaged_message(path, status))
     return version
 
 
-def _check_contents(conn: sqlite3.Connection, path: Path, *, complete: bool) -> None:
-    status = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if status != "ok":
-        raise SessionFileError(_damaged(path, status))
-    if complete:
-        found = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        missing = [t for t in TABLES if t not in found]
-        if missing:
-            tables = f"the {', '.join(missing)} table" + ("s are" if len(missing) > 1 else " is")
-            raise SessionFileError(_damaged(path, f"{tables} missing"))
+def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+    """An up-to-date file missing a table is damaged (a half-copied or hand-edited file)."""
+    found = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    missing = [t for t in TABLES if t not in found]
+    if missing:
+        tables = f"the {', '.join(missing)} table" + ("s are" if len(missing) > 1 else " is")
+        raise SessionFileError(damaged_message(path, f"{tables} missing"))
 
 
 def _close(conn: sqlite3.Connection | None) -> None:
@@ -158,9 +168,9 @@ def _close(conn: sqlite3.Connection | None) -> None:
         conn.close()
 
 
-def _cant_open(path: Path, error: sqlite3.Error) -> str:
+def cant_open_message(path: Path, error: sqlite3.Error) -> str:
     if media.is_corruption(error):
-        return _damaged(path, str(error))
+        return damaged_message(path, str(error))
     plain = media.problem(path, error)
     if plain and media.read_only_media(path):
         return f"Can't open {path}: {plain}; copy it to a writable folder and open the copy."
@@ -213,7 +223,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
-def _damaged(path: Path, detail: str) -> str:
+def damaged_message(path: Path, detail: str) -> str:
     return (
         f"{path} is damaged and cannot be opened ({detail}). "
         f"Bring back a backup with: focusgroup restore {path}"

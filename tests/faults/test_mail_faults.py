@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 from focusgroup.cli import main
 from focusgroup.store import SessionStore
 from tests.conftest import tiny_protocol
-from tests.mail.conftest import Collector, SmtpServer, _start
+from tests.mail.builders import Collector, SmtpServer, _start
 
 FROM = "Dana Whitfield <dana@example.org>"
 
@@ -46,7 +46,7 @@ class KillingCollector(Collector):
 def killing_server() -> SmtpServer:
     from aiosmtpd.controller import Controller
 
-    from tests.mail.conftest import free_port
+    from tests.mail.builders import free_port
 
     handler = KillingCollector()
     port = free_port()
