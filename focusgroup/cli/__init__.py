@@ -34,7 +34,7 @@ class FocusGroupCLI(click.Group):
             _fail(str(error))
         except OSError as error:
             _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
-        except Exception as error:  # noqa: BLE001 - the last guard before a traceback
+        except Exception as error:
             _fail(_unexpected(error))
         return None
 
@@ -46,14 +46,13 @@ def _fail(message: str) -> None:
 
 def _unexpected(error: Exception) -> str:
     """One line for a bug; the traceback goes to a log file for whoever fixes it."""
-    import sqlite3
     import tempfile
     import traceback
     from datetime import UTC, datetime
     from pathlib import Path
 
     what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    if isinstance(error, sqlite3.Error):
+    if type(error).__module__ == "sqlite3":  # one the store did not translate
         what = f"the session file could not be read or written ({error})"
     log = Path(tempfile.gettempdir()) / "focusgroup-errors.log"
     try:

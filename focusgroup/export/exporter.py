@@ -126,7 +126,7 @@ class _Collector:
     def run(self, what: str, write: Callable[[], Path | list[Path]]) -> None:
         try:
             result = write()
-        except Exception as error:  # noqa: BLE001 - isolated and reported, never fatal
+        except Exception as error:
             self.failures.append((what, reason(error)))
             return
         self.written += result if isinstance(result, list) else [result]
@@ -249,20 +249,18 @@ def export_profiles(
         stem = f"profile-{slug(profile.occupation, 'occupation')}-v{profile.version}"
         name = _short(profile.occupation)
         if "yaml" in formats:
-            path = out / f"{stem}.yaml"
+            write_yaml = partial(write_profile, profile)
             collector.run(
                 f"the {name} profile (YAML)",
-                lambda p=path, pr=profile: _write_atomically(p, lambda t: write_profile(pr, t)),
+                partial(_write_atomically, out / f"{stem}.yaml", write_yaml),
             )
         if "pdf" in formats:
             from focusgroup.export.profile_pdf import write_profile_pdf
 
-            path = out / f"{stem}.pdf"
+            write_pdf = partial(write_profile_pdf, profile, session_title=snap.session.title)
             collector.run(
                 f"the {name} profile (PDF)",
-                lambda p=path, pr=profile: _write_atomically(
-                    p, lambda t: write_profile_pdf(pr, t, session_title=snap.session.title)
-                ),
+                partial(_write_atomically, out / f"{stem}.pdf", write_pdf),
             )
     progress(total, total, "Done")
     return collector.finish()

@@ -223,7 +223,7 @@ class SeatServer(Server):
             await self._process_messages(websocket, service)
         except asyncio.CancelledError:
             pass
-        except Exception as error:  # noqa: BLE001 - one seat's failure never stops the server
+        except Exception as error:
             log.warning("seat %d ended: %s", slot, error)
         finally:
             # Shielded: the handler may itself be cancelled when the client vanishes.

@@ -132,8 +132,7 @@ def test_each_browser_tab_is_its_own_writer(store: SessionStore, tmp_path: Path)
 def test_the_seat_program_opens_the_file_as_its_actor(
     store: SessionStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from focusgroup.tui import seat
-    from focusgroup.tui import launch
+    from focusgroup.tui import launch, seat
 
     seen: list[tuple] = []
     monkeypatch.setattr(
