@@ -46,21 +46,13 @@ def _fail(message: str) -> None:
 
 def _unexpected(error: Exception) -> str:
     """One line for a bug; the traceback goes to a log file for whoever fixes it."""
-    import tempfile
-    import traceback
-    from datetime import UTC, datetime
-    from pathlib import Path
+    from focusgroup import errorlog
 
-    what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    what = errorlog.describe(error)
     if type(error).__module__ == "sqlite3":  # one the store did not translate
         what = f"the session file could not be read or written ({error})"
-    log = Path(tempfile.gettempdir()) / "focusgroup-errors.log"
-    try:
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now(UTC).isoformat()} focusgroup {__version__}\n")
-            handle.write(" ".join(sys.argv) + "\n")
-            handle.write("".join(traceback.format_exception(error)))
-    except OSError:
+    log = errorlog.record(error)
+    if log is None:
         return f"something went wrong: {what}."
     return f"something went wrong: {what}. The details are in {log}."
 
