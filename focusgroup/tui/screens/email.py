@@ -14,6 +14,7 @@ from email.headerregistry import Address
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -157,7 +158,9 @@ class EmailScreen(ModalScreen[None]):
         table.clear()
         for r in self._recipients:
             p = r.participant
-            table.add_row(p.name, p.organization, r.email, r.describe(), key=str(p.id))
+            # Text cells: a str cell is parsed as markup ("Bo [/] Chen" raised MarkupError).
+            cells = (p.name, p.organization, r.email, r.describe())
+            table.add_row(*(Text(cell) for cell in cells), key=str(p.id))
         due = sum(r.will_send for r in self._recipients)
         if not self.sending:
             self.query_one("#email-send", Button).disabled = due == 0
@@ -174,7 +177,7 @@ class EmailScreen(ModalScreen[None]):
 
     def _set_status_cell(self, recipient: Recipient, text: str) -> None:
         table = self.query_one("#email-recipients", DataTable)
-        table.update_cell(str(recipient.participant.id), "status", text)
+        table.update_cell(str(recipient.participant.id), "status", Text(text))
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#email-status", Static)

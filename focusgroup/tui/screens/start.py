@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -94,7 +95,8 @@ class StartScreen(Screen[None]):
         for problem in problems:
             self.notify(str(problem), severity="warning", markup=False)
         self.protocols = {str(path): protocol for protocol, path in found}
-        select.set_options([(p.title, key) for key, p in self.protocols.items()])
+        # A user's protocol title is text, not markup.
+        select.set_options([(Content(p.title), key) for key, p in self.protocols.items()])
         if found:
             select.value = next(
                 (k for k, p in self.protocols.items() if p.id == "critical-occupations"),
@@ -126,7 +128,7 @@ class StartScreen(Screen[None]):
             table.add_row(*cells, key=str(entry.path))
         if not self.entries:
             self.query_one("#start-sessions Label", Label).update(
-                f"SESSIONS: none yet in {paths.sessions_dir()}"
+                Content(f"SESSIONS: none yet in {paths.sessions_dir()}")
             )
 
     def action_new(self) -> None:
