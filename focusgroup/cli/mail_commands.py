@@ -235,7 +235,7 @@ def _send(
     recipients: Sequence[Recipient],
 ) -> None:
     from focusgroup.mail.recipients import Status
-    from focusgroup.mail.sender import Outcome, log_intent, send_all
+    from focusgroup.mail.sender import Outcome, intent_record, send_all
 
     def on_outcome(outcome: Outcome) -> None:
         # Recorded before the next message goes out, so the log always matches reality.
@@ -254,7 +254,9 @@ def _send(
         letter,
         recipients,
         on_outcome=on_outcome,
-        on_intent=lambda recipient, message_id: log_intent(store, recipient, message_id),
+        on_intent=lambda recipient, message_id: store.record_send_intent(
+            **intent_record(recipient, message_id)
+        ),
     )
     already = sum(r.status is Status.SENT and not r.resend for r in recipients)
     unknown = [r for r in recipients if r.status is Status.UNKNOWN and not r.resend]

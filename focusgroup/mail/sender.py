@@ -72,9 +72,17 @@ class Outcome:
         )
 
 
-def log_intent(store: SessionStore, recipient: Recipient, message_id: str) -> None:
-    """Record that `message_id` is about to go to `recipient` (the `on_intent` callback)."""
-    store.record_send_intent(
+class IntentRecord(TypedDict):
+    """A message about to go out (`SessionStore.record_send_intent`), before SMTP DATA."""
+
+    participant_id: int | None
+    email: str
+    message_id: str
+
+
+def intent_record(recipient: Recipient, message_id: str) -> IntentRecord:
+    """What the `on_intent` callback records: `store.record_send_intent(**intent_record(...))`."""
+    return IntentRecord(
         participant_id=recipient.participant.id, email=recipient.email, message_id=message_id
     )
 
@@ -227,7 +235,7 @@ def send_all(
     recipients: Sequence[Recipient],
     *,
     on_outcome: Callable[[Outcome], None],
-    on_intent: Callable[[Recipient, str], None] | None = None,
+    on_intent: Callable[[Recipient, str], object] | None = None,
     on_start: Callable[[Recipient], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> SendReport:
@@ -275,7 +283,7 @@ def _send_one(
     settings: SmtpSettings,
     letter: Letter,
     recipient: Recipient,
-    on_intent: Callable[[Recipient, str], None] | None = None,
+    on_intent: Callable[[Recipient, str], object] | None = None,
 ) -> Outcome:
     try:
         message = build_message(letter, recipient.participant.name, recipient.email)

@@ -35,7 +35,7 @@ from focusgroup.domain.errors import FocusGroupError
 from focusgroup.mail import content as mail_content
 from focusgroup.mail.message import Letter
 from focusgroup.mail.recipients import Recipient, plan
-from focusgroup.mail.sender import Outcome, SendReport, log_intent, send_all
+from focusgroup.mail.sender import Outcome, SendReport, intent_record, send_all
 from focusgroup.mail.settings import SmtpSettings, load_settings
 from focusgroup.paths import exports_dir
 from focusgroup.store import SessionStore
@@ -242,7 +242,7 @@ class EmailScreen(ModalScreen[None]):
                 on_outcome=lambda outcome: call(self._record, outcome),
                 # Durable before the message goes: a kill then reads "may have been sent".
                 on_intent=lambda recipient, message_id: call(
-                    log_intent, self.store, recipient, message_id
+                    self._record_intent, recipient, message_id
                 ),
                 on_start=lambda recipient: call(self._starting, recipient),
                 should_stop=self._stop.is_set,
@@ -253,6 +253,9 @@ class EmailScreen(ModalScreen[None]):
             call(self._finished, None, f"Sending failed: {error}")
         else:
             call(self._finished, report, "")
+
+    def _record_intent(self, recipient: Recipient, message_id: str) -> None:
+        self.store.record_send_intent(**intent_record(recipient, message_id))
 
     def _starting(self, recipient: Recipient) -> None:
         self._set_status_cell(recipient, "sending…")
