@@ -129,3 +129,22 @@ def test_a_damaged_file_is_called_damaged(tmp_path: Path) -> None:
     db.write_bytes(bytes(data))
     with pytest.raises(SessionFileError, match="is damaged.*focusgroup restore"):
         SessionStore.open(db)
+
+
+def test_a_write_on_a_full_disk_says_so_and_keeps_the_session(tmp_path: Path) -> None:
+    """Fault: the disk fills up during the meeting; the action fails with a plain reason."""
+    from focusgroup.domain.errors import StorageError
+
+    folder = mount_tmpfs(tmp_path / "full", "1m")
+    db = meeting(folder / "spring.db", "Welder")
+    store = SessionStore.open(db, actor="facilitator")
+    try:
+        fill_up(folder)
+        with pytest.raises(StorageError, match="the disk is full"):
+            for i in range(200):  # until the WAL needs a page the disk hasn't got
+                store.add_card(f"Card {i} " + "x" * 4000)
+        (folder / "filler").unlink()
+        store.add_card("After freeing space")
+        assert "After freeing space" in [c.text for c in store.cards()]
+    finally:
+        store.close()

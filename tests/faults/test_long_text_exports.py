@@ -164,3 +164,19 @@ def test_a_layout_failure_is_reported_and_the_others_are_written(
     assert "too tall to lay out" in errors[0]
     assert "Traceback" not in result.output
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*.part"))
+
+
+def test_email_of_the_long_meeting_goes_out_with_its_pdf(long_db: Path, tmp_path: Path) -> None:
+    """Before: the PDF's LayoutError stopped `focusgroup email` with a traceback."""
+    from email import message_from_bytes, policy
+
+    outbox = tmp_path / "outbox"
+    result = CliRunner().invoke(
+        main, ["email", str(long_db), "--outbox", str(outbox), "--from", "Dana <d@example.org>"]
+    )
+    assert result.exit_code == 0, result.output
+    messages = sorted(outbox.glob("*.eml"))
+    assert len(messages) == 3
+    message = message_from_bytes(messages[0].read_bytes(), policy=policy.default)
+    (pdf,) = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
+    assert pdf.get_content().startswith(b"%PDF-")
