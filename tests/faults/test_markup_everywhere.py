@@ -91,7 +91,15 @@ async def test_every_facilitator_screen_and_dialog_shows_markup_as_text(tmp_path
 
             await open_screen(pilot, "p", "participants")
             assert_shown(app, *MARKUP, *(f"Org {t}" for t in MARKUP), where="participants")
+            await open_screen(pilot, "enter", "edit participant")
+            assert_shown(app, "Bo [/] Chen", where="the participant dialog")
             await close(pilot)
+            await close(pilot)
+
+            for key, where in (("h", "show of hands"), ("c", "new category")):
+                board(app).select_card(cards[0])
+                await open_screen(pilot, key, where)
+                await close(pilot)
 
             await open_screen(pilot, "v", "projector")
             assert_shown(app, *(f"Card {t}" for t in MARKUP), where="the projector")
