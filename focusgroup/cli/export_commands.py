@@ -18,13 +18,9 @@ def _out_dir(out_dir: Path | None, session: Path) -> Path:
 
 
 def _session_file(file: str) -> Path:
-    from focusgroup.domain.errors import FocusGroupError
-    from focusgroup.paths import resolve_session
+    from focusgroup.cli.session_file import existing_session
 
-    path = resolve_session(file)
-    if not path.exists():
-        raise FocusGroupError(f"No session file at {path}.")
-    return path
+    return existing_session(file)
 
 
 # Options both commands take, declared once (sqlite-utils' decorator-factory idiom).
@@ -67,20 +63,26 @@ def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None
     _echo_written(
         lambda: export_session(
             session, _out_dir(out_dir, session), formats, anonymous=anonymous, progress=_progress
-        )
+        ),
+        f"Summary of {session}:",
     )
 
 
-def _echo_written(export: Callable[[], list[Path]]) -> None:
-    """Print each file written, also when another failed (then the error line comes last)."""
+def _echo_written(export: Callable[[], list[Path]], header: str) -> None:
+    """Print each file written, also when another failed (then the error line comes last).
+
+    stdout carries only the files, for scripts; the header goes to stderr.
+    """
     from focusgroup.export.exporter import ExportIncomplete
 
     try:
         paths = export()
     except ExportIncomplete as incomplete:
+        click.echo(header, err=True)
         for path in incomplete.written:
             click.echo(str(path))
         raise
+    click.echo(header, err=True)
     for path in paths:
         click.echo(str(path))
 
@@ -125,7 +127,8 @@ def profiles(
             occupations,
             anonymous=anonymous,
             progress=_progress,
-        )
+        ),
+        f"Job profiles from {session}:",
     )
 
 

@@ -36,7 +36,7 @@ def build_long_session(path: Path, length: int = LONG) -> Path:
         region=long_text("region", length),
         date="2025-03-14",
         facilitator=long_text("facilitator", length),
-        follow_up_url="https://example.org/" + "a" * (length // 4),
+        follow_up_url="https://example.org/" + "a" * 1900,  # the longest link a session takes
     )
     try:
         people = [

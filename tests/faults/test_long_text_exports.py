@@ -159,7 +159,8 @@ def test_a_layout_failure_is_reported_and_the_others_are_written(
     written = result.stdout.splitlines()
     assert {Path(p).suffix for p in written} == {".md", ".json", ".csv"}
     lines = result.stderr.strip().splitlines()
-    errors = [line for line in lines if not re.match(r"\s*\[\d/4\] Writing", line)]
+    progress = r"\s*\[\d/4\] Writing|Summary of "
+    errors = [line for line in lines if not re.match(progress, line)]
     assert len(errors) == 1 and errors[0].startswith("Error: Could not write the PDF summary")
     assert "too tall to lay out" in errors[0]
     assert "Traceback" not in result.output

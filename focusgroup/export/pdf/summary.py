@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from focusgroup.domain.fields import follow_up_problem
 from focusgroup.domain.wall import build_wall
 from focusgroup.export.content import OccupationSummary, Summary, how_used, summarize, when_next
 from focusgroup.export.fonts import SANS, SANS_BOLD, markup, plain_cell
@@ -371,7 +372,9 @@ def _next_steps(styles: Styles, summary: Summary) -> list[Flowable]:
         out.append(table)
     url = snap.session.follow_up_url.strip()
     if url:
-        code = qr_code(url)
+        # The QR code only for a web address (an older file may hold anything else) that
+        # fits in one (a longer link is printed without it).
+        code = qr_code(url) if follow_up_problem(url) is None else None
         text = [
             Paragraph(markup("FOLLOW UP"), styles.label),
             styles.p(
@@ -381,7 +384,9 @@ def _next_steps(styles: Styles, summary: Summary) -> list[Flowable]:
             Spacer(1, 4),
             styles.p(url, styles.cell_bold),
         ]
-        box = Table([[text, code or ""]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm], splitInRow=1)
+        box = Table(
+            [[text, code or Spacer(1, 1)]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm], splitInRow=1
+        )
         box.setStyle(
             TableStyle(
                 [
