@@ -181,3 +181,30 @@ def test_email_of_the_long_meeting_goes_out_with_its_pdf(long_db: Path, tmp_path
     message = message_from_bytes(messages[0].read_bytes(), policy=policy.default)
     (pdf,) = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
     assert pdf.get_content().startswith(b"%PDF-")
+
+
+def test_an_older_files_link_too_long_for_a_qr_code_is_printed_without_one(
+    tmp_path: Path,
+) -> None:
+    """Files made before the link limit may hold any length; the QR code would overflow."""
+    from dataclasses import replace
+
+    from focusgroup.export.pdf.figures import qr_code
+    from focusgroup.export.snapshot import take_snapshot
+    from tests.conftest import tiny_protocol
+
+    url = "https://example.org/" + "a" * 3000
+    assert qr_code(url) is None and qr_code("https://example.org/x") is not None
+    with SessionStore.create(tmp_path / "old.db", tiny_protocol(), title="Old") as store:
+        store.add_card("Welder")
+        snap = take_snapshot(store)
+    snap = replace(snap, session=replace(snap.session, follow_up_url=url))
+    (pdf,) = export_session(snap, tmp_path / "out", ["pdf"], stem="x")
+    text = " ".join(pdf_text_of(pdf).split())
+    assert "Open the link to see the wall" in text and "Scan the code" not in text
+
+
+def pdf_text_of(pdf: Path) -> str:
+    from pypdf import PdfReader
+
+    return "".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
