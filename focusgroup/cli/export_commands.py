@@ -57,15 +57,17 @@ def _progress(done: int, total: int, what: str) -> None:
 @anonymous_option
 def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None) -> None:
     """Write the summary of session FILE: PDF, Markdown, JSON and CSV."""
-    from focusgroup.export.exporter import export_session
+    from focusgroup.export.exporter import export_session, snapshot_of
+    from focusgroup.export.next_steps import recap_gaps
 
     session = _session_file(file)
+    snap = snapshot_of(session, anonymous=anonymous)
     _echo_written(
-        lambda: export_session(
-            session, _out_dir(out_dir, session), formats, anonymous=anonymous, progress=_progress
-        ),
+        lambda: export_session(snap, _out_dir(out_dir, session), formats, progress=_progress),
         f"Summary of {session}:",
     )
+    for gap in recap_gaps(snap):
+        click.echo(f"Note: {gap}", err=True)
 
 
 def _echo_written(export: Callable[[], list[Path]], header: str) -> None:
@@ -95,7 +97,7 @@ def _echo_written(export: Callable[[], list[Path]], header: str) -> None:
     "occupations",
     multiple=True,
     help="An occupation on the wall (any wording or SOC title); repeatable. "
-    "Default: the top critical occupations.",
+    "Default: the room's shortlist, or the top five when it marked none.",
 )
 @anonymous_option
 def profiles(

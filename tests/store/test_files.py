@@ -100,6 +100,7 @@ def test_migrations_are_recorded_and_applying_again_is_a_no_op(tmp_path: Path) -
         "m002_protocol_json",
         "m003_participant_title",
         "m004_import_batches",
+        "m005_room_results",
     ]
     migrations.apply(store.db)
     assert [m.name for m in migrations.applied(store.db)] == applied
