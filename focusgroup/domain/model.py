@@ -56,6 +56,8 @@ class Session:
     source_profile: str
     """For a competencies session started from a job profile: that profile's YAML."""
     created_at: str
+    area: str = ""
+    """The BLS OEWS area code (a state or metropolitan area) for regional wages; '' for none."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,34 @@ class Card:
     def employer_ids(self) -> tuple[int, ...]:
         ids = (c.participant_id for c in self.all_cards if c.participant_id is not None)
         return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class CardLink:
+    """On the wall, "advances to": people in `card_id`'s job move up into `to_card_id`'s.
+
+    Both are top-level cards (stack leads); links follow cards into stacks."""
+
+    id: int
+    card_id: int
+    to_card_id: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Annual openings for one occupation, from a projections table the user imported
+    (a state labour-market office's, typically); the figure is kept as written."""
+
+    id: int
+    soc_code: str
+    title: str
+    annual_openings: str
+    area: str
+    period: str
+    """The projection period as the source gives it, e.g. "2022-2032"."""
+    source: str
+    created_at: str
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from focusgroup.domain.errors import DomainError
-from focusgroup.domain.model import Category, Participant, QuoteAs, Role, Session
+from focusgroup.domain.model import Card, Category, Participant, QuoteAs, Role, Session
 from focusgroup.domain.protocol import Protocol, protocol_from_json
 from focusgroup.store import rows
 from focusgroup.store.journal import Journal
@@ -131,3 +131,11 @@ class StoreBase:
         def participant(self, participant_id: int) -> Participant: ...
 
         def category(self, category_id: int) -> Category: ...
+
+        def card(self, card_id: int) -> Card: ...
+
+        def _top_card(self, card_id: int) -> Card: ...
+
+        def _drop_links_of(self, card_ids: Iterable[int]) -> None: ...
+
+        def _move_links_to(self, lead_id: int, merged_ids: Iterable[int]) -> None: ...

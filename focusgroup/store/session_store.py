@@ -18,6 +18,7 @@ from focusgroup.store.base import _text, writes
 from focusgroup.store.cards import CardOps
 from focusgroup.store.connection import create_database, open_database
 from focusgroup.store.journal import now
+from focusgroup.store.links import LinkOps
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
 
@@ -30,10 +31,11 @@ SESSION_FIELDS = (
     "follow_up_url",
     "anonymous",
     "source_profile",
+    "area",
 )
 
 
-class SessionStore(CardOps, PeopleOps, NoteOps):
+class SessionStore(CardOps, LinkOps, PeopleOps, NoteOps):
     """One open session file, used by one seat (`actor`)."""
 
     # -- opening ------------------------------------------------------------------------
