@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 from focusgroup.domain.model import (
     UNSORTED,
     Card,
+    CardLink,
     Category,
     Commitment,
     Competency,
     Note,
     Participant,
+    Projection,
     QuoteAs,
     Role,
     Session,
@@ -52,6 +54,10 @@ class SessionSnapshot:
     """Card id -> the text it was first written with (from the journal), to spot rewordings."""
     anonymous: bool = False
     """True once `redacted`: nobody is named anywhere in what is exported."""
+    links: tuple[CardLink, ...] = ()
+    """"Advances to" links between top-level cards (career pathways)."""
+    projections: tuple[Projection, ...] = ()
+    """Annual openings imported from a projections table."""
 
     # -- look-ups ---------------------------------------------------------------------------
 
@@ -206,6 +212,8 @@ def take_snapshot(store: SessionStore, *, anonymous: bool | None = None) -> Sess
         notes=tuple(store.notes()),
         commitments=tuple(store.commitments()),
         original_texts=_original_texts(store) if session.source_profile.strip() else {},
+        links=tuple(store.links()),
+        projections=tuple(store.projections()),
     )
     wants_anonymous = session.anonymous if anonymous is None else anonymous
     return snap.redacted() if wants_anonymous else snap

