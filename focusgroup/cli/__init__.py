@@ -14,6 +14,7 @@ from focusgroup import __version__
 from focusgroup.cli import (
     export_commands,
     mail_commands,
+    map_commands,
     protocol_commands,
     serve_commands,
     session_commands,
@@ -56,6 +57,7 @@ for module in (
     session_commands,
     protocol_commands,
     export_commands,
+    map_commands,
     mail_commands,
     soc_commands,
     serve_commands,

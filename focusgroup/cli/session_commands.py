@@ -47,6 +47,12 @@ def _open_ui(path: Path, role: str) -> None:
 @click.option("--title", required=True, help="The meeting's title, as participants will see it.")
 @click.option("--sector", default="", help="Industry sector, e.g. 'Advanced manufacturing'.")
 @click.option("--region", default="", help="Region the partnership serves.")
+@click.option(
+    "--area",
+    default=None,
+    help="State or metropolitan area for the pathway map's wages, e.g. 'Kansas City' "
+    "(see `focusgroup areas`).",
+)
 @click.option("--date", default=None, callback=_check_date, help="Meeting date, YYYY-MM-DD.")
 @click.option("--facilitator", default="", help="Who runs the meeting.")
 @click.option(
@@ -69,6 +75,7 @@ def new(
     title: str,
     sector: str,
     region: str,
+    area: str | None,
     date: str | None,
     facilitator: str,
     follow_up: str,
@@ -79,7 +86,13 @@ def new(
     from focusgroup.store import SessionStore
 
     path = resolve_session(file)
+    area_code = ""
+    if area is not None:
+        from focusgroup.regional.index import find_area
+
+        area_code = find_area(area).code  # checked before the file is created
     details = dict(
+        area=area_code,
         title=title,
         sector=sector,
         region=region,
