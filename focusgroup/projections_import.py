@@ -31,7 +31,7 @@ def import_projections(
 
     Returns the number of rows stored and the header columns that were not used."""
     if not source.strip():
-        raise ImportFailed("Say where the projections come from: --source \"Agency, year\".")
+        raise ImportFailed('Say where the projections come from: --source "Agency, year".')
     rows = read_csv(path, ())
     for row in rows:
         for alias, name in ALIASES.items():

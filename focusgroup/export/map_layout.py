@@ -150,9 +150,7 @@ def occupation_rows(
         ),
     ]
     tech = "; ".join(occ.technology) or TO_COLLECT
-    rows.append(
-        ("Technology: " + tech + cite(page, occ.technology_source), "ink", False, 0)
-    )
+    rows.append(("Technology: " + tech + cite(page, occ.technology_source), "ink", False, 0))
     if occ.named_by_room:
         rows.append(
             (
@@ -312,7 +310,10 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
             if force and y - h < bottom + names_h:
                 rest = [o.title for o in occupations[occupations.index(occ) :]]
                 out.overflow[key] = rest
-                text = "Also at this level (details in the Markdown and JSON): " + "; ".join(rest)
+                text = (
+                    f"Also at this level ({len(rest)}; details in the Markdown and JSON): "
+                    + "; ".join(rest)
+                )
                 rows2 = [(p, "ink", False, size) for p in wrap(text, size, col_w - 10)]
                 room = int((y - bottom - 8) / (size * LEADING))
                 rows2 = rows2[: max(1, room)]
