@@ -304,22 +304,20 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
         if total > avail and not force:
             return None
         y = body_top
-        for occ, rows in zip(occupations, heights, strict=True):
+        for index, (occ, rows) in enumerate(zip(occupations, heights, strict=True)):
             h = _height(rows)
-            names_h = size * LEADING * 3 + 8
-            if force and y - h < bottom + names_h:
-                rest = [o.title for o in occupations[occupations.index(occ) :]]
-                out.overflow[key] = rest
-                text = (
-                    f"Also at this level ({len(rest)}; details in the Markdown and JSON): "
-                    + "; ".join(rest)
-                )
-                rows2 = [(p, "ink", False, size) for p in wrap(text, size, col_w - 10)]
-                room = int((y - bottom - 8) / (size * LEADING))
-                rows2 = rows2[: max(1, room)]
-                h2 = _height(rows2)
+            after = occupations[index + 1 :]
+            # Place this box only if the names of those after it still fit below it.
+            needed = h + (6 + _height(_names(after, size, col_w)) if after else 0)
+            if force and y - needed < bottom:
+                rest = occupations[index:]
+                out.overflow[key] = [o.title for o in rest]
+                names = _names(rest, size, col_w)
+                room = max(1, int((y - bottom - 8) / (size * LEADING)))
+                names = names[:room]  # only if even the names alone overflow the column
+                h2 = _height(names)
                 out.boxes.append(Box(col_x[i], y - h2, col_w, h2, "white", "rule"))
-                _text(out, rows2, col_x[i] + 5, y)
+                _text(out, names, col_x[i] + 5, y)
                 break
             box = Box(col_x[i], y - h, col_w, h, "white", "rule")
             out.boxes.append(box)
@@ -339,6 +337,13 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
             )
     _arrows(out, page, col_x, col_w, bottom)
     return out
+
+
+def _names(rest, size: float, col_w: float) -> list[tuple[str, str, bool, float]]:  # noqa: ANN001
+    text = f"Also at this level ({len(rest)}; details in the Markdown and JSON): " + "; ".join(
+        o.title for o in rest
+    )
+    return [(p, "ink", False, size) for p in wrap(text, size, col_w - 10)]
 
 
 def _text(out: PageLayout, rows, x: float, top: float) -> None:  # noqa: ANN001
