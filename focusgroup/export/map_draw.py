@@ -5,6 +5,7 @@ Both take the same `PageLayout`, so the printed page and the slide are the same 
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape as _xml_escape
@@ -69,14 +70,29 @@ def write_pdf(layouts: list[PageLayout], path: Path, *, title: str) -> Path:
         canvas.setLineWidth(1.1)
         for arrow in page.arrows:
             _pdf_arrow(canvas, arrow)
+        colour = None
         for line in page.lines:
-            canvas.setFillColor(ink[line.colour])
+            if line.colour != colour:
+                colour = line.colour
+                canvas.setFillColor(ink[colour])
+            runs = _runs(line.text, line.bold)
+            if len(runs) == 1 and line.align == "left":  # most lines: one font, no measuring
+                canvas.setFont(runs[0][0], line.size)
+                canvas.drawString(line.x, line.y, runs[0][1])
+                continue
             draw_string(
                 canvas, line.x, line.y, line.text, size=line.size, bold=line.bold, align=line.align
             )
         canvas.showPage()
     canvas.save()
     return path
+
+
+@functools.lru_cache(maxsize=8192)
+def _runs(text: str, bold: bool) -> tuple[tuple[str, str], ...]:
+    from focusgroup.export.fonts import SANS, SANS_BOLD, font_runs
+
+    return tuple(font_runs(text, SANS_BOLD if bold else SANS))
 
 
 def _pdf_arrow(canvas, arrow: Arrow) -> None:  # noqa: ANN001

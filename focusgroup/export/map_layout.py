@@ -10,6 +10,7 @@ an occupation silently.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from focusgroup.export.map_model import TO_COLLECT, MapOccupation, MapPage, MoveUp
@@ -70,37 +71,56 @@ class PageLayout:
 
 
 def measure(text: str, size: float, bold: bool = False) -> float:
+    """Width in points of one line, by the shipped fonts' metrics (words cached)."""
+    words = text.split(" ")
+    return sum(_word_width(w, size, bold) for w in words) + (len(words) - 1) * _word_width(
+        " ", size, bold
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_width(word: str, size: float, bold: bool) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from focusgroup.export.fonts import SANS, SANS_BOLD, font_runs, register_fonts
 
     register_fonts()
     base = SANS_BOLD if bold else SANS
-    return sum(stringWidth(run, font, size) for font, run in font_runs(text, base))
+    return sum(stringWidth(run, font, size) for font, run in font_runs(word, base))
 
 
-def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
-    """Greedy word wrap by the real font widths; a word wider than the line is split."""
+@functools.lru_cache(maxsize=16384)
+def wrap(text: str, size: float, width: float, bold: bool = False) -> tuple[str, ...]:
+    """Greedy word wrap by the real font widths; a word wider than the line is split.
+
+    Cached: a page is laid out at up to nine type sizes and detail levels until it fits.
+    """
+    space = _word_width(" ", size, bold)
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
+    used = 0.0
     for word in " ".join(text.split()).split(" "):
-        trial = f"{current} {word}" if current else word
-        if measure(trial, size, bold) <= width:
-            current = trial
+        w = _word_width(word, size, bold)
+        if current and used + space + w <= width:
+            current.append(word)
+            used += space + w
+            continue
+        if not current and w <= width:
+            current, used = [word], w
             continue
         if current:
-            lines.append(current)
-        current = ""
-        while measure(word, size, bold) > width and len(word) > 1:
+            lines.append(" ".join(current))
+        current, used = [], 0.0
+        while _word_width(word, size, bold) > width and len(word) > 1:
             cut = len(word)
             while cut > 1 and measure(word[:cut], size, bold) > width:
                 cut -= 1
             lines.append(word[:cut])
             word = word[cut:]
-        current = word
+        current, used = [word], _word_width(word, size, bold)
     if current:
-        lines.append(current)
-    return lines or [""]
+        lines.append(" ".join(current))
+    return tuple(lines) or ("",)
 
 
 def cite(page: MapPage, key: str) -> str:
