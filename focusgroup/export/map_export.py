@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from focusgroup.domain.errors import FocusGroupError
 from focusgroup.export.exporter import (
     ExportError,
     Progress,
@@ -40,18 +39,21 @@ def export_map(
     out_dir: str | Path,
     *,
     area: str | None = None,
+    area_code: str | None = None,
     pathway: str | None = None,
     credentials: Credentials | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write the map (one page per pathway, or the one named); returns the files written."""
+    """Write the map (one page per pathway, or the one named); returns the files written.
+
+    `area` is what a person typed (checked against the OEWS index), `area_code` a BLS code
+    already checked ('' for the nation only); neither: the session's own area.
+    """
     progress = progress or _noop
     snap = snapshot_of(source, anonymous=True)  # a public document: nobody is named on it
-    area_code = resolve_area(area)
-    try:
-        pages = build_map(snap, area_code=area_code, pathway=pathway, credentials=credentials)
-    except FocusGroupError:
-        raise
+    if area is not None:
+        area_code = resolve_area(area)
+    pages = build_map(snap, area_code=area_code, pathway=pathway, credentials=credentials)
     if not pages:
         raise ExportError(
             "The wall has no occupation cards in a category and level yet, so there is no "

@@ -92,7 +92,8 @@ def number(value: str) -> float | None:
         return None
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
+"""One connection for every thread (exports run in workers): queries take turns."""
 _conn: sqlite3.Connection | None = None
 
 
@@ -111,17 +112,23 @@ def _connect() -> sqlite3.Connection:
         return _conn
 
 
+def _query(sql: str, args: tuple = ()) -> list[tuple]:
+    with _lock:
+        return _connect().execute(sql, args).fetchall()
+
+
 def meta() -> dict[str, str]:
-    return dict(_connect().execute("SELECT key, value FROM meta").fetchall())
+    return dict(_query("SELECT key, value FROM meta"))
 
 
+@functools.cache
 def footnotes() -> dict[str, str]:
-    return dict(_connect().execute("SELECT code, text FROM footnote").fetchall())
+    return dict(_query("SELECT code, text FROM footnote"))
 
 
 @functools.cache
 def areas() -> tuple[Area, ...]:
-    rows = _connect().execute("SELECT code, type, name FROM area ORDER BY type DESC, name")
+    rows = _query("SELECT code, type, name FROM area ORDER BY type DESC, name")
     return tuple(Area(code, AREA_TYPES[kind], name) for code, kind, name in rows)
 
 
@@ -185,7 +192,8 @@ def decode_block(block: bytes) -> list[list[str]]:
 @functools.lru_cache(maxsize=8)
 def area_wages(code: str) -> dict[str, AreaWage]:
     """Every detailed occupation BLS publishes for an area, by SOC code ('29-1141')."""
-    row = _connect().execute("SELECT block FROM area WHERE code = ?", (code,)).fetchone()
+    found = _query("SELECT block FROM area WHERE code = ?", (code,))
+    row = found[0] if found else None
     if row is None:
         raise AreaError(f"No OEWS area with code {code!r}.")
     result = {}
@@ -200,16 +208,14 @@ def area_wages(code: str) -> dict[str, AreaWage]:
 @functools.lru_cache(maxsize=1024)
 def onet_levels(onet_code: str) -> dict[tuple[str, str], tuple[float, float]]:
     """(domain, element) -> (level 0-7, importance 1-5) for every rated skill and knowledge."""
-    conn = _connect()
-    row = conn.execute(
-        "SELECT ratings FROM onet_level WHERE onet_code = ?", (onet_code,)
-    ).fetchone()
-    if row is None:
+    found = _query("SELECT ratings FROM onet_level WHERE onet_code = ?", (onet_code,))
+    if not found:
         return {}
+    row = found[0]
     names = _elements()
     return {names[e]: (lv / 100, im / 100) for e, lv, im in RATING.iter_unpack(row[0])}
 
 
 @functools.cache
 def _elements() -> dict[int, tuple[str, str]]:
-    return {i: (d, n) for i, d, n in _connect().execute("SELECT id, domain, name FROM element")}
+    return {i: (d, n) for i, d, n in _query("SELECT id, domain, name FROM element")}

@@ -120,6 +120,10 @@ class StartScreen(Screen[None]):
                 yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
                 yield Input(placeholder="Sector", id="new-sector")
                 yield Input(placeholder="Region", id="new-region")
+                yield Input(
+                    placeholder="Area for wages: a state or metro, e.g. Kansas City (optional)",
+                    id="new-area",
+                )
                 yield Input(self.app.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
                 yield Input(placeholder="Facilitator", id="new-facilitator")
                 yield Input(placeholder="Follow-up link (survey or summary page)", id="new-link")
@@ -219,6 +223,16 @@ class StartScreen(Screen[None]):
         if protocol is None:
             self.notify("Choose a protocol.", severity="warning")
             return
+        area = ""
+        if value("area"):
+            from focusgroup.regional.index import find_area
+
+            try:
+                area = find_area(value("area")).code
+            except FocusGroupError as error:
+                self.notify(str(error), severity="warning", markup=False, timeout=8)
+                self.query_one("#new-area", Input).focus()
+                return
         folder = paths.sessions_dir()
         path = new_session_path(folder, title, value("date"))
         try:
@@ -232,6 +246,7 @@ class StartScreen(Screen[None]):
                 date=value("date"),
                 facilitator=value("facilitator"),
                 follow_up_url=value("link"),
+                area=area,
             )
         except (FocusGroupError, sqlite3.Error, OSError) as error:
             self.notify(f"Could not create the session: {error}", severity="error", markup=False)
