@@ -120,10 +120,7 @@ class StartScreen(Screen[None]):
                 yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
                 yield Input(placeholder="Sector", id="new-sector")
                 yield Input(placeholder="Region", id="new-region")
-                yield Input(
-                    placeholder="Area for wages: a state or metro, e.g. Kansas City (optional)",
-                    id="new-area",
-                )
+                yield Input(placeholder="Wages area (state or metro)", id="new-area")
                 yield Input(self.app.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
                 yield Input(placeholder="Facilitator", id="new-facilitator")
                 yield Input(placeholder="Follow-up link (survey or summary page)", id="new-link")
