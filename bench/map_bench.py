@@ -11,6 +11,7 @@ session, the O*NET and OEWS look-ups, layout and writing all four files are coun
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -25,12 +26,13 @@ CODES = (
     "51-4011.00", "49-2094.00", "51-9111.00", "53-7062.00", "13-1023.00", "17-3026.00",
 )  # fmt: skip
 CHILD = """
-import sys, time
+import resource, sys, time
 t0 = time.perf_counter()
 from focusgroup.export.map_export import export_map
 pages = export_map(sys.argv[1], sys.argv[2])
 t1 = time.perf_counter()
-print(f"{t1 - t0:.3f} {len(pages)}")
+r = resource.getrusage(resource.RUSAGE_SELF)
+print(f"{t1 - t0:.3f} {len(pages)} {r.ru_utime + r.ru_stime:.3f}")
 """
 
 
@@ -67,7 +69,8 @@ def build(path: Path, cards: int) -> tuple[Path, int, int]:
     return path, count, links
 
 
-def run_once(db: Path, out: Path) -> tuple[float, int]:
+def run_once(db: Path, out: Path) -> tuple[float, int, float]:
+    """(wall-clock seconds, files written, CPU seconds) of one fresh process."""
     line = subprocess.run(
         [sys.executable, "-c", CHILD, str(db), str(out)],
         check=True,
@@ -75,7 +78,7 @@ def run_once(db: Path, out: Path) -> tuple[float, int]:
         text=True,
         cwd=ROOT,
     ).stdout.split()
-    return float(line[0]), int(line[1])
+    return float(line[0]), int(line[1]), float(line[2])
 
 
 def main() -> None:
@@ -85,20 +88,24 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db, cards, links = build(Path(tmp) / "map.db", args.cards)
-        times = []
+        times, cpus = [], []
         for run in range(args.runs):
-            seconds, files = run_once(db, Path(tmp) / f"out{run}")
+            seconds, files, cpu = run_once(db, Path(tmp) / f"out{run}")
             times.append(seconds)
-            print(f"run {run + 1}: {seconds:.3f} s, {files} files")
+            cpus.append(cpu)
+            print(f"run {run + 1}: {seconds:.3f} s wall, {cpu:.3f} s CPU, {files} files")
         pdf = next((Path(tmp) / "out0").glob("*.pdf"))
         from pypdf import PdfReader
 
         pages = len(PdfReader(str(pdf)).pages)
         median = statistics.median(times)
         verdict = "ok" if median < 1 else "MISSED"
+        load = os.getloadavg()[0]
         print(
             f"career pathway map, {cards} cards, {links} links, {pages} pages: "
-            f"median {median:.2f} s (target < 1 s: {verdict})"
+            f"median {median:.2f} s wall (target < 1 s: {verdict}), "
+            f"{statistics.median(cpus):.2f} s CPU; load average {load:.1f} on "
+            f"{os.cpu_count()} CPUs"
         )
 
 
