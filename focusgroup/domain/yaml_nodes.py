@@ -17,6 +17,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from focusgroup.domain.errors import ProtocolError
+from focusgroup.domain.text import shorten
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 COLOUR_RE = re.compile(r"^(#[0-9a-fA-F]{6}|[A-Za-z][A-Za-z0-9_ -]*)$")
@@ -165,7 +166,7 @@ def got(node: Node) -> str:
 
 
 def quote(value: str) -> str:
-    shown = value if len(value) <= 40 else value[:37] + "..."
+    shown = shorten(value, 40, ellipsis="...")
     return '"' + shown.replace("\n", " ") + '"'
 
 

@@ -8,13 +8,12 @@ total, what)` is called before each file is written (and once at the end).
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from focusgroup.domain.errors import FocusGroupError
+from focusgroup.domain.text import slug
 from focusgroup.export.snapshot import SessionSnapshot, take_snapshot
 
 FORMATS = ("pdf", "md", "json", "csv")
@@ -27,14 +26,6 @@ class ExportError(FocusGroupError):
 
 def _noop(done: int, total: int, what: str) -> None:
     del done, total, what
-
-
-def slug(text: str, fallback: str = "session") -> str:
-    """A file-name-safe ASCII stem: 'Łódź CNC' -> 'lodz-cnc'."""
-    ascii_text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:60].strip("-")
-    return stem or fallback
 
 
 def parse_formats(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -106,7 +97,7 @@ def export_session(
     wanted = parse_formats(formats)
     out = prepare_out_dir(out_dir)
     snap = snapshot_of(source, anonymous=anonymous)
-    stem = stem or slug(snap.session.title) + ("-anonymous" if snap.anonymous else "")
+    stem = stem or slug(snap.session.title, "session") + ("-anonymous" if snap.anonymous else "")
     written: list[Path] = []
     total = len(wanted)
     for done, fmt in enumerate(wanted):

@@ -15,7 +15,7 @@ import pytest
 from focusgroup.domain.errors import SessionFileError
 from focusgroup.store import SessionStore
 from focusgroup.store.backups import list_backups, take_backup
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 from tests.reliability import invariants
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 from tests.reliability import invariants
 
 KILLS = int(os.environ.get("FOCUSGROUP_CRASH_KILLS", "50"))

@@ -6,7 +6,7 @@ import multiprocessing
 from pathlib import Path
 
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 ACTIONS = 200
 

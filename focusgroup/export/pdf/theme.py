@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from focusgroup.domain.text import one_line, shorten
 from focusgroup.export.fonts import SANS, SANS_BOLD, draw_string, markup, register_fonts
 
 PAGE = LETTER
@@ -202,8 +203,7 @@ class _NumberedCanvas(Canvas):
 
 
 def _clip(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return shorten(one_line(text), limit)
 
 
 def tint(colour: Any, amount: float = 0.82) -> Any:

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from focusgroup.domain.model import Commitment, Competency, Note, Participant
+from focusgroup.domain.text import one_line, shorten
 from focusgroup.tui.widgets.card_tile import COMPETENCY_SYMBOL
 
 SYMBOLS = {
@@ -121,10 +122,10 @@ class NoteLog(DataTable[Text]):
         keep = self.highlighted_key
         self.clear()
         for entry in rows:
-            flat = " ".join(entry.text.split())
+            flat = one_line(entry.text)
             self.add_row(
                 Text(SYMBOLS.get(entry.kind, "?")),
-                Text(flat[:80] + ("\u2026" if len(flat) > 80 else "")),
+                Text(shorten(flat, 81)),
                 Text(entry.who),
                 Text(entry.details, style="dim"),
                 key=entry.key,
