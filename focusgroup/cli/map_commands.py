@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from focusgroup.cli.export_commands import _out_dir, _session_file, out_option
+
 
 def _progress(done: int, total: int, what: str) -> None:
     if done < total:
@@ -14,31 +16,26 @@ def _progress(done: int, total: int, what: str) -> None:
 
 @click.command(name="map")
 @click.argument("file")
-@click.option(
-    "--out",
-    "out_dir",
-    default="exports",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write into.",
-)
+@out_option
 @click.option(
     "--area",
     default=None,
     help="State or metropolitan area for wages (default: the session's; see `focusgroup areas`).",
 )
 @click.option("--pathway", default=None, help="Only this pathway (its name, or part of it).")
-def map_(file: str, out_dir: Path, area: str | None, pathway: str | None) -> None:
+def map_(file: str, out_dir: Path | None, area: str | None, pathway: str | None) -> None:
     """Write the career pathway map of session FILE: one page per pathway (PDF, SVG, MD, JSON).
 
     Columns by level (entry, mid, advanced); per occupation its education, description,
     technology, annual openings, median hourly wage for the area and the nation; arrows for
     the "advances to" links; between levels what it takes to move up. Every figure is cited.
     """
-    from focusgroup.cli.export_commands import _session_file
     from focusgroup.export.map_export import export_map
 
-    paths = export_map(_session_file(file), out_dir, area=area, pathway=pathway, progress=_progress)
+    session = _session_file(file)
+    paths = export_map(
+        session, _out_dir(out_dir, session), area=area, pathway=pathway, progress=_progress
+    )
     for path in paths:
         click.echo(str(path))
 
@@ -76,8 +73,8 @@ def projections_import(file: str, csv_file: Path, source: str, period: str) -> N
 
     Columns by header: soc_code and annual_openings (required), title, area.
     """
+    from focusgroup.importing import import_projections
     from focusgroup.paths import resolve_session
-    from focusgroup.projections_import import import_projections
     from focusgroup.store import SessionStore
 
     with SessionStore.open(resolve_session(file), actor="cli") as store:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
 from focusgroup.export.map_layout import PAGE_H, PAGE_W, Arrow, PageLayout
@@ -95,7 +96,7 @@ def _runs(text: str, bold: bool) -> tuple[tuple[str, str], ...]:
     return tuple(font_runs(text, SANS_BOLD if bold else SANS))
 
 
-def _pdf_arrow(canvas, arrow: Arrow) -> None:  # noqa: ANN001
+def _pdf_arrow(canvas: Any, arrow: Arrow) -> None:
     path = canvas.beginPath()
     path.moveTo(*arrow.points[0])
     for point in arrow.points[1:]:

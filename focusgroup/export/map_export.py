@@ -6,17 +6,19 @@ in a thread worker); `progress(done, total, what)` is called before each file.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from focusgroup.domain.text import slug
 from focusgroup.export.exporter import (
     ExportError,
     Progress,
     _guard,
     _noop,
     prepare_out_dir,
-    slug,
     snapshot_of,
 )
 from focusgroup.export.map_model import Credentials, MapPage, build_map
@@ -60,7 +62,7 @@ def export_map(
             "pathway to map."
         )
     out = prepare_out_dir(out_dir)
-    stem = "pathway-map-" + slug(snap.session.title)
+    stem = "pathway-map-" + slug(snap.session.title, "session")
     if pathway is not None:
         stem += "-" + slug(pages[0].pathway, "pathway")
     return write_map(pages, out, stem, progress=progress)
@@ -79,7 +81,7 @@ def write_map(
     layouts = [layout(page) for page in pages]
     written = []
     title = f"Career pathway map: {pages[0].session_title}"
-    steps = [
+    steps: list[tuple[str, Callable[[Path], object]]] = [
         ("pdf", lambda p: write_pdf(layouts, p, title=title)),
         ("svg", lambda p: p.write_text(render_svg(layouts), "utf-8")),
         ("md", lambda p: p.write_text(map_text.render_markdown(pages), "utf-8")),
@@ -93,6 +95,6 @@ def write_map(
     for done, (ext, write) in enumerate(steps, start=1):
         path = out / f"{stem}.{ext}"
         progress(done, total, f"writing {path.name}")
-        written.append(_guard(path, lambda write=write, path=path: write(path)))
+        written.append(_guard(path, functools.partial(write, path)))
     progress(total, total, "done")
     return written

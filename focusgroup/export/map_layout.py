@@ -11,6 +11,7 @@ an occupation silently.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from focusgroup.export.map_model import TO_COLLECT, MapOccupation, MapPage, MoveUp
@@ -73,9 +74,8 @@ class PageLayout:
 def measure(text: str, size: float, bold: bool = False) -> float:
     """Width in points of one line, by the shipped fonts' metrics (words cached)."""
     words = text.split(" ")
-    return sum(_word_width(w, size, bold) for w in words) + (len(words) - 1) * _word_width(
-        " ", size, bold
-    )
+    space = _word_width(" ", size, bold)
+    return float(sum(_word_width(w, size, bold) for w in words) + (len(words) - 1) * space)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -86,7 +86,7 @@ def _word_width(word: str, size: float, bold: bool) -> float:
 
     register_fonts()
     base = SANS_BOLD if bold else SANS
-    return sum(stringWidth(run, font, size) for font, run in font_runs(word, base))
+    return float(sum(stringWidth(run, font, size) for font, run in font_runs(word, base)))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -189,7 +189,11 @@ def occupation_rows(
     return rows
 
 
-def _wrapped(rows, size: float, width: float) -> list[tuple[str, str, bool, float]]:  # noqa: ANN001
+Row = tuple[str, str, bool, float]
+"""(text, colour, bold, size or size offset) of one line in a box."""
+
+
+def _wrapped(rows: list[Row], size: float, width: float) -> list[Row]:
     out = []
     for text, colour, bold, delta in rows:
         for piece in wrap(text, size + delta, width, bold):
@@ -295,12 +299,12 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
                 "right",
             )
         )
-    for i, box in enumerate(page.move_ups):
+    for i, move_up in enumerate(page.move_ups):
         if i >= n - 1:
             break
         x = col_x[i] + col_w + GAP
         w = GUTTER
-        rows = _wrapped(move_up_rows(page, box), size - 0.2, w - 10)
+        rows = _wrapped(move_up_rows(page, move_up), size - 0.2, w - 10)
         h = _height(rows) + 4
         out.boxes.append(Box(x, head_top - h, w, h, "paper", "accent"))
         title_h = rows[0][3] * LEADING + 6
@@ -359,14 +363,14 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
     return out
 
 
-def _names(rest, size: float, col_w: float) -> list[tuple[str, str, bool, float]]:  # noqa: ANN001
+def _names(rest: Sequence[MapOccupation], size: float, col_w: float) -> list[Row]:
     text = f"Also at this level ({len(rest)}; details in the Markdown and JSON): " + "; ".join(
         o.title for o in rest
     )
     return [(p, "ink", False, size) for p in wrap(text, size, col_w - 10)]
 
 
-def _text(out: PageLayout, rows, x: float, top: float) -> None:  # noqa: ANN001
+def _text(out: PageLayout, rows: list[Row], x: float, top: float) -> None:
     y = top - 4
     for text, colour, bold, s in rows:
         y -= s * LEADING

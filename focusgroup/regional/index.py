@@ -18,6 +18,7 @@ import struct
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from focusgroup.domain.errors import DomainError
 
@@ -112,7 +113,7 @@ def _connect() -> sqlite3.Connection:
         return _conn
 
 
-def _query(sql: str, args: tuple = ()) -> list[tuple]:
+def _query(sql: str, args: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
     with _lock:
         return _connect().execute(sql, args).fetchall()
 

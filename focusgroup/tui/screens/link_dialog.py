@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from focusgroup.domain.errors import DomainError
-from focusgroup.domain.model import UNSORTED
+from focusgroup.domain.model import UNSORTED, Card
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.card_tile import ADVANCES_SYMBOL
@@ -69,7 +69,7 @@ class LinkDialog(ModalScreen[None]):
             c.text for c in cards for k in links if k.card_id == c.id and k.to_card_id == card.id
         ]
 
-        def place(c) -> str:  # noqa: ANN001
+        def place(c: Card) -> str:
             if c.category_id is None or c.level == UNSORTED:
                 return "Unsorted"
             return f"{names.get(c.category_id, '')} / {c.level}"

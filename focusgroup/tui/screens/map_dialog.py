@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select
 
 from focusgroup.domain.errors import FocusGroupError
 from focusgroup.export.snapshot import SessionSnapshot
-from focusgroup.tui.screens.export import default_out_dir
+from focusgroup.paths import exports_dir
 from focusgroup.tui.session_app import SessionApp
 
 ALL = "__all__"
@@ -49,7 +49,7 @@ class MapDialog(ModalScreen[list[Path] | None]):
         with Vertical(classes="dialog-box export-box"):
             yield Label("Career pathway map (PDF, SVG, Markdown, JSON)", classes="dialog-title")
             yield Label("Folder")
-            yield Input(str(default_out_dir(store.path)), id="map-folder")
+            yield Input(str(exports_dir(store.path)), id="map-folder")
             yield Label("Area for wages (a state or metropolitan area; empty: the nation only)")
             yield Input(area.name if area else "", placeholder="e.g. Kansas City", id="map-area")
             yield Select(

@@ -65,6 +65,7 @@ class NoteWall(Tree[NodeKey]):
         self._category_names: dict[int, str] = {}
         self._by_key: dict[NodeKey, TreeNode[NodeKey]] = {}
         self._advances: dict[int, list[str]] = {}
+        """Card id -> the texts of the cards it advances to (career pathway links)."""
         self._built = False
 
     # -- building -------------------------------------------------------------------------
@@ -82,8 +83,7 @@ class NoteWall(Tree[NodeKey]):
         opened = {key for key, node in self._by_key.items() if node.is_expanded}
         first_build = not self._built
         self._cards = {card.id: card for card in wall.cards()}
-        self._advances: dict[int, list[str]] = {}
-        """Card id -> the texts of the cards it advances to (career pathway links)."""
+        self._advances = {}
         for link in links:
             target = self._cards.get(link.to_card_id)
             if target is not None:
