@@ -8,7 +8,7 @@ from focusgroup.export.exporter import snapshot_of
 from focusgroup.export.map_layout import MARGIN, PAGE_H, PAGE_W, layout, measure
 from focusgroup.export.map_model import build_map
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 from tests.pathway.conftest import LINKS, Pathway
 
 

@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList
 
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp, make_app
-from tests.tui.conftest import board, screen_text
+from tests.tui.builders import board, screen_text
 from tests.tui.test_wall_tools import wait_for
 
 
