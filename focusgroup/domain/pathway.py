@@ -9,7 +9,7 @@ sorted card appears on a map by its level. Names come from the categories a path
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.model import UNSORTED, Card, CardLink, Category
@@ -96,23 +96,33 @@ def pathways(
     everything.sort(key=lambda m: (first_category(m), min(c.id for c in m)))
 
     result: list[Pathway] = []
-    used: dict[str, int] = {}
     for members in everything:
         members.sort(key=wall_key)
         cat_ids = tuple(sorted({c.category_id or 0 for c in members}, key=lambda i: order[i]))
-        name = " + ".join(names[i] for i in cat_ids)
-        used[name] = used.get(name, 0) + 1
-        if used[name] > 1:
-            name = f"{name} ({used[name]})"
         ids = {c.id for c in members}
         result.append(
             Pathway(
-                name=name,
+                name=" + ".join(names[i] for i in cat_ids),
                 cards=tuple(members),
                 links=tuple(link for link in links if link.card_id in ids),
                 category_ids=cat_ids,
             )
         )
+    # Two pathways through the same categories are told apart by where each starts.
+    counts: dict[str, int] = {}
+    for found in result:
+        counts[found.name] = counts.get(found.name, 0) + 1
+    named: list[Pathway] = []
+    seen: dict[str, int] = {}
+    for found in result:
+        name = found.name
+        if counts[name] > 1:
+            name = f"{name}, from {found.cards[0].text}"
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] > 1:
+                name = f"{name} ({seen[name]})"
+        named.append(replace(found, name=name))
+    result = named
     return result
 
 

@@ -285,3 +285,51 @@ def test_programs_inventory_fills_the_credentials_column(pathway: Pathway, tmp_p
     )
     assert _squash("Programs inventory, Kansas City region, 2026") in text
     assert _squash("Certifications and degrees: none in the programs inventory") in text
+
+
+def test_session_json_export_carries_the_links_and_reads_back(
+    pathway: Pathway, tmp_path: Path
+) -> None:
+    from focusgroup.export.json_export import read_json
+
+    _run("export", str(pathway.path), "--out", str(tmp_path / "summary"), "--format", "json")
+    (json_file,) = (tmp_path / "summary").glob("*.json")
+    data = json.loads(json_file.read_text())
+    assert [(k["from"], k["to"]) for k in data["links"]] == list(LINKS)
+    ids = {c["text"]: c["id"] for c in data["cards"]}
+    assert [(k["card_id"], k["to_card_id"]) for k in data["links"]] == [
+        (ids[a], ids[b]) for a, b in LINKS
+    ]
+    snap = read_json(json_file)
+    assert [(k.card_id, k.to_card_id) for k in snap.links] == [(ids[a], ids[b]) for a, b in LINKS]
+
+
+def test_hostile_card_text_stays_text_in_every_format(tmp_path: Path) -> None:
+    from focusgroup.store import SessionStore
+
+    pathway = build_pathway(tmp_path / "p.db")
+    nasty = "Weld <b>&amp; [bold]lead[/] *x* | \x07bell"
+    with SessionStore.open(pathway.path) as store:
+        store.edit_card(pathway.ids["Welder"], nasty)
+    files = _export(pathway, tmp_path / "out")
+    svg = ET.fromstring(files["svg"].read_text())  # well-formed XML despite < & and \x07
+    svg_text = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Weld <b>&amp; [bold]lead[/] *x* | bell" in svg_text
+    markdown = files["md"].read_text()
+    # Escaped, so no HTML, link or emphasis comes from what was typed (the summary's rule).
+    assert "### Weld \\<b\\>&amp; \\[bold\\]lead\\[/\\] \\*x\\* \\| \x07bell (51-4121" in markdown
+    (page,) = json.loads(files["json"].read_text())["pathways"]
+    assert any(o["title"] == nasty for o in page["occupations"])  # JSON keeps it exactly
+    text = _squash(PdfReader(str(files["pdf"])).pages[0].extract_text())
+    assert _squash("Weld <b>&amp; [bold]lead[/] *x* |") in text
+
+
+def test_a_wall_with_no_sorted_cards_is_one_clear_line(tmp_path: Path) -> None:
+    from focusgroup.store import SessionStore
+    from tests.builders import tiny_protocol
+
+    with SessionStore.create(tmp_path / "empty.db", tiny_protocol(), title="Empty") as store:
+        store.add_card("Still unsorted")
+    result = CliRunner().invoke(main, ["map", str(tmp_path / "empty.db"), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: The wall has no occupation cards in a category")

@@ -160,3 +160,34 @@ async def test_start_form_sets_the_area_and_refuses_an_unknown_one(tmp_path: Pat
         (created,) = paths.sessions_dir().glob("*.db")
     with SessionStore.open(created) as store:
         assert store.session().area == "0044100"
+
+
+async def test_ctrl_z_inside_the_link_dialog_undoes_the_link(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    """The dialog's help line says ctrl+z undoes: it does, and the ✓ goes with it."""
+    from focusgroup.tui.screens.link_dialog import LinkDialog
+
+    operator, _ = _two_cards_in_two_categories(wall_store)
+    async with wall_app.run_test(size=(140, 44)) as pilot:
+        await pilot.pause()
+        await _link(pilot, wall_app, operator, "Production planner")
+        assert len(wall_store.links()) == 1
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert wall_store.links() == []
+        dialog = wall_app.screen
+        assert isinstance(dialog, LinkDialog)
+        assert "✓" not in str(dialog.query_one(OptionList).get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        assert not isinstance(wall_app.screen, LinkDialog)
+
+
+async def test_map_dialog_closes_with_escape(wall_app: FocusGroupApp) -> None:
+    from focusgroup.tui.screens.map_dialog import MapDialog
+
+    async with wall_app.run_test(size=(140, 44)) as pilot:
+        await pilot.press("P")
+        assert isinstance(wall_app.screen, MapDialog)
+        await pilot.press("escape")
+        assert not isinstance(wall_app.screen, MapDialog)
