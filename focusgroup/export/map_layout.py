@@ -307,13 +307,15 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
         rows = _wrapped(move_up_rows(page, move_up), size - 0.2, w - 10)
         h = _height(rows) + 4
         out.boxes.append(Box(x, head_top - h, w, h, "paper", "accent"))
-        title_h = rows[0][3] * LEADING + 6
+        # The title (white on the accent band) may wrap: the band covers all of its lines.
+        title_rows = sum(1 for row in rows if row[1] == "white")
+        title_h = sum(row[3] * LEADING for row in rows[:title_rows]) + 6
         out.boxes.append(Box(x, head_top - title_h, w, title_h, "accent"))
         ty = head_top - 4
         for index, (text, colour, bold, s) in enumerate(rows):
             ty -= s * LEADING
             out.lines.append(Line(x + 5, ty + 1.5, text, s, bold, colour))
-            if index == 0:
+            if index == title_rows - 1:
                 ty -= 4
         gut_bottom = min(gut_bottom, head_top - h)
     body_top = min(head_top - head_h, gut_bottom) - 8
