@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -91,7 +92,7 @@ def new(
         from focusgroup.regional.index import find_area
 
         area_code = find_area(area).code  # checked before the file is created
-    details = dict(
+    details: dict[str, Any] = dict(
         area=area_code,
         title=title,
         sector=sector,

@@ -187,7 +187,7 @@ def compose(text: str, source: str) -> Node | None:
     if _FAST_LOADER is not None:
         try:
             return yaml.compose(text, Loader=_FAST_LOADER)
-        except Exception:  # noqa: BLE001 - the pure loader below says exactly what is wrong
+        except Exception:
             pass
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -200,9 +200,9 @@ def compose(text: str, source: str) -> Node | None:
         ) from None
     except yaml.reader.ReaderError as error:
         # Control characters or other junk: the reader knows the position, not the line.
-        line = text.count("\n", 0, error.position) + 1
+        line_number = text.count("\n", 0, error.position) + 1
         raise ProtocolError(
-            f"{source}, line {line}: the file contains a character YAML does not allow "
+            f"{source}, line {line_number}: the file contains a character YAML does not allow "
             f"({_char_code(error.character)}); is this really a protocol file?"
         ) from None
     except yaml.YAMLError as error:

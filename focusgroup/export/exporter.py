@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -106,19 +107,17 @@ def export_session(
             from focusgroup.export.pdf.summary import write_summary_pdf
 
             path = out / f"{stem}.pdf"
-            written.append(_guard(path, lambda p=path: write_summary_pdf(snap, p)))
+            written.append(_guard(path, partial(write_summary_pdf, snap, path)))
         elif fmt == "md":
             from focusgroup.export.markdown import render_markdown
 
             path = out / f"{stem}.md"
-            written.append(
-                _guard(path, lambda p=path: p.write_text(render_markdown(snap), "utf-8"))
-            )
+            written.append(_guard(path, partial(path.write_text, render_markdown(snap), "utf-8")))
         elif fmt == "json":
             from focusgroup.export.json_export import write_json
 
             path = out / f"{stem}.json"
-            written.append(_guard(path, lambda p=path: write_json(snap, p)))
+            written.append(_guard(path, partial(write_json, snap, path)))
         elif fmt == "csv":
             from focusgroup.export.csv_export import write_csvs
 
@@ -173,18 +172,12 @@ def export_profiles(
         stem = f"profile-{slug(profile.occupation, 'occupation')}-v{profile.version}"
         if "yaml" in formats:
             path = out / f"{stem}.yaml"
-            written.append(_guard(path, lambda p=path, pr=profile: write_profile(pr, p)))
+            written.append(_guard(path, partial(write_profile, profile, path)))
         if "pdf" in formats:
             from focusgroup.export.profile_pdf import write_profile_pdf
 
             path = out / f"{stem}.pdf"
-            written.append(
-                _guard(
-                    path,
-                    lambda p=path, pr=profile: write_profile_pdf(
-                        pr, p, session_title=snap.session.title
-                    ),
-                )
-            )
+            write = partial(write_profile_pdf, profile, path, session_title=snap.session.title)
+            written.append(_guard(path, write))
     progress(total, total, "Done")
     return written

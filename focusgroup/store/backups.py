@@ -85,7 +85,7 @@ def _readable(candidate: Path) -> bool:
         check_file(candidate)
         conn = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except (SessionFileError, sqlite3.Error):

@@ -83,8 +83,10 @@ class LiveSession:
                 raise ActionFailed(str(error)) from error
             return None  # type: ignore[return-value]
         except FocusGroupError as error:
-            severity = "error" if isinstance(error, SessionFileError) else "warning"
-            notify(str(error), severity=severity, markup=False)
+            if isinstance(error, SessionFileError):
+                notify(str(error), severity="error", markup=False)
+            else:
+                notify(str(error), severity="warning", markup=False)
             if strict:
                 raise ActionFailed(str(error)) from error
             return None  # type: ignore[return-value]

@@ -42,7 +42,7 @@ def write_tiny_release(folder: Path) -> Path:
         "Task Statements.txt",
         "O*NET-SOC Code\tTask ID\tTask\tTask Type\tIncumbents Responding\tDate\tDomain Source",
         tasks,
-    )  # noqa: E501
+    )
     _write(folder, "Tasks to DWAs.txt", "O*NET-SOC Code\tTask ID\tDWA ID\tDate\tDomain Source", [
         "51-4041.00\t1\t4.A.1.b.3.I01.D01\t03/2014\tAnalyst",
         "51-4041.00\t2\t4.A.1.b.3.I01.D02\t03/2014\tAnalyst",
@@ -94,7 +94,7 @@ def write_reference(folder: Path) -> tuple[Path, Path]:
         "51-4041\tdetailed\tMachinists\t51-0000\t51-4000\t51-4040",
         "29-1141\tdetailed\tRegistered Nurses\t29-0000\t29-1100\t29-1140",
     ])  # fmt: skip
-    cols = "OCC_CODE\tOCC_TITLE\tO_GROUP\tTOT_EMP\tEMP_PRSE\tH_MEAN\tA_MEAN\tMEAN_PRSE\tH_PCT10\tH_PCT25\tH_MEDIAN\tH_PCT75\tH_PCT90\tA_PCT10\tA_PCT25\tA_MEDIAN\tA_PCT75\tA_PCT90\tFOOTNOTE_CODES"  # noqa: E501
+    cols = "OCC_CODE\tOCC_TITLE\tO_GROUP\tTOT_EMP\tEMP_PRSE\tH_MEAN\tA_MEAN\tMEAN_PRSE\tH_PCT10\tH_PCT25\tH_MEDIAN\tH_PCT75\tH_PCT90\tA_PCT10\tA_PCT25\tA_MEDIAN\tA_PCT75\tA_PCT90\tFOOTNOTE_CODES"
     _write(oes, "oews_national_M2025.tsv", cols, [
         "51-4041\tMachinists\tdetailed\t287050\t1\t1\t1\t1\t1\t1\t28.24\t1\t1\t1\t1\t58750\t1\t1\t",
         "29-1140\tRegistered Nurses (broad)\tbroad\t3300000\t1\t1\t1\t1\t1\t1\t46.90\t1\t1\t1\t1\t97550\t1\t1\t",

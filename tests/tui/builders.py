@@ -21,7 +21,7 @@ class ManualClock:
         return self.now
 
 
-def board(app: FocusGroupApp):  # noqa: ANN201 - the WallBoard
+def board(app: FocusGroupApp):
     from focusgroup.tui.widgets.wall_board import WallBoard
 
     return app.screen.query_one(WallBoard)

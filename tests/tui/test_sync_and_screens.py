@@ -17,7 +17,7 @@ from focusgroup.tui.screens.wall import WallScreen
 from tests.tui.builders import board, unsorted_ids
 
 
-async def wait_until(pilot, condition, seconds: float = 1.0) -> float:  # noqa: ANN001
+async def wait_until(pilot, condition, seconds: float = 1.0) -> float:
     start = time.perf_counter()
     while not condition():
         assert time.perf_counter() - start < seconds, "the other seat's change did not show"

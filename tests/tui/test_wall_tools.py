@@ -13,7 +13,7 @@ from focusgroup.tui.app import FocusGroupApp
 from tests.tui.builders import board
 
 
-async def wait_for(pilot, predicate, tries: int = 100) -> None:  # noqa: ANN001
+async def wait_for(pilot, predicate, tries: int = 100) -> None:
     for _ in range(tries):
         if predicate():
             return

@@ -112,7 +112,7 @@ class Styles:
         return [Paragraph(markup(t), self.bullet, bulletText="•") for t in texts]
 
 
-class HeadingRule(Flowable):
+class HeadingRule(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """A thin accent line under a section heading."""
 
     def __init__(self, width: float = FRAME_WIDTH) -> None:
@@ -163,7 +163,7 @@ def build_pdf(
     return path
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
     """Defers each page until the end so the footer can say "of M" (one layout pass)."""
 
     def __init__(self, footer: str, *args: Any, **kwargs: Any) -> None:
@@ -171,7 +171,7 @@ class _NumberedCanvas(Canvas):
         self._footer = footer
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 

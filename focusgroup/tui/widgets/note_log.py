@@ -139,7 +139,7 @@ class NoteLog(DataTable[Text]):
             return None
         try:
             row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        except Exception:  # noqa: BLE001 - an empty or shrinking table has no cell there
+        except Exception:
             return None
         return row_key.value
 
