@@ -57,11 +57,11 @@ def _export(pathway: Pathway, out: Path, *extra: str) -> dict[str, Path]:
     return {p.suffix.lstrip("."): p for p in files}
 
 
-def _placed_text(page) -> list[tuple[str, float, float]]:  # noqa: ANN001
+def _placed_text(page) -> list[tuple[str, float, float]]:
     """(text, x, y) of each text run as the viewer places it."""
     runs: list[tuple[str, float, float]] = []
 
-    def visit(text, cm, tm, *_):  # noqa: ANN001, ANN202
+    def visit(text, cm, tm, *_):
         if text.strip():
             runs.append((text, tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
 

@@ -12,11 +12,11 @@ from tests.builders import tiny_protocol
 from tests.pathway.conftest import LINKS, Pathway
 
 
-def _overlap(a, b) -> bool:  # noqa: ANN001
+def _overlap(a, b) -> bool:
     return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
 
 
-def _check_page(page_layout) -> None:  # noqa: ANN001
+def _check_page(page_layout) -> None:
     for line in page_layout.lines:
         width = measure(line.text, line.size, line.bold)
         left = line.x - width if line.align == "right" else line.x

@@ -20,7 +20,7 @@ def _two_cards_in_two_categories(store: SessionStore) -> tuple[int, int]:
     return operator, planner
 
 
-async def _link(pilot, app: FocusGroupApp, source: int, target_text: str) -> None:  # noqa: ANN001
+async def _link(pilot, app: FocusGroupApp, source: int, target_text: str) -> None:
     from focusgroup.tui.screens.link_dialog import LinkDialog
 
     board(app).select_card(source)
@@ -97,7 +97,7 @@ async def test_card_dialog_and_projector_view_show_the_links(
 
 async def test_the_other_seats_link_appears_on_the_note_takers_wall(
     wall_store: SessionStore, clock
-) -> None:  # noqa: ANN001
+) -> None:
     from focusgroup.tui.widgets.note_wall import NoteWall
 
     operator, planner = _two_cards_in_two_categories(wall_store)
