@@ -33,6 +33,9 @@ def map_(file: str, out_dir: Path | None, area: str | None, pathway: str | None)
     from focusgroup.export.map_export import export_map
 
     session = _session_file(file)
+    # Certifications and degrees stay "to collect" until a programs inventory is passed as
+    # `credentials=Credentials(find, citation)` (issue 17's credentials_finder and
+    # inventory_citation in domain/programs.py have that shape).
     paths = export_map(
         session, _out_dir(out_dir, session), area=area, pathway=pathway, progress=_progress
     )
