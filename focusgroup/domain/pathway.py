@@ -117,13 +117,21 @@ def pathways(
     for found in result:
         name = found.name
         if counts[name] > 1:
-            name = f"{name}, from {found.cards[0].text}"
+            name = f"{name}, from {_start(found).text}"
             seen[name] = seen.get(name, 0) + 1
             if seen[name] > 1:
                 name = f"{name} ({seen[name]})"
         named.append(replace(found, name=name))
     result = named
     return result
+
+
+def _start(found: Pathway) -> Card:
+    """Where a pathway starts: its lowest card that leads somewhere and that nothing leads to."""
+    targets = {link.to_card_id for link in found.links}
+    sources = {link.card_id for link in found.links}
+    roots = [c for c in found.cards if c.id in sources and c.id not in targets]
+    return roots[0] if roots else found.cards[0]
 
 
 def choose_pathway(found: Sequence[Pathway], name: str) -> Pathway:
