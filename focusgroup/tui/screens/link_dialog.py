@@ -32,7 +32,7 @@ class LinkDialog(ModalScreen[None]):
         Binding("escape", "close", "Close", id="link.close"),
         Binding("down", "to_list", "Cards", show=False, id="link.list"),
     ]
-    HELP = "Type to narrow · ↓ to the list · Enter links (or unlinks ✓) · ctrl+z undoes · Esc"
+    HELP = "Type to narrow · ↓ list · Enter: link, or unlink ✓ · ctrl+z · Esc"
 
     def __init__(self, card_id: int) -> None:
         super().__init__(classes="dialog")

@@ -50,7 +50,7 @@ class MapDialog(ModalScreen[list[Path] | None]):
             yield Label("Career pathway map (PDF, SVG, Markdown, JSON)", classes="dialog-title")
             yield Label("Folder")
             yield Input(str(exports_dir(store.path)), id="map-folder")
-            yield Label("Area for wages (a state or metropolitan area; empty: the nation only)")
+            yield Label("Wages area: a state or metro (empty: national wages only)")
             yield Input(area.name if area else "", placeholder="e.g. Kansas City", id="map-area")
             yield Select(
                 [("All pathways, one page each", ALL)] + [(p.name, p.name) for p in found],
