@@ -30,8 +30,10 @@ MAX_RISES = 3
 
 OEWS_RELEASE = "May 2025"
 OEWS_NAME = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics"
+ONET_RELEASE_DATES = {"30.0": "August 2025"}
+"""When each O*NET release was published, for the footnote's year."""
 ONET_NOTE = (
-    "O*NET {release} Database, U.S. Department of Labor, Employment and Training Administration "
+    "O*NET {release} Database{published}, U.S. Department of Labor, Employment and Training Administration "
     "(USDOL/ETA), used under CC BY 4.0; modified by focusgroup, not approved by USDOL/ETA: "
     "typical education (the level most respondents say the job requires), description, "
     "technology (hot and in-demand first), skill and knowledge levels (0-7 scale)."
@@ -144,6 +146,12 @@ class MapPage:
         return 0
 
 
+def _onet_note(release: str) -> str:
+    release = release or "30.0"
+    date = ONET_RELEASE_DATES.get(release)
+    return ONET_NOTE.format(release=release, published=f" ({date} release)" if date else "")
+
+
 def money(value: str) -> str:
     """'21.32' -> '$21.32'; '44340' -> '$44,340'."""
     whole, _, cents = value.partition(".")
@@ -236,7 +244,7 @@ def _occupation(
     soc = card.soc_code or (prof.soc_code if prof else "")
     onet_key = ""
     if prof is not None:
-        onet_key = sources.use("onet", ONET_NOTE.format(release=prof.release or "30.0"))
+        onet_key = sources.use("onet", _onet_note(prof.release))
     education = Figure(TO_COLLECT)
     description = Figure(TO_COLLECT)
     technology: tuple[str, ...] = ()
@@ -377,7 +385,7 @@ def _move_ups(
             rises = pathway_model.rising_levels(
                 onet_levels(pa.onet_code), onet_levels(pb.onet_code), limit=MAX_RISES
             )
-            sources.use("onet", ONET_NOTE.format(release=pb.release or "30.0"))
+            sources.use("onet", _onet_note(pb.release))
             note = "" if rises else "no O*NET skill or knowledge level rises by half a point"
             comparisons.append(Comparison(a.text, b.text, tuple(rises), note))
         next_ids = {c.id for c in found.at_level(upper)}

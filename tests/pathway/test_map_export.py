@@ -91,7 +91,7 @@ def test_map_pdf_has_every_occupation_wage_level_link_and_source(
         assert _squash(f"{a} → {b}") in text
     assert _squash(OEWS_AREA_SOURCE) in text
     assert _squash(OEWS_NATION_SOURCE) in text
-    assert _squash("O*NET 30.0 Database") in text
+    assert _squash("O*NET 30.0 Database (August 2025 release)") in text
     assert _squash("Employer focus group “Manufacturing pathways”, 2026-10-14") in text
     assert _squash("Annual openings: to collect") in text  # no projections imported
     assert _squash("Certifications and degrees: to collect") in text  # no inventory yet
@@ -333,3 +333,39 @@ def test_a_wall_with_no_sorted_cards_is_one_clear_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["map", str(tmp_path / "empty.db"), "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output.startswith("Error: The wall has no occupation cards in a category")
+
+
+def test_the_shipped_index_is_small_and_says_what_it_is() -> None:
+    from focusgroup.regional.index import PACKAGED_INDEX, areas, meta
+
+    assert PACKAGED_INDEX.stat().st_size < 6_000_000
+    info = meta()
+    assert (info["oews_release"], info["oews_release_code"]) == ("May 2025", "2025A01")
+    kinds = [a.kind for a in areas()]
+    assert (kinds.count("state"), kinds.count("metropolitan area")) == (54, 528)
+    source = (PACKAGED_INDEX.parent / "SOURCE.md").read_text()
+    assert "U.S. Bureau of Labor Statistics, Occupational" in source and "May 2025" in source
+
+
+def test_a_bad_projections_csv_imports_nothing_and_names_each_line(
+    pathway: Pathway, tmp_path: Path
+) -> None:
+    csv_file = tmp_path / "bad.csv"
+    csv_file.write_text("soc_code,annual_openings\n51-4041,120\n51-404,30\n51-4121,lots\n")
+    result = CliRunner().invoke(
+        main, ["projections", "import", str(pathway.path), str(csv_file), "--source", "LMI"]
+    )
+    assert result.exit_code == 1
+    assert "nothing was imported" in result.output
+    assert "line 3: '51-404' is not a SOC code" in result.output
+    assert "line 4: annual_openings 'lots' is not a number" in result.output
+    from focusgroup.store import SessionStore
+
+    with SessionStore.open(pathway.path) as store:
+        assert store.projections() == []
+    csv_file.write_text("occupation,openings\n51-4041,120\n")
+    result = CliRunner().invoke(
+        main, ["projections", "import", str(pathway.path), str(csv_file), "--source", "LMI"]
+    )
+    assert result.exit_code == 1
+    assert "needs soc_code and annual_openings columns" in result.output
