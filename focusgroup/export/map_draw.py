@@ -65,7 +65,8 @@ def write_pdf(layouts: list[PageLayout], path: Path, *, title: str) -> Path:
             canvas.setFillColor(ink[box.fill])
             canvas.setStrokeColor(ink[box.stroke] if box.stroke else ink[box.fill])
             canvas.setLineWidth(0.6)
-            canvas.roundRect(box.x, box.y, box.w, box.h, box.radius, stroke=1, fill=1)
+            # Square corners: a rounded one is four Bézier curves of numbers to format.
+            canvas.rect(box.x, box.y, box.w, box.h, stroke=1, fill=1)
         canvas.setStrokeColor(ink["accent"])
         canvas.setFillColor(ink["accent"])
         canvas.setLineWidth(1.1)
@@ -130,7 +131,7 @@ def render_svg(layouts: list[PageLayout]) -> str:
             stroke = PALETTE[box.stroke] if box.stroke else PALETTE[box.fill]
             out.append(
                 f'<rect x="{box.x:.1f}" y="{y(box.y + box.h):.1f}" width="{box.w:.1f}" '
-                f'height="{box.h:.1f}" rx="{box.radius:.0f}" fill="{PALETTE[box.fill]}" '
+                f'height="{box.h:.1f}" fill="{PALETTE[box.fill]}" '
                 f'stroke="{stroke}" stroke-width="0.6"/>'
             )
         for arrow in page.arrows:

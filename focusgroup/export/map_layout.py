@@ -48,7 +48,6 @@ class Box:
     h: float
     fill: str
     stroke: str = ""
-    radius: float = 3.0
 
 
 @dataclass
