@@ -34,7 +34,8 @@ ONET_RELEASE_DATES = {"30.0": "August 2025"}
 """When each O*NET release was published, for the footnote's year."""
 ONET_NOTE = (
     "O*NET {release} Database{published}, U.S. Department of Labor, Employment and Training "
-    "Administration (USDOL/ETA), used under CC BY 4.0; modified by focusgroup, not approved by USDOL/ETA: "
+    "Administration (USDOL/ETA), used under CC BY 4.0; modified by focusgroup, not approved by "
+    "USDOL/ETA: "
     "typical education (the level most respondents say the job requires), description, "
     "technology (hot and in-demand first), skill and knowledge levels (0-7 scale)."
 )
