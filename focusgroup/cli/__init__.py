@@ -12,10 +12,12 @@ import click
 
 from focusgroup import __version__
 from focusgroup.cli import (
+    collect_commands,
     export_commands,
     mail_commands,
     map_commands,
     protocol_commands,
+    region_commands,
     serve_commands,
     session_commands,
     soc_commands,
@@ -61,6 +63,8 @@ for module in (
     mail_commands,
     soc_commands,
     serve_commands,
+    collect_commands,
+    region_commands,
 ):
     for command in module.COMMANDS:
         main.add_command(command)

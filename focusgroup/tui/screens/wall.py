@@ -104,6 +104,7 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
         Binding("P", "pathway_map", "Pathway map", show=False, id="wall.map"),
         Binding("M", "email", "E-mail summary", show=False, id="wall.email"),
         Binding("j", "join", "Join link", show=False, id="wall.join"),
+        Binding("C", "collect", "Phones", show=False, id="wall.collect"),
     ]
 
     def __init__(self) -> None:
