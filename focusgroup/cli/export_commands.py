@@ -17,13 +17,9 @@ def _out_dir(out_dir: Path | None, session: Path) -> Path:
 
 
 def _session_file(file: str) -> Path:
-    from focusgroup.domain.errors import FocusGroupError
-    from focusgroup.paths import resolve_session
+    from focusgroup.cli.session_file import existing_session
 
-    path = resolve_session(file)
-    if not path.exists():
-        raise FocusGroupError(f"No session file at {path}.")
-    return path
+    return existing_session(file)
 
 
 # Options both commands take, declared once (sqlite-utils' decorator-factory idiom).
@@ -66,6 +62,7 @@ def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None
     paths = export_session(
         session, _out_dir(out_dir, session), formats, anonymous=anonymous, progress=_progress
     )
+    click.echo(f"Summary of {session}:", err=True)  # stdout: only the files, for scripts
     for path in paths:
         click.echo(str(path))
 
@@ -106,6 +103,7 @@ def profiles(
     paths = export_profiles(
         session, _out_dir(out_dir, session), occupations, anonymous=anonymous, progress=_progress
     )
+    click.echo(f"Job profiles from {session}:", err=True)
     for path in paths:
         click.echo(str(path))
 

@@ -90,12 +90,14 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
     With --accept-top the best suggestion is stored on each card (one undoable change per
     card, made as the 'cli' seat). Cards already coded are left alone.
     """
+    from focusgroup.cli.session_file import existing_session
     from focusgroup.crosswalk.search import search
     from focusgroup.crosswalk.zones import level_disagreement
-    from focusgroup.paths import resolve_session
     from focusgroup.store import SessionStore
 
-    store = SessionStore.open(resolve_session(file), actor="cli")
+    path = existing_session(file)
+    store = SessionStore.open(path, actor="cli")
+    click.echo(f"Crosswalk for {path}:")
     try:
         cards = [c for c in store.cards() if not c.soc_code]
         if not cards:

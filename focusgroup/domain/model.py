@@ -71,6 +71,8 @@ class Participant:
     consent: bool
     """Agreed to receive the summary by e-mail."""
     quote_as: str = QuoteAs.NAMED.value
+    title: str = ""
+    """Their job title, as the registration list gives it ("HR Director")."""
 
     @property
     def label(self) -> str:
@@ -242,6 +244,9 @@ class Event:
     """For undo/redo: the event it reverses or replays."""
     reverted: bool
     undoable: bool
+    batch: str | None = None
+    """Set on the parts of one large action (an import) committed separately: one undo
+    takes back every part."""
 
     @property
     def tables(self) -> frozenset[str]:

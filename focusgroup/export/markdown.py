@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from focusgroup.domain.fields import follow_up_problem
 from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import Summary, how_used, summarize, when_next
 from focusgroup.export.snapshot import SessionSnapshot
@@ -151,8 +152,14 @@ def _next_steps(summary: Summary) -> list[str]:
             )
             out.append(f"- **{md(c.offer)}**" + (f" — {extra}" if extra else ""))
         out.append("")
-    if snap.session.follow_up_url:
-        out += [f"Follow-up: <{snap.session.follow_up_url}>", ""]
+    url = snap.session.follow_up_url
+    if url:
+        # A link only for a web address (checked on the way in; an older file may hold
+        # anything): otherwise escaped text, so it can't open a second, hidden link.
+        out += [
+            f"Follow-up: <{url}>" if follow_up_problem(url) is None else f"Follow-up: {md(url)}"
+        ]
+        out.append("")
     if summary.onet_attribution:
         out += [f"_{md(summary.onet_attribution)}_", ""]
     return out
@@ -220,10 +227,12 @@ def short_summary_html(snap: SessionSnapshot) -> str:
         "<h3>When you'll hear from us</h3>",
         f"<p>{e(when)}</p>",
     ]
-    if url:
+    if url and follow_up_problem(url) is None:
         parts.append(
             f'<p>Follow-up and corrections: <a href="{e(url, quote=True)}">{e(url)}</a></p>'
         )
+    elif url:  # not a web address (an older file): shown, never a link
+        parts.append(f"<p>Follow-up and corrections: {e(url)}</p>")
     if s.facilitator:
         parts.append(f"<p>{e(s.facilitator)}</p>")
     return '<div style="font-family: sans-serif; line-height: 1.4">' + "".join(parts) + "</div>\n"

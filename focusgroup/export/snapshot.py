@@ -153,7 +153,7 @@ class SessionSnapshot:
             return pattern.sub("a participant", text) if pattern and text else text
 
         people = tuple(
-            replace(p, name="", email="", quote_as="anonymous") for p in self.participants
+            replace(p, name="", email="", title="", quote_as="anonymous") for p in self.participants
         )
 
         def unattributed_card(card: Card) -> Card:

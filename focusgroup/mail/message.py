@@ -14,6 +14,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, localtime, make_msgid
 
 from focusgroup import __version__
+from focusgroup.domain.fields import joined_lines
 from focusgroup.mail.content import MailContent
 
 
@@ -33,10 +34,12 @@ def build_message(letter: Letter, name: str, email: str) -> EmailMessage:
     """The message for one recipient, with a fresh Message-ID."""
     message = EmailMessage(policy=SMTP)
     message["From"] = letter.sender
-    message["To"] = Address(display_name=name.strip(), addr_spec=email.strip())
+    # Names and titles are refused with line breaks on the way in; a file from before that
+    # may still hold one, and a header with a line break is refused (or worse, injected).
+    message["To"] = Address(display_name=joined_lines(name).strip(), addr_spec=email.strip())
     if letter.reply_to is not None:
         message["Reply-To"] = letter.reply_to
-    message["Subject"] = letter.subject
+    message["Subject"] = joined_lines(letter.subject)
     message["Date"] = format_datetime(localtime())
     message["Message-ID"] = make_msgid(domain=_domain(letter.sender))
     message["MIME-Version"] = "1.0"

@@ -171,7 +171,25 @@ def m002_protocol_json(db: Database) -> None:
 
 
 @migrations()
-def m003_pathways(db: Database) -> None:
+def m003_participant_title(db: Database) -> None:
+    # A registration list's job title ("HR Director") has its own column: it used to be
+    # offered as a role and refused, and a role is what the meeting needs to know.
+    db.execute("ALTER TABLE participants ADD COLUMN title TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m004_import_batches(db: Database) -> None:
+    # A large import commits in parts so the other seat is never locked out for long; the
+    # parts share a batch token and one undo takes them all back.
+    db.execute("ALTER TABLE events ADD COLUMN batch TEXT")
+    db.execute("CREATE INDEX events_batch ON events (batch)")
+    # Undoing an added participant checks that no card points at them: without an index
+    # that was a scan of every card per participant, and undoing 20,000 rows took minutes.
+    db.execute("CREATE INDEX cards_participant ON cards (participant_id)")
+
+
+@migrations()
+def m005_pathways(db: Database) -> None:
     # Career pathways (issue 16): which card leads to which ("advances to"), the session's
     # OEWS area (a BLS area code), and annual openings imported from a projections CSV.
     db.execute("ALTER TABLE sessions ADD COLUMN area TEXT NOT NULL DEFAULT ''")

@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from focusgroup.domain.fields import follow_up_problem
 from focusgroup.domain.wall import build_wall
 from focusgroup.export.content import OccupationSummary, Summary, how_used, summarize, when_next
 from focusgroup.export.fonts import SANS, SANS_BOLD, markup, plain_cell
@@ -379,7 +380,9 @@ def _next_steps(styles: Styles, summary: Summary) -> list[Flowable]:
             Spacer(1, 4),
             styles.p(url, styles.cell_bold),
         ]
-        box = Table([[text, qr_code(url)]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm])
+        # The QR code only for a web address (an older file may hold anything else).
+        code = qr_code(url) if follow_up_problem(url) is None else Spacer(1, 1)
+        box = Table([[text, code]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm])
         box.setStyle(
             TableStyle(
                 [
