@@ -1,4 +1,5 @@
-"""CSV imports: cards transcribed after a meeting, and the registration list before one.
+"""CSV imports: cards transcribed after a meeting, the registration list before one, and
+annual openings from a projections table (for the career pathway map).
 
 Every row is checked before anything is written; a file with a bad row imports nothing and
 the error lists each bad row by its line number, so the user fixes the file and runs again.
