@@ -61,8 +61,12 @@ class StartScreen(Screen[None]):
                 )
                 yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
                 yield OneLineInput(placeholder="Sector", id="new-sector")
-                yield OneLineInput(placeholder="Region", id="new-region")
-                yield OneLineInput(placeholder="Wages area (state or metro)", id="new-area")
+                # Region and the wages area share a row: the form stays as tall as it was.
+                with Horizontal(id="new-place"):
+                    yield OneLineInput(placeholder="Region", id="new-region")
+                    area = OneLineInput(placeholder="Wages area", id="new-area")
+                    area.tooltip = "A state or metro area for the pathway map's wages, e.g. Fargo"
+                    yield area
                 yield OneLineInput(self.app.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
                 yield OneLineInput(placeholder="Facilitator", id="new-facilitator")
                 yield OneLineInput(
