@@ -57,6 +57,10 @@ class Session:
     source_profile: str
     """For a competencies session started from a job profile: that profile's YAML."""
     created_at: str
+    reengage_on: str = ""
+    """When participants will hear from us again (YYYY-MM-DD), set at the recap."""
+    next_steps: str = ""
+    """The facilitator's own next steps for the summary; empty means the standard wording."""
     area: str = ""
     """The BLS OEWS area code (a state or metropolitan area) for regional wages; '' for none."""
 
@@ -108,6 +112,10 @@ class Card:
     stack_id: int | None
     """Set on a card merged into another: the lead card's id."""
     created_at: str
+    hands_taken: bool = False
+    """A show of hands was taken (so `hands` of 0 means nobody, not "never asked")."""
+    shortlist: float = 0.0
+    """Place on the room's agreed shortlist (1 = first); 0 when not on it."""
     members: tuple[Card, ...] = field(default=(), compare=False)
 
     @property
@@ -135,6 +143,25 @@ class Card:
     def employer_ids(self) -> tuple[int, ...]:
         ids = (c.participant_id for c in self.all_cards if c.participant_id is not None)
         return tuple(dict.fromkeys(ids))
+
+    @property
+    def employers(self) -> int:
+        """How many distinct employers named this occupation.
+
+        An employer's first and third card in one stack count once. A card with no author
+        (transcribed or anonymised) counts as one employer of its own: it is someone's card.
+        """
+        unattributed = sum(1 for c in self.all_cards if c.participant_id is None)
+        return len(self.employer_ids) + unattributed
+
+    @property
+    def on_shortlist(self) -> bool:
+        return any(c.shortlist > 0 for c in self.all_cards)
+
+    @property
+    def shortlist_place(self) -> float:
+        places = [c.shortlist for c in self.all_cards if c.shortlist > 0]
+        return min(places) if places else 0.0
 
 
 @dataclass(frozen=True)
@@ -194,6 +221,21 @@ class Note:
     topic: str
     quote_as: str
     created_at: str
+
+
+@dataclass(frozen=True)
+class Takeaway:
+    """One of the 3 to 5 things the summary says the room told us, in the facilitator's words."""
+
+    id: int
+    text: str
+    position: float
+    created_at: str
+
+
+TAKEAWAYS_MAX = 5
+SHORTLIST_MAX = 10
+"""The guide: 3 to 5, at most 10, top critical occupations."""
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,20 @@ class CardOps(StoreBase):
                     self.journal.update("competencies", comp_id, {"card_id": lead_id})
             self._move_links_to(lead_id, (c.id for o in others for c in o.all_cards))
             hands = max([lead.hands, *(o.hands for o in others)])
-            self.journal.update("cards", lead_id, {"hands": hands})
+            taken = int(any(c.hands_taken for c in (lead, *others)))
+            # The stack is shortlisted where its best-placed card was, once, on the lead.
+            places = [c.shortlist_place for c in (lead, *others) if c.on_shortlist]
+            self.journal.update(
+                "cards",
+                lead_id,
+                {"hands": hands, "hands_taken": taken, "shortlist": min(places, default=0.0)},
+            )
+            for other in others:
+                for card in other.all_cards:
+                    if card.shortlist:
+                        self.journal.update("cards", card.id, {"shortlist": 0.0})
+            if len(places) > 1:  # two shortlisted stacks became one: close the gap
+                self._renumber(self.shortlist())
 
     @writes
     def unmerge_card(self, card_id: int) -> None:
@@ -243,7 +256,7 @@ class CardOps(StoreBase):
             raise DomainError("A show of hands is a whole number, 0 or more.")
         card = self._top_card(card_id)
         with self.action(f"Show of hands for {_short(card.text)}: {hands}"):
-            self.journal.update("cards", card.id, {"hands": hands})
+            self.journal.update("cards", card.id, {"hands": hands, "hands_taken": 1})
 
     @writes
     def set_soc(

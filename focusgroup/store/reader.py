@@ -24,6 +24,7 @@ from focusgroup.domain.model import (
     Projection,
     Send,
     Session,
+    Takeaway,
 )
 from focusgroup.domain.protocol import Protocol as MeetingProtocol
 
@@ -49,6 +50,8 @@ class SessionReader(Protocol):
     def notes(self) -> list[Note]: ...
 
     def commitments(self) -> list[Commitment]: ...
+
+    def takeaways(self) -> list[Takeaway]: ...
 
     def sends(self) -> list[Send]: ...
 

@@ -17,6 +17,7 @@ from focusgroup.domain.model import (
     Projection,
     Send,
     Session,
+    Takeaway,
 )
 
 Row = dict[str, Any]
@@ -24,7 +25,7 @@ T = TypeVar("T")
 
 LIST_COLUMNS = frozenset({"reasons", "card_ids", "tags"})
 """Stored as JSON text."""
-BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking"})
+BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking", "hands_taken"})
 """Stored as 0/1."""
 
 
@@ -94,6 +95,10 @@ def commitment(row: Row) -> Commitment:
 
 def send(row: Row) -> Send:
     return _build(Send, row)
+
+
+def takeaway(row: Row) -> Takeaway:
+    return _build(Takeaway, row)
 
 
 class CardReader:

@@ -189,7 +189,24 @@ def m004_import_batches(db: Database) -> None:
 
 
 @migrations()
-def m005_pathways(db: Database) -> None:
+def m005_room_results(db: Database) -> None:
+    # Issue 14: what the room agreed at the recap, and what the summary promises.
+    # hands_taken tells a show of hands of 0 from one never taken; a card with a count has
+    # had one. shortlist is the card's place on the room's shortlist (0 = not on it).
+    for statement in (
+        "ALTER TABLE cards ADD COLUMN hands_taken INTEGER NOT NULL DEFAULT 0",
+        "UPDATE cards SET hands_taken = 1 WHERE hands > 0",
+        "ALTER TABLE cards ADD COLUMN shortlist REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE sessions ADD COLUMN reengage_on TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN next_steps TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE takeaways (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL,"
+        " position REAL NOT NULL, created_at TEXT NOT NULL)",
+    ):
+        db.execute(statement)
+
+
+@migrations()
+def m006_pathways(db: Database) -> None:
     # Career pathways (issue 16): which card leads to which ("advances to"), the session's
     # OEWS area (a BLS area code), and annual openings imported from a projections CSV.
     db.execute("ALTER TABLE sessions ADD COLUMN area TEXT NOT NULL DEFAULT ''")

@@ -23,6 +23,7 @@ from focusgroup.store.journal import now
 from focusgroup.store.links import LinkOps
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
+from focusgroup.store.recap import RecapOps, check_date
 
 SESSION_FIELDS = (
     "title",
@@ -33,6 +34,8 @@ SESSION_FIELDS = (
     "follow_up_url",
     "anonymous",
     "source_profile",
+    "reengage_on",
+    "next_steps",
     "area",
 )
 
@@ -53,7 +56,7 @@ def _check_details(fields: dict[str, Any]) -> None:
 
 
 @translate_storage_errors
-class SessionStore(CardOps, LinkOps, PeopleOps, NoteOps):
+class SessionStore(CardOps, LinkOps, PeopleOps, NoteOps, RecapOps):
     """One open session file, used by one seat (`actor`)."""
 
     # -- opening ------------------------------------------------------------------------
@@ -148,6 +151,8 @@ class SessionStore(CardOps, LinkOps, PeopleOps, NoteOps):
         _check_details(fields)
         if "anonymous" in fields:
             fields["anonymous"] = int(bool(fields["anonymous"]))
+        if "reengage_on" in fields:
+            fields["reengage_on"] = check_date(fields["reengage_on"])
         with self.action("Edit session details"):
             self.journal.update("sessions", 1, fields)
 

@@ -100,6 +100,8 @@ def _nasty_session(path: Path, texts: list[str]) -> SessionStore:
     store = SessionStore.create(path, tiny_protocol(), title=one_line(texts[0]))
     for text in texts:
         _everywhere(store, text)
+        store.add_takeaway(text)  # the summary's first page (issue 14)
+    store.toggle_shortlist(store.cards()[0].id)
     return store
 
 
@@ -130,6 +132,7 @@ def test_json_csv_markdown_exports_keep_every_text(tmp_path: Path, texts: list[s
     assert {n.text for n in snap.notes} == set(texts)
     assert {p.name for p in snap.participants} == {one_line(t) for t in texts}
     assert {c.name for c in snap.categories} >= set(texts)
+    assert [t.text for t in snap.takeaways] == texts
     raw = json.loads((out / "x.json").read_text("utf-8"))
     assert raw  # parses as strict JSON (NUL and control characters escaped)
 

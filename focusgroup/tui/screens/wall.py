@@ -102,6 +102,9 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
         Binding("w", "crosswalk", "Crosswalk", show=False, id="wall.crosswalk"),
         Binding("E", "export", "Export", id="wall.export"),
         Binding("P", "pathway_map", "Pathway map", show=False, id="wall.map"),
+        # The recap's keys (issue 14); listed last so the footer keeps the meeting's own keys.
+        Binding("asterisk", "shortlist", "Shortlist", id="wall.shortlist"),
+        Binding("R", "recap", "Recap", id="wall.recap"),
         Binding("M", "email", "E-mail summary", show=False, id="wall.email"),
         Binding("j", "join", "Join link", show=False, id="wall.join"),
         Binding("C", "collect", "Phones", show=False, id="wall.collect"),
@@ -256,6 +259,7 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
             "split",
             "hands",
             "link_card",
+            "shortlist",
             "edit_card",
             "delete_card",
             "add_category",
