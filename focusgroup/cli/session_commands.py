@@ -63,6 +63,12 @@ def _open_ui(path: Path, role: str) -> None:
 )
 @click.option("--sector", default="", help="Industry sector, e.g. 'Advanced manufacturing'.")
 @click.option("--region", default="", help="Region the partnership serves.")
+@click.option(
+    "--area",
+    default=None,
+    help="State or metropolitan area for the pathway map's wages, e.g. 'Kansas City' "
+    "(see `focusgroup areas`).",
+)
 @click.option("--date", default=None, callback=_check_date, help="Meeting date, YYYY-MM-DD.")
 @click.option("--facilitator", default="", callback=_check_one_line, help="Who runs the meeting.")
 @click.option(
@@ -85,6 +91,7 @@ def new(
     title: str,
     sector: str,
     region: str,
+    area: str | None,
     date: str | None,
     facilitator: str,
     follow_up: str,
@@ -99,7 +106,13 @@ def new(
         raise SessionFileError(
             f"{path} is a folder; give a file name inside it, e.g. {path / 'spring.db'}."
         )
+    area_code = ""
+    if area is not None:
+        from focusgroup.regional.index import find_area
+
+        area_code = find_area(area).code  # checked before the file is created
     details: dict[str, Any] = dict(
+        area=area_code,
         title=title,
         sector=sector,
         region=region,

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 from focusgroup.domain.model import (
     UNSORTED,
     Card,
+    CardLink,
     Category,
     Commitment,
     Competency,
     Note,
     Participant,
+    Projection,
     QuoteAs,
     Role,
     Session,
@@ -59,6 +61,10 @@ class SessionSnapshot:
     """Set by `redacted`: who took part, worked out before notes lost their authors."""
     card_pseudonyms: dict[int, int] = field(default_factory=dict, compare=False)
     """Set by `redacted`: participant id -> the stand-in id (-1, -2...) on their cards."""
+    links: tuple[CardLink, ...] = ()
+    """"Advances to" links between top-level cards (career pathways)."""
+    projections: tuple[Projection, ...] = ()
+    """Annual openings imported from a projections table."""
 
     # -- look-ups ---------------------------------------------------------------------------
 
@@ -273,6 +279,8 @@ def take_snapshot(store: SessionReader, *, anonymous: bool | None = None) -> Ses
         commitments=tuple(store.commitments()),
         takeaways=tuple(store.takeaways()),
         original_texts=_original_texts(store) if session.source_profile.strip() else {},
+        links=tuple(store.links()),
+        projections=tuple(store.projections()),
     )
     wants_anonymous = session.anonymous if anonymous is None else anonymous
     return snap.redacted() if wants_anonymous else snap

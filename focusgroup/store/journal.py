@@ -27,6 +27,8 @@ LINKS = (
     ("cards", "category_id", "categories"),
     ("cards", "participant_id", "participants"),
     ("competencies", "card_id", "cards"),
+    ("card_links", "card_id", "cards"),
+    ("card_links", "to_card_id", "cards"),
     ("competencies", "category_id", "categories"),
     ("competencies", "participant_id", "participants"),
     ("notes", "participant_id", "participants"),

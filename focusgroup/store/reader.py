@@ -14,12 +14,14 @@ from typing import Protocol
 
 from focusgroup.domain.model import (
     Card,
+    CardLink,
     Category,
     Commitment,
     Competency,
     Event,
     Note,
     Participant,
+    Projection,
     Send,
     Session,
     Takeaway,
@@ -52,6 +54,10 @@ class SessionReader(Protocol):
     def takeaways(self) -> list[Takeaway]: ...
 
     def sends(self) -> list[Send]: ...
+
+    def links(self) -> list[CardLink]: ...
+
+    def projections(self) -> list[Projection]: ...
 
     def events_since(self, event_id: int = 0) -> list[Event]: ...
 

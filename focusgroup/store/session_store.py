@@ -20,6 +20,7 @@ from focusgroup.store.cards import CardOps
 from focusgroup.store.connection import create_database, open_database, open_read_only
 from focusgroup.store.errors import translate_storage_errors
 from focusgroup.store.journal import now
+from focusgroup.store.links import LinkOps
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
 from focusgroup.store.recap import RecapOps, check_date
@@ -35,6 +36,7 @@ SESSION_FIELDS = (
     "source_profile",
     "reengage_on",
     "next_steps",
+    "area",
 )
 
 
@@ -54,7 +56,7 @@ def _check_details(fields: dict[str, Any]) -> None:
 
 
 @translate_storage_errors
-class SessionStore(CardOps, PeopleOps, NoteOps, RecapOps):
+class SessionStore(CardOps, LinkOps, PeopleOps, NoteOps, RecapOps):
     """One open session file, used by one seat (`actor`)."""
 
     # -- opening ------------------------------------------------------------------------

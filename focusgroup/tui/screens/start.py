@@ -62,7 +62,12 @@ class StartScreen(Screen[None]):
                 )
                 yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
                 yield OneLineInput(placeholder="Sector", id="new-sector")
-                yield OneLineInput(placeholder="Region", id="new-region")
+                # Region and the wages area share a row: the form stays as tall as it was.
+                with Horizontal(id="new-place"):
+                    yield OneLineInput(placeholder="Region", id="new-region")
+                    area = OneLineInput(placeholder="Wages area", id="new-area")
+                    area.tooltip = "A state or metro area for the pathway map's wages, e.g. Fargo"
+                    yield area
                 yield OneLineInput(self.app.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
                 yield OneLineInput(placeholder="Facilitator", id="new-facilitator")
                 yield OneLineInput(
@@ -176,6 +181,16 @@ class StartScreen(Screen[None]):
                 )
                 self.query_one(f"#new-{field}", Input).focus()
                 return
+        area = ""
+        if value("area"):
+            from focusgroup.regional.index import find_area
+
+            try:
+                area = find_area(value("area")).code
+            except FocusGroupError as error:
+                self.notify(str(error), severity="warning", markup=False, timeout=8)
+                self.query_one("#new-area", Input).focus()
+                return
         folder = paths.sessions_dir()
         path = new_session_path(folder, title, value("date"))
         try:
@@ -189,6 +204,7 @@ class StartScreen(Screen[None]):
                 date=value("date"),
                 facilitator=value("facilitator"),
                 follow_up_url=value("link"),
+                area=area,
             )
         except (FocusGroupError, OSError) as error:
             self.notify(f"Could not create the session: {error}", severity="error", markup=False)
