@@ -140,15 +140,19 @@ def build_pdf(
     title: str,
     author: str = "",
     subject: str = "",
+    pagesize: tuple[float, float] = PAGE,
 ) -> Path:
-    """Lay out `story` with the shared footer ("title · date" and "Page N of M")."""
+    """Lay out `story` with the shared footer ("title · date" and "Page N of M").
+
+    `pagesize` lets a document go landscape (a job profile's task matrix).
+    """
 
     def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
         return _NumberedCanvas(footer_left, *args, **kwargs)
 
     doc = SimpleDocTemplate(
         str(path),
-        pagesize=PAGE,
+        pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
@@ -187,12 +191,13 @@ class _NumberedCanvas(Canvas):
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
-        self.line(MARGIN, y + 9, PAGE[0] - MARGIN, y + 9)
+        width = self._pagesize[0]
+        self.line(MARGIN, y + 9, width - MARGIN, y + 9)
         self.setFillColor(MUTED)
         draw_string(self, MARGIN, y, _clip(self._footer, 95), size=7.5)
         draw_string(
             self,
-            PAGE[0] - MARGIN,
+            width - MARGIN,
             y,
             f"Page {self._pageNumber} of {total}",
             size=7.5,
