@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from textual import getters
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.card_tile import reason_mark
 
 INTRO = (
@@ -21,8 +23,7 @@ INTRO = (
 )
 
 
-def help_content(screen: Screen[Any]) -> Content:
-    app = screen.app
+def help_content(screen: Screen[Any], app: SessionApp) -> Content:
     lines = [Content.styled(INTRO, "italic"), Content("")]
     seen: set[str] = set()
     groups: list[tuple[str, list[Binding]]] = [
@@ -41,10 +42,9 @@ def help_content(screen: Screen[Any]) -> Content:
             seen.add(action)
             lines.append(Content.assemble((f"{' / '.join(keys):>22}  ", "bold"), description))
         lines.append(Content(""))
-    store = getattr(app, "_store", None)
-    if store is not None:
+    if app.has_store:
         lines.append(Content.styled("REASONS (on the selected card)", "bold"))
-        for reason in store.protocol().reasons:
+        for reason in app.store.protocol().reasons:
             lines.append(
                 Content.assemble(
                     (f"{reason.hotkey:>22}  ", "bold"),
@@ -61,6 +61,8 @@ def _bindings(node: Any) -> Iterable[Binding]:
 
 
 class HelpScreen(ModalScreen[None]):
+    app = getters.app(SessionApp)
+
     BINDINGS = [Binding("escape,f1,q", "close", "Close help", id="help.close")]
 
     def __init__(self, under: Screen[Any]) -> None:
@@ -69,7 +71,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> Iterable[Widget]:
         with VerticalScroll(classes="dialog-box help-box"):
-            yield Static(help_content(self.under), id="help-text")
+            yield Static(help_content(self.under, self.app), id="help-text")
 
     def action_close(self) -> None:
         self.dismiss(None)
