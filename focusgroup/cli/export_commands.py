@@ -74,9 +74,19 @@ def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> No
     help="An occupation on the wall (any wording or SOC title); repeatable. "
     "Default: the top critical occupations.",
 )
+@click.option(
+    "--uncoded",
+    is_flag=True,
+    help="For occupations with no SOC code: write a labelled skeleton of what the room said "
+    "(default: skip them and say how to crosswalk them).",
+)
 @anonymous_option
 def profiles(
-    args: tuple[str, ...], out_dir: Path, occupations: tuple[str, ...], anonymous: bool | None
+    args: tuple[str, ...],
+    out_dir: Path,
+    occupations: tuple[str, ...],
+    anonymous: bool | None,
+    uncoded: bool,
 ) -> None:
     """Write strawman job profiles (PDF + YAML) from session FILE.
 
@@ -94,7 +104,13 @@ def profiles(
     from focusgroup.export.exporter import export_profiles
 
     paths = export_profiles(
-        _session_file(args[0]), out_dir, occupations, anonymous=anonymous, progress=_progress
+        _session_file(args[0]),
+        out_dir,
+        occupations,
+        anonymous=anonymous,
+        progress=_progress,
+        uncoded=uncoded,
+        skipped=lambda message: click.echo(f"Skipped: {message}", err=True),
     )
     for path in paths:
         click.echo(str(path))

@@ -77,7 +77,7 @@ def _head(styles: Styles, p: JobProfile) -> list[Flowable]:
 
 def _matrix(styles: Styles, p: JobProfile) -> list[Flowable]:
     title = "Job functions and tasks" if not p.uncoded else "What the room said (no functions yet)"
-    out: list[Flowable] = [Paragraph(markup(title.upper()), styles.label)]
+    out: list[Flowable] = [Paragraph(markup(title), styles.h2)]
     legend = (
         f"Functions across the top, tasks under each. {OURS} said by employers; "
         f"{LACKING} lacking in entry-level candidates; {POORLY} most often done poorly; "
