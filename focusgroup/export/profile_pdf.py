@@ -111,10 +111,13 @@ def _tables(styles: Styles, functions: Sequence[Function], size: float) -> list[
             for t in f.tasks:
                 items += [Paragraph(task_markup(t), cell), Spacer(1, 3)]
             cells.append(items or "")
+        # Function names are the room's words, shown whole: a name taller than a quarter page
+        # can't be repeated on each page (reportlab can't split a repeated row), so it isn't.
+        tall = max(h.wrap(width - 12, MATRIX_HEIGHT)[1] for h in head) > MATRIX_HEIGHT / 4
         table = Table(
             [head, cells],
             colWidths=[width] * len(group),
-            repeatRows=1,
+            repeatRows=0 if tall else 1,
             hAlign="LEFT",
             splitInRow=1,
         )

@@ -36,8 +36,13 @@ def vetted_line(p: JobProfile) -> str:
     return "Vetted by " + "; ".join(parts) + "."
 
 
-def _table(rows: list[list[Any]], widths: Sequence[float], extra: Sequence[Any] = ()) -> Table:
-    table = Table(rows, colWidths=list(widths), hAlign="LEFT", splitInRow=1, repeatRows=1)
+def _table(
+    rows: list[list[Any]], widths: Sequence[float], extra: Sequence[Any] = (), *, head: bool = False
+) -> Table:
+    """`head`: the first row is our own short header, repeated on each page a table spans."""
+    table = Table(
+        rows, colWidths=list(widths), hAlign="LEFT", splitInRow=1, repeatRows=1 if head else 0
+    )
     table.setStyle(
         TableStyle(
             [
@@ -138,7 +143,10 @@ def _task_findings(styles: Styles, p: JobProfile, width: float) -> list[Flowable
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
     ]
-    return [*section(styles, "What the room said about each task"), _table(rows, widths, extra)]
+    return [
+        *section(styles, "What the room said about each task"),
+        _table(rows, widths, extra, head=True),
+    ]
 
 
 def _competencies(styles: Styles, p: JobProfile, width: float) -> list[Flowable]:
@@ -169,7 +177,7 @@ def _competencies(styles: Styles, p: JobProfile, width: float) -> list[Flowable]
     ]
     return [
         *section(styles, "Competencies employers named"),
-        _table([head, cells], [width / 3] * 3, extra),
+        _table([head, cells], [width / 3] * 3, extra, head=True),
     ]
 
 
