@@ -19,6 +19,10 @@ LEVELS = ("entry", "mid", "advanced")
 GROUPS = ("foundational", "technical", "credential")
 """Competency groups: the competency model's two tiers, and credentials and requirements."""
 
+PATHS_IN_CATEGORY = "Paths into the job"
+PATHS_OUT_CATEGORY = "Paths onward from it"
+"""A follow-up session's two path columns: jobs people come from / move to, at their level."""
+
 SOURCE_EMPLOYERS = "employers"
 SOURCE_ONET = "O*NET"
 

@@ -50,6 +50,11 @@ class SessionSnapshot:
     commitments: tuple[Commitment, ...]
     original_texts: dict[int, str] = field(default_factory=dict, compare=False)
     """Card id -> the text it was first written with (from the journal), to spot rewordings."""
+    original_levels: dict[int, str] = field(default_factory=dict, compare=False)
+    """Card id -> the level it was first placed at: a task the room never moved keeps the
+    profile's level (which may be "any"), not the wall row it had to sit in."""
+    original_category_names: dict[int, str] = field(default_factory=dict, compare=False)
+    """Category id -> its first name: a renamed job function is one function, renamed."""
     anonymous: bool = False
     """True once `redacted`: nobody is named anywhere in what is exported."""
 
@@ -205,17 +210,25 @@ def take_snapshot(store: SessionStore, *, anonymous: bool | None = None) -> Sess
         competencies=tuple(store.competencies()),
         notes=tuple(store.notes()),
         commitments=tuple(store.commitments()),
-        original_texts=_original_texts(store) if session.source_profile.strip() else {},
+        **(_originals(store) if session.source_profile.strip() else {}),
     )
     wants_anonymous = session.anonymous if anonymous is None else anonymous
     return snap.redacted() if wants_anonymous else snap
 
 
-def _original_texts(store: SessionStore) -> dict[int, str]:
-    """The text each card was first written with: the journal keeps every insert."""
-    first: dict[int, str] = {}
+def _originals(store: SessionStore) -> dict[str, dict[int, str]]:
+    """Each card's first text and level, each category's first name: the journal keeps every
+    insert (only read for a session started from a profile, where versions are compared)."""
+    texts: dict[int, str] = {}
+    levels: dict[int, str] = {}
+    names: dict[int, str] = {}
     for event in store.events_since(0):
         for change in event.changes:
-            if change.table == "cards" and change.before is None and change.after:
-                first.setdefault(change.row_id, str(change.after.get("text", "")))
-    return first
+            if change.before is not None or not change.after:
+                continue
+            if change.table == "cards":
+                texts.setdefault(change.row_id, str(change.after.get("text", "")))
+                levels.setdefault(change.row_id, str(change.after.get("level", "")))
+            elif change.table == "categories":
+                names.setdefault(change.row_id, str(change.after.get("name", "")))
+    return {"original_texts": texts, "original_levels": levels, "original_category_names": names}
