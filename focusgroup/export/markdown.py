@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import Summary, how_used, summarize, when_next
 from focusgroup.export.snapshot import SessionSnapshot
 
@@ -129,9 +130,7 @@ def _wall_table(snap: SessionSnapshot) -> list[str]:
     return rows
 
 
-def snap_wall(snap: SessionSnapshot):  # noqa: ANN201 - the domain's Wall
-    from focusgroup.domain.wall import build_wall
-
+def snap_wall(snap: SessionSnapshot) -> Wall:
     return build_wall(snap.categories, snap.cards, snap.levels)
 
 
