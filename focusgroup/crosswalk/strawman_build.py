@@ -78,13 +78,14 @@ def build_strawman_data(
                 )
     finally:
         release.close()
+    wages = _wages(oes_dir) if oes_dir else {}
     data = {
         "format": FORMAT_VERSION,
         "onet_release": name,
         "oes_release": OES_RELEASE if oes_dir else "",
         "iwa": [[iwa, iwa_titles[iwa]] for iwa in iwas],
         "occupations": dict(sorted(occupations.items())),
-        "wages": _wages(oes_dir) if oes_dir else {},
+        "wages": wages,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".strawman-", suffix=".json.gz", dir=out.parent)
@@ -99,9 +100,9 @@ def build_strawman_data(
         Path(tmp).unlink(missing_ok=True)
         raise
     return {
-        "occupations": len(data["occupations"]),
+        "occupations": len(occupations),
         "iwas": len(iwas),
-        "wages": len(data["wages"]),
+        "wages": len(wages),
         "bytes": out.stat().st_size,
     }
 

@@ -208,5 +208,5 @@ def _onet(lookup: OnetLookup | None, card: Card) -> Any:
         return None
     try:
         return lookup(code)
-    except Exception:  # noqa: BLE001 - O*NET is a bonus; a strawman without it is still useful
+    except Exception:
         return None

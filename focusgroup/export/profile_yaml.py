@@ -121,7 +121,8 @@ def parse_profile(text: str, source: str = "profile") -> model.JobProfile:
         if "format" in data and data["format"] != model.FORMAT:
             raise reader.fail("format", f"must be {model.FORMAT!r}, got {data['format']!r}.")
         data = {k: v for k, v in data.items() if k != "format"}
-    return reader.build(model.JobProfile, data, "", extra=("format",))
+    profile: model.JobProfile = reader.build(model.JobProfile, data, "", extra=("format",))
+    return profile
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
@@ -177,7 +178,7 @@ class _Reader:
             return tuple(
                 self.value(item, v, f"{path}[{i}]", "text") for i, v in enumerate(items, 1)
             )
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             if (
                 name == "changes"
                 and isinstance(value, dict)
@@ -220,10 +221,10 @@ class _Reader:
             value = ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(path, f"must be text, got {_kind(value)}.")
-        value = str(value)
-        if required and not value.strip():
+        text = str(value)
+        if required and not text.strip():
             raise self.fail(path, "is required and can't be empty.")
-        return value
+        return text
 
     def seq(self, value: Any, path: str) -> list[Any]:
         if value is None:

@@ -199,6 +199,8 @@ def _owner(commitment: Commitment, snap: SessionSnapshot, scrub: Any) -> str:
 def take_snapshot(store: SessionStore, *, anonymous: bool | None = None) -> SessionSnapshot:
     """Read everything once. `anonymous=None` follows the session's own setting."""
     session = store.session()
+    empty: dict[int, str] = {}
+    firsts = _originals(store) if session.source_profile.strip() else (empty, empty, empty)
     snap = SessionSnapshot(
         # Text goes out exactly as stored: JSON, CSV and Markdown must round-trip byte for
         # byte. Only the PDF normalises (NFC), where it picks glyphs (export/fonts).
@@ -210,13 +212,17 @@ def take_snapshot(store: SessionStore, *, anonymous: bool | None = None) -> Sess
         competencies=tuple(store.competencies()),
         notes=tuple(store.notes()),
         commitments=tuple(store.commitments()),
-        **(_originals(store) if session.source_profile.strip() else {}),
+        original_texts=firsts[0],
+        original_levels=firsts[1],
+        original_category_names=firsts[2],
     )
     wants_anonymous = session.anonymous if anonymous is None else anonymous
     return snap.redacted() if wants_anonymous else snap
 
 
-def _originals(store: SessionStore) -> dict[str, dict[int, str]]:
+def _originals(
+    store: SessionStore,
+) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     """Each card's first text and level, each category's first name: the journal keeps every
     insert (only read for a session started from a profile, where versions are compared)."""
     texts: dict[int, str] = {}
@@ -231,4 +237,4 @@ def _originals(store: SessionStore) -> dict[str, dict[int, str]]:
                 levels.setdefault(change.row_id, str(change.after.get("level", "")))
             elif change.table == "categories":
                 names.setdefault(change.row_id, str(change.after.get("name", "")))
-    return {"original_texts": texts, "original_levels": levels, "original_category_names": names}
+    return texts, levels, names

@@ -102,7 +102,7 @@ def profiles(draw: st.DrawFn) -> JobProfile:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(profile=profiles())
-def test_any_profile_lays_out(profile: JobProfile, tmp_path_factory) -> None:  # noqa: ANN001
+def test_any_profile_lays_out(profile: JobProfile, tmp_path_factory) -> None:
     path = tmp_path_factory.mktemp("layout") / "p.pdf"
     write_profile_pdf(profile, path)
     assert path.read_bytes().startswith(b"%PDF-")

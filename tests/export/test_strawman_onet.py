@@ -53,7 +53,7 @@ BESIDE_APPENDIX_C = {
 }
 
 
-def runner(*args: str):  # noqa: ANN201 - click's Result
+def runner(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
