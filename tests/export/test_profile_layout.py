@@ -26,7 +26,7 @@ from focusgroup.export.profiles import (
     Task,
     TechItem,
 )
-from tests.export.conftest import pdf_text, squash
+from tests.export.builders import pdf_text, squash
 
 # Words of every length (a 10,000-character "word" cannot wrap), and scripts the fonts carry.
 word = st.text(

@@ -22,7 +22,7 @@ from focusgroup.export.exporter import export_profiles
 from focusgroup.export.profiles import SOURCE_EMPLOYERS, SOURCE_ONET, read_profile
 from focusgroup.protocol_files import find_protocol
 from focusgroup.store.session_store import SessionStore
-from tests.export.conftest import pdf_text, squash
+from tests.export.builders import pdf_text, squash
 
 # The seven O*NET 41-4011.00 task statements Appendix C uses (verbatim or nearly).
 APPENDIX_C_ONET_TASKS = (
