@@ -45,7 +45,12 @@ def _open_ui(path: Path, role: str) -> None:
     show_default=True,
     help="Protocol id (see `focusgroup protocols list`) or a path to a YAML file.",
 )
-@click.option("--title", required=True, help="The meeting's title, as participants will see it.")
+@click.option(
+    "--title",
+    default="",
+    help="The meeting's title, as participants will see it (required, except with --profile: "
+    "then '<occupation>: critical competencies').",
+)
 @click.option("--sector", default="", help="Industry sector, e.g. 'Advanced manufacturing'.")
 @click.option("--region", default="", help="Region the partnership serves.")
 @click.option("--date", default=None, callback=_check_date, help="Meeting date, YYYY-MM-DD.")
@@ -79,6 +84,8 @@ def new(
     from focusgroup.protocol_files import find_protocol
     from focusgroup.store import SessionStore
 
+    if not title.strip() and profile is None:
+        raise click.UsageError("Missing option '--title'.")
     path = resolve_session(file)
     details: dict[str, Any] = dict(
         title=title,

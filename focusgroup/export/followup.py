@@ -69,10 +69,11 @@ def _path_categories(snap: SessionSnapshot) -> dict[int, str]:
     return out
 
 
-def _level(snap: SessionSnapshot, card: Card, before: str) -> str:
-    """The card's level, or the previous version's when the room never moved the card."""
+def _level(snap: SessionSnapshot, card: Card, before: str | None) -> str:
+    """The card's level, or the previous version's when the room never moved a card that
+    came from it (`before` is None for a card the room wrote)."""
     first = snap.original_levels.get(card.id)
-    if first is not None and first == card.level and before in ("", *LEVELS):
+    if before is not None and first is not None and first == card.level:
         return before
     return card.level if card.level in LEVELS else ""
 
@@ -94,7 +95,7 @@ def updated_profile(snap: SessionSnapshot) -> JobProfile:
             side = "in" if card.step in into else "out" if card.step in onward else None
         if side is not None:
             before = prev_paths.get(_key(snap.original_texts.get(card.id, card.text)))
-            step = PathStep(card.text, _level(snap, card, before.level if before else ""))
+            step = PathStep(card.text, _level(snap, card, before.level if before else None))
             (paths_in if side == "in" else paths_out)[_key(card.text)] = step
         elif card.category_id is not None and snap.category(card.category_id):
             by_category.setdefault(card.category_id, []).append(card)
@@ -109,7 +110,7 @@ def updated_profile(snap: SessionSnapshot) -> JobProfile:
         before = prev_tasks.get(_key(snap.original_texts.get(card.id, card.text)))
         plain = Task(
             text=card.text,
-            level=_level(snap, card, before.level if before else ""),
+            level=_level(snap, card, before.level if before else None),
             lacking=card.id in lacking_cards or bool(before and before.lacking),
             source=(before.source or "strawman") if before else "focus group",
         )
@@ -214,7 +215,7 @@ def session_changes(
             if in_function and started_in not in prev_function_of[key]:
                 now = next(c.name for c in snap.categories if c.id == card.category_id)
                 moved.append(f"{card.text} → {now}")
-            level = _level(snap, card, prev_level.get(key, ""))
+            level = _level(snap, card, prev_level.get(key, ""))  # matched: it came from prev
             if level != prev_level.get(key, ""):
                 relevelled.append(
                     f"{card.text}: {prev_level.get(key) or 'any level'} → {level or 'any level'}"

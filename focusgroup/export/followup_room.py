@@ -76,7 +76,7 @@ def apply_findings(task: Task, card: Card, before: Task | None, f: TaskFindings 
     prev = before or Task(task.text)
 
     def said(key: str, old: str) -> str:
-        return " ".join(f.descriptors.get(key, ())) or old
+        return "; ".join(f.descriptors.get(key, ())) or old
 
     return replace(
         task,

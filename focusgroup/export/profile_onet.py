@@ -149,6 +149,8 @@ def onet_facts(onet: Any) -> OnetFacts | None:
 
 
 def _name(value: Any) -> str:
+    if isinstance(value, str):  # str has a .title method: never ask a string for one
+        return value
     return str(getattr(value, "title", None) or getattr(value, "name", None) or value)
 
 

@@ -13,17 +13,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from focusgroup.export.fonts import markup
 from focusgroup.export.pdf.theme import ACCENT, MARGIN, PAPER_TINT, Styles, build_pdf
+from focusgroup.export.profile_pdf_page import PAGE, WIDTH
 from focusgroup.export.profile_pdf_sections import later_pages, vetted_line
 from focusgroup.export.profiles import SOURCE_EMPLOYERS, Function, JobProfile, Task
 
-PAGE = landscape(LETTER)
-WIDTH = PAGE[0] - 2 * MARGIN
 MATRIX_HEIGHT = PAGE[1] - 2 * MARGIN - 6 * 2.835 - 120
 """Room for the matrix under the title block on page one (points)."""
 MATRIX_COLUMNS = 6

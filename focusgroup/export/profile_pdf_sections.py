@@ -14,7 +14,15 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from focusgroup.export.fonts import markup
-from focusgroup.export.pdf.theme import ACCENT, ACCENT_LIGHT, LEVEL_COLOURS, RULE, Styles, section
+from focusgroup.export.pdf.theme import (
+    ACCENT,
+    ACCENT_LIGHT,
+    LEVEL_COLOURS,
+    RULE,
+    HeadingRule,
+    Styles,
+)
+from focusgroup.export.profile_pdf_page import WIDTH
 from focusgroup.export.profiles import SOURCE_EMPLOYERS, JobProfile, PathStep, Rated, Share
 
 GROUP_LABELS = {
@@ -23,6 +31,11 @@ GROUP_LABELS = {
     "credential": "Credentials and requirements",
 }
 PERCENTILES = ("10th", "25th", "Median", "75th", "90th")
+
+
+def section(styles: Styles, title: str) -> list[Flowable]:
+    """A section heading with its rule across the landscape page."""
+    return [Paragraph(markup(title), styles.h1), HeadingRule(WIDTH)]
 
 
 def vetted_line(p: JobProfile) -> str:

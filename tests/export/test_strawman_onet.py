@@ -133,6 +133,14 @@ def test_onet_and_oews_facts_are_true_to_the_shipped_data(tech_sales: Path) -> N
     lower = text.casefold()
     assert "on-the-jobtraining" in lower and "relatedworkexperience" in lower
     assert squash("in demand") in text and "O*NET" in text
+    from focusgroup.crosswalk.profile import occupation_profile
+
+    index = occupation_profile("41-4011.00")
+    assert index is not None
+    in_demand = [t.name for t in index.technologies if t.in_demand]
+    assert in_demand and squash(f"{in_demand[0]} (in demand") in text
+    assert [t.name for t in o.technology][: len(in_demand)] == in_demand[: len(o.technology)]
+    assert "built-in method" not in text
 
 
 def test_no_occupation_gets_a_generalised_activity_or_a_dumping_ground() -> None:
