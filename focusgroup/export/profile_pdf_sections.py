@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from focusgroup.export.fonts import markup
 from focusgroup.export.pdf.theme import (
@@ -79,7 +79,7 @@ def later_pages(styles: Styles, p: JobProfile, width: float) -> list[Flowable]:
     out += _lists(styles, p)
     out += _changes(styles, p, width)
     if p.onet is not None and p.onet.attribution:
-        out += [Spacer(1, 8), styles.p(p.onet.attribution, styles.small)]
+        out.append(KeepTogether([Spacer(1, 8), styles.p(p.onet.attribution, styles.small)]))
     return out
 
 
