@@ -138,15 +138,16 @@ def export_profiles(
     progress: Progress | None = None,
     onet_lookup: Callable[[str], Any] | None | bool = True,
     formats: Sequence[str] = ("pdf", "yaml"),
-    uncoded: bool = False,
+    uncoded: bool = True,
     skipped: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """One PDF and one YAML per occupation; from a follow-up session, the updated profile.
 
     `occupations` names cards on the wall (any wording or SOC title); empty means the top
     critical occupations. `onet_lookup=True` uses the crosswalk's profiles when installed.
-    An occupation with no SOC code is skipped with a message to `skipped` (which says how to
-    crosswalk it), unless `uncoded=True` asks for a labelled skeleton of what the room said.
+    An occupation with no SOC code gets a labelled skeleton of what the room said; with
+    `uncoded=False` (the CLI's default) it is skipped with a message to `skipped` saying how
+    to crosswalk it.
     """
     from focusgroup.export.followup import updated_profile
     from focusgroup.export.profile_build import (

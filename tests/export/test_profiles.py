@@ -164,7 +164,7 @@ def test_strawman_without_onet_uses_what_the_room_said(sample_snap: SessionSnaps
 def test_profiles_export_writes_pdf_and_yaml_per_occupation(
     sample_db: Path, tmp_path: Path
 ) -> None:
-    paths = export_profiles(sample_db, tmp_path, onet_lookup=None, uncoded=True)
+    paths = export_profiles(sample_db, tmp_path, onet_lookup=None)
     assert len(paths) == 10  # top five, PDF + YAML each
     pdf = next(p for p in paths if p.name == "profile-cnc-machinist-v1.pdf")
     text = pdf_text(pdf)

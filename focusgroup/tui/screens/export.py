@@ -93,10 +93,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             if formats:
                 written += export_session(snap, folder, formats, progress=self._progress)
             if profiles:
-                # Uncoded occupations get labelled skeletons: nothing the room said is left out.
-                written += export_profiles(
-                    snap, folder / "profiles", progress=self._progress, uncoded=True
-                )
+                written += export_profiles(snap, folder / "profiles", progress=self._progress)
         except FocusGroupError as error:
             self.app.call_from_thread(self._finished, written, str(error))
             return
