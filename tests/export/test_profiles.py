@@ -181,3 +181,15 @@ def test_profiles_export_writes_pdf_and_yaml_per_occupation(
     for path in paths:
         if path.suffix == ".yaml":
             read_profile(path)
+
+
+def test_a_profile_written_before_issue_15_still_reads() -> None:
+    """Paths, technology and KSAs were plain strings; they read as the new records."""
+    old = parse_profile(
+        "format: focusgroup-job-profile\noccupation: Welder\nversion: 2\n"
+        "paths_in: [Helper]\npaths_out: [Lead welder]\n"
+        "onet: {technology: [AutoCAD], skills: [Welding], knowledge: [Metals], related: [Fitter]}\n"
+    )
+    assert old.paths_in == (PathStep("Helper"),) and old.paths_out == (PathStep("Lead welder"),)
+    assert old.onet is not None and old.onet.technology == (TechItem("AutoCAD"),)
+    assert old.onet.skills == (Rated("Welding"),) and old.onet.related == ("Fitter",)

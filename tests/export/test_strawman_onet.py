@@ -164,7 +164,7 @@ def test_no_occupation_gets_a_generalised_activity_or_a_dumping_ground() -> None
         if len(facts.core_tasks) >= 12:
             total += 1
             well_shaped += 3 <= len(names) and all(len(f.tasks) >= 3 for f in facts.draft.functions)
-    assert well_shaped / total >= 0.75, f"{well_shaped}/{total}"
+    assert well_shaped / total >= 0.9, f"{well_shaped}/{total}"  # 646/681 when written
 
 
 def test_demo_after_accept_top_writes_every_profile(isolated_home: Path) -> None:
