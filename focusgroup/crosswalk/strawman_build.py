@@ -92,8 +92,12 @@ def build_strawman_data(
     os.close(fd)
     try:
         body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-        # mtime=0: the same sources give the same bytes, so a rebuild shows no spurious diff
-        with gzip.GzipFile(tmp, "wb", compresslevel=9, mtime=0) as handle:
+        # No name, mtime=0: the same sources give the same bytes (a test holds the shipped
+        # file to that), so a rebuild shows no spurious diff.
+        with (
+            open(tmp, "wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as handle,
+        ):
             handle.write(body.encode("utf-8"))
         os.replace(tmp, out)
     except BaseException:

@@ -127,6 +127,12 @@ def strawman_profile(
     questions = list(OPEN_QUESTIONS)
     if not code:
         questions.insert(0, UNCODED_QUESTION)
+    elif not onet_functions(onet):
+        questions.insert(
+            0,
+            f"O*NET lists no tasks for {code} (often an 'all other' group): which tasks does "
+            "this job do, and is there a closer occupation to start from?",
+        )
     if left_over:
         questions.append(
             "O*NET also lists these tasks; do they belong, and under which function? "
