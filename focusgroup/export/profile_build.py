@@ -127,7 +127,7 @@ def strawman_profile(
     questions = list(OPEN_QUESTIONS)
     if not code:
         questions.insert(0, UNCODED_QUESTION)
-    elif not onet_functions(onet):
+    elif onet is not None and not onet_functions(onet):
         questions.insert(
             0,
             f"O*NET lists no tasks for {code} (often an 'all other' group): which tasks does "
