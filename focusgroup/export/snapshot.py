@@ -27,7 +27,7 @@ from focusgroup.domain.model import (
 from focusgroup.domain.protocol import Protocol
 
 if TYPE_CHECKING:
-    from focusgroup.store.session_store import SessionStore
+    from focusgroup.store.reader import SessionReader
 
 STAFF_ROLES = frozenset({Role.FACILITATOR.value, Role.NOTE_TAKER.value})
 
@@ -196,7 +196,7 @@ def _owner(commitment: Commitment, snap: SessionSnapshot, scrub: Any) -> str:
     return str(scrub(owner))
 
 
-def take_snapshot(store: SessionStore, *, anonymous: bool | None = None) -> SessionSnapshot:
+def take_snapshot(store: SessionReader, *, anonymous: bool | None = None) -> SessionSnapshot:
     """Read everything once. `anonymous=None` follows the session's own setting."""
     session = store.session()
     empty: dict[int, str] = {}
@@ -221,7 +221,7 @@ def take_snapshot(store: SessionStore, *, anonymous: bool | None = None) -> Sess
 
 
 def _originals(
-    store: SessionStore,
+    store: SessionReader,
 ) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     """Each card's first text and level, each category's first name: the journal keeps every
     insert (only read for a session started from a profile, where versions are compared)."""
