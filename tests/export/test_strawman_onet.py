@@ -182,6 +182,11 @@ def test_demo_after_accept_top_writes_every_profile(isolated_home: Path) -> None
         text = pdf_text(pdf)
         assert squash(profile.functions[0].name) in text
         assert "OtherTasks" not in text and "Traceback" not in result.output
+    # The demo's "clean driving record", stored as knowledge, is a requirement, not knowledge.
+    cdl = read_profile(out / "profile-cdl-a-driver-v1.yaml")
+    assert {c.text: c.group for c in cdl.competencies}[
+        "Clean driving record and DOT medical card"
+    ] == "credential"
 
 
 def test_an_uncoded_occupation_is_named_and_the_crosswalk_offered(tmp_path: Path) -> None:
