@@ -165,6 +165,9 @@ class FocusGroupApp(SessionApp):
 
     def on_unmount(self) -> None:
         self._resume_collection()  # automatic collection again, for whatever runs next
+        from focusgroup.tui.collector import stop_in_app
+
+        stop_in_app(self)  # the phones' card page, when the wall started one
         if self.live is not None:
             self.live.close()
 
