@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from focusgroup.export import profiles as model
+from focusgroup.export.profile_reader import Scalar, load, read_text
 
 _HEADER = """\
 # A strawman job profile made by focusgroup. Edit it by hand, then check it with
@@ -95,34 +96,26 @@ def write_profile(profile: model.JobProfile, path: Path) -> Path:
 
 
 def read_profile(path: str | Path) -> model.JobProfile:
-    path = Path(path)
-    try:
-        text = path.read_text("utf-8")
-    except FileNotFoundError:
-        raise model.ProfileError(f"{path}: no such job profile file.") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise model.ProfileError(f"{path}: can't read it ({error}).") from None
-    return parse_profile(text, str(path))
+    """Read and validate a profile file: size-capped, aliases counted (`profile_reader`)."""
+    return parse_profile(read_text(path), str(path))
 
 
 def parse_profile(text: str, source: str = "profile") -> model.JobProfile:
     """Validate and build a profile; every error names the file and the field."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "is not valid YAML"
-        raise model.ProfileError(f"{source}{where}: {problem}.") from None
-    if data is None:
-        raise model.ProfileError(f"{source}: the file is empty.")
+    data = load(text, source)
     reader = _Reader(source)
     if isinstance(data, dict):
-        if "format" in data and data["format"] != model.FORMAT:
-            raise reader.fail("format", f"must be {model.FORMAT!r}, got {data['format']!r}.")
+        if "format" in data and _plain(data["format"]) != model.FORMAT:
+            found = _plain(data["format"])
+            raise reader.fail("format", f"must be {model.FORMAT!r}, got {found!r}.")
         data = {k: v for k, v in data.items() if k != "format"}
     profile: model.JobProfile = reader.build(model.JobProfile, data, "", extra=("format",))
     return profile
+
+
+def _plain(value: Any) -> Any:
+    """A scalar's value (numbers and true/false as such), as `yaml.safe_load` would give it."""
+    return value.value if isinstance(value, Scalar) else value
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
@@ -143,7 +136,7 @@ class _Reader:
 
     def build(self, cls: type, value: Any, path: str, extra: tuple[str, ...] = ()) -> Any:
         names = [f.name for f in dataclasses.fields(cls)]
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
+        if isinstance(value, str | Scalar):
             value = {names[0]: value}  # a bare string is the first field: friendlier to edit
         if not isinstance(value, dict):
             raise self.fail(path or "profile", f"must be a mapping of fields, got {_kind(value)}.")
@@ -160,12 +153,14 @@ class _Reader:
                 continue
             kwargs[f.name] = self.value(hints[f.name], value.get(f.name), where, f.name)
         if cls is model.JobProfile and "version" in value:
-            version = value["version"]
+            version = _plain(value["version"])
             if isinstance(version, bool) or not isinstance(version, int) or version < 1:
                 raise self.fail("version", f"must be a whole number from 1, got {version!r}.")
         return cls(**kwargs)
 
     def value(self, hint: Any, value: Any, path: str, name: str) -> Any:
+        if hint in (bool, int, float):
+            value = _plain(value)  # a text field keeps the Scalar: its text as written
         origin = typing.get_origin(hint)
         if origin in (typing.Union, types.UnionType):
             options = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -182,7 +177,7 @@ class _Reader:
             if (
                 name == "changes"
                 and isinstance(value, dict)
-                and not _whole(value.get("previous_version"))
+                and not _whole(_plain(value.get("previous_version")))
             ):
                 raise self.fail(f"{path}.previous_version", "must be a whole number.")
             return self.build(hint, value, path)
@@ -219,6 +214,8 @@ class _Reader:
     def text(self, value: Any, path: str, *, required: bool = False) -> str:
         if value is None:
             value = ""
+        if isinstance(value, Scalar):
+            value = value.text  # `no`, `2024` and `1.50` stay the text they were written as
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(path, f"must be text, got {_kind(value)}.")
         text = str(value)
@@ -239,6 +236,8 @@ def _whole(value: Any) -> bool:
 
 
 def _kind(value: Any) -> str:
+    if isinstance(value, Scalar):
+        value = value.value
     if value is None:
         return "nothing"
     if isinstance(value, bool):
