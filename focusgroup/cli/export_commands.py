@@ -99,12 +99,19 @@ def _echo_written(export: Callable[[], list[Path]], header: str) -> None:
     help="An occupation on the wall (any wording or SOC title); repeatable. "
     "Default: the room's shortlist, or the top five when it marked none.",
 )
+@click.option(
+    "--uncoded",
+    is_flag=True,
+    help="For occupations with no SOC code: write a labelled skeleton of what the room said "
+    "(default: skip them and say how to crosswalk them).",
+)
 @anonymous_option
 def profiles(
     args: tuple[str, ...],
     out_dir: Path | None,
     occupations: tuple[str, ...],
     anonymous: bool | None,
+    uncoded: bool,
 ) -> None:
     """Write strawman job profiles (PDF + YAML) from session FILE.
 
@@ -129,6 +136,8 @@ def profiles(
             occupations,
             anonymous=anonymous,
             progress=_progress,
+            uncoded=uncoded,
+            skipped=lambda message: click.echo(f"Skipped: {message}", err=True),
         ),
         f"Job profiles from {session}:",
     )

@@ -57,9 +57,10 @@ def _open_ui(path: Path, role: str) -> None:
 )
 @click.option(
     "--title",
-    required=True,
+    default="",
     callback=_check_one_line,
-    help="The meeting's title, as participants will see it.",
+    help="The meeting's title, as participants will see it (required, except with --profile: "
+    "then '<occupation>: critical competencies').",
 )
 @click.option("--sector", default="", help="Industry sector, e.g. 'Advanced manufacturing'.")
 @click.option("--region", default="", help="Region the partnership serves.")
@@ -101,6 +102,8 @@ def new(
     from focusgroup.protocol_files import find_protocol
     from focusgroup.store import SessionStore
 
+    if not title.strip() and profile is None:
+        raise click.UsageError("Missing option '--title'.")
     path = session_path(file)
     if path.is_dir():
         raise SessionFileError(

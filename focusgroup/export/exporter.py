@@ -215,14 +215,20 @@ def export_profiles(
     progress: Progress | None = None,
     onet_lookup: Callable[[str], Any] | None | bool = True,
     formats: Sequence[str] = ("pdf", "yaml"),
+    uncoded: bool = True,
+    skipped: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """One PDF and one YAML per occupation; from a follow-up session, the updated profile.
 
     `occupations` names cards on the wall (any wording or SOC title); empty means the room's
     shortlist, else the top five. `onet_lookup=True` uses the crosswalk's profiles when installed.
+    An occupation with no SOC code gets a labelled skeleton of what the room said; with
+    `uncoded=False` (the CLI's default) it is skipped with a message to `skipped` saying how
+    to crosswalk it.
     """
     from focusgroup.export.followup import updated_profile
     from focusgroup.export.profile_build import (
+        UncodedOccupation,
         choose_occupations,
         default_onet_lookup,
         strawman_profile,
@@ -241,7 +247,24 @@ def export_profiles(
         cards = choose_occupations(snap, occupations)
         if not cards:
             raise ExportError("This session has no occupation cards yet, so no profiles to make.")
-        profiles = [strawman_profile(snap, c, lookup) for c in cards]
+        profiles = []
+        notices: list[str] = []
+        for card in cards:
+            try:
+                profiles.append(strawman_profile(snap, card, lookup, uncoded=uncoded))
+            except UncodedOccupation as error:
+                notices.append(str(error))
+                if skipped is not None:
+                    skipped(str(error))
+        if not profiles:
+            raise ExportError(
+                notices[0]
+                if len(notices) == 1
+                else (
+                    f"None of the {len(notices)} occupations has a SOC code yet: run "
+                    "`focusgroup crosswalk FILE` to code them, or add --uncoded for skeletons."
+                )
+            )
     collector = _Collector()
     total = len(profiles)
     for done, profile in enumerate(profiles):
