@@ -206,7 +206,37 @@ def m005_room_results(db: Database) -> None:
 
 
 @migrations()
-def m006_programs(db: Database) -> None:
+def m006_pathways(db: Database) -> None:
+    # Career pathways (issue 16): which card leads to which ("advances to"), the session's
+    # OEWS area (a BLS area code), and annual openings imported from a projections CSV.
+    db.execute("ALTER TABLE sessions ADD COLUMN area TEXT NOT NULL DEFAULT ''")
+    for statement in _split(
+        """
+        CREATE TABLE card_links (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            card_id INTEGER NOT NULL,
+            to_card_id INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX card_links_from ON card_links (card_id);
+        CREATE INDEX card_links_to ON card_links (to_card_id);
+        CREATE TABLE projections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            soc_code TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            annual_openings TEXT NOT NULL,
+            area TEXT NOT NULL DEFAULT '',
+            period TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """
+    ):
+        db.execute(statement)
+
+
+@migrations()
+def m007_programs(db: Database) -> None:
     # The education and training inventory (issue 17): programs, employers' step-8 answers
     # about where they find applicants, and openings per occupation for supply vs demand.
     # List cells (linkages, occupations, competencies) are JSON text, like cards.reasons.

@@ -12,7 +12,7 @@ def run_start_screen() -> None:
     make_app(None, "facilitator").run()
 
 
-def run_session(path: Path, role: str = "facilitator") -> None:
+def run_session(path: Path, role: str = "facilitator", *, actor: str | None = None) -> None:
     """`focusgroup open FILE [--role ...]` and `focusgroup demo`.
 
     A file that can't be opened raises SessionFileError before any screen appears, so the
@@ -21,7 +21,9 @@ def run_session(path: Path, role: str = "facilitator") -> None:
     from focusgroup.store import SessionStore
     from focusgroup.tui.app import make_app
 
-    store = SessionStore.open(Path(path), actor=role)
+    # The actor is who the undo history belongs to: the role for a terminal seat (so
+    # ctrl+z works after reopening), one per browser tab under `serve`.
+    store = SessionStore.open(Path(path), actor=actor or role)
     app = make_app(store, role)
     try:
         app.run()

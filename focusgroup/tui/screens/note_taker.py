@@ -43,7 +43,7 @@ from focusgroup.tui.widgets.note_log import Entry, NoteLog, entries
 from focusgroup.tui.widgets.note_wall import NoteWall
 
 STYLES = Path(__file__).resolve().parent.parent / "note_taker.tcss"
-WALL_TABLES = frozenset({"cards", "categories", "competencies"})
+WALL_TABLES = frozenset({"cards", "categories", "competencies", "card_links"})
 LOG_TABLES = frozenset({"competencies", "notes", "commitments", "participants", "referrals"})
 FORM_IDS = {
     "competency": "nt-competency",
@@ -144,7 +144,9 @@ class NoteTakerScreen(Screen[None]):
 
     def _refresh_wall(self) -> None:
         store = self.app.store
-        self.query_one(NoteWall).show(store.wall(), store.competencies(), self._tier_labels())
+        self.query_one(NoteWall).show(
+            store.wall(), store.competencies(), self._tier_labels(), store.links()
+        )
 
     def _refresh_log(self) -> None:
         store = self.app.store
