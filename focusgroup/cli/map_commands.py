@@ -30,14 +30,22 @@ def map_(file: str, out_dir: Path | None, area: str | None, pathway: str | None)
     technology, annual openings, median hourly wage for the area and the nation; arrows for
     the "advances to" links; between levels what it takes to move up. Every figure is cited.
     """
+    from focusgroup.export.credentials import inventory_credentials
     from focusgroup.export.map_export import export_map
+    from focusgroup.store.reader import read_session
 
     session = _session_file(file)
-    # Certifications and degrees stay "to collect" until a programs inventory is passed as
-    # `credentials=Credentials(find, citation)` (issue 17's credentials_finder and
-    # inventory_citation in domain/programs.py have that shape).
+    # Certifications and degrees come from the session's programs inventory (issue 17);
+    # with no programs yet they stay "to collect".
+    with read_session(session) as store:
+        credentials = inventory_credentials(store)
     paths = export_map(
-        session, _out_dir(out_dir, session), area=area, pathway=pathway, progress=_progress
+        session,
+        _out_dir(out_dir, session),
+        area=area,
+        pathway=pathway,
+        credentials=credentials,
+        progress=_progress,
     )
     for path in paths:
         click.echo(str(path))

@@ -12,8 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from focusgroup.domain.text import slug
-from focusgroup.export.exporter import ExportError, Progress, _guard, _noop, prepare_out_dir
-from focusgroup.export.gaps_data import document_of
+from focusgroup.export.exporter import (
+    ExportError,
+    Progress,
+    _Collector,
+    _noop,
+    _write_atomically,
+    prepare_out_dir,
+)
+from focusgroup.export.gaps_data import GapDocument, document_of
 
 GAP_FORMATS = ("pdf", "md", "json")
 
@@ -52,23 +59,27 @@ def export_gaps(
         )
     out = prepare_out_dir(out_dir)
     stem = "gaps-" + slug(doc.session.title, "session")
-    written: list[Path] = []
+    # Each file through a temporary name and a rename: a failure never leaves half a file,
+    # and one format failing does not stop the others (the error names each one).
+    collector = _Collector()
     for done, fmt in enumerate(wanted):
         progress(done, len(wanted), f"Writing {fmt.upper()}")
-        path = out / f"{stem}.{fmt}"
-        if fmt == "pdf":
-            from focusgroup.export.gaps_pdf import write_gaps_pdf
-
-            written.append(_guard(path, partial(write_gaps_pdf, doc, path)))
-        elif fmt == "md":
-            from focusgroup.export.gaps_markdown import render_gaps_markdown
-
-            written.append(
-                _guard(path, partial(path.write_text, render_gaps_markdown(doc), "utf-8"))
-            )
-        else:
-            from focusgroup.export.gaps_json import render_gaps_json
-
-            written.append(_guard(path, partial(path.write_text, render_gaps_json(doc), "utf-8")))
+        collector.run(fmt.upper(), partial(_write_one, doc, fmt, out / f"{stem}.{fmt}"))
     progress(len(wanted), len(wanted), "Done")
-    return written
+    return collector.finish()
+
+
+def _write_one(doc: GapDocument, fmt: str, path: Path) -> Path:
+    if fmt == "pdf":
+        from focusgroup.export.gaps_pdf import write_gaps_pdf
+
+        return _write_atomically(path, partial(write_gaps_pdf, doc))
+    if fmt == "md":
+        from focusgroup.export.gaps_markdown import render_gaps_markdown
+
+        text = render_gaps_markdown(doc)
+    else:
+        from focusgroup.export.gaps_json import render_gaps_json
+
+        text = render_gaps_json(doc)
+    return _write_atomically(path, lambda p: p.write_text(text, "utf-8"))

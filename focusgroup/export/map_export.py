@@ -6,7 +6,6 @@ in a thread worker); `progress(done, total, what)` is called before each file.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +15,8 @@ from focusgroup.domain.text import slug
 from focusgroup.export.exporter import (
     ExportError,
     Progress,
-    _guard,
     _noop,
+    _write_atomically,
     prepare_out_dir,
     snapshot_of,
 )
@@ -95,6 +94,6 @@ def write_map(
     for done, (ext, write) in enumerate(steps, start=1):
         path = out / f"{stem}.{ext}"
         progress(done, total, f"writing {path.name}")
-        written.append(_guard(path, functools.partial(write, path)))
+        written.append(_write_atomically(path, write))
     progress(total, total, "done")
     return written

@@ -52,6 +52,9 @@ class Credentials:
 
     find: Callable[[str, str], Sequence[str]]
     citation: str
+    for_card: Callable[[Card], Sequence[str]] | None = None
+    """When given, used instead of `find`: the inventory can also match an occupation by the
+    wall's words, which an uncoded card has no codes for (issue 17's `offered_here`)."""
 
 
 @dataclass(frozen=True)
@@ -300,7 +303,10 @@ def _occupation(
     found_credentials: tuple[str, ...] | None = None
     credentials_key = ""
     if credentials is not None:
-        found_credentials = tuple(credentials.find(soc, card.onet_code))
+        if credentials.for_card is not None:
+            found_credentials = tuple(credentials.for_card(card))
+        else:
+            found_credentials = tuple(credentials.find(soc, card.onet_code))
         credentials_key = sources.use("programs", credentials.citation)
     return MapOccupation(
         card_id=card.id,

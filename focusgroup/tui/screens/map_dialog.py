@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, ProgressBar, Select
 
 from focusgroup.domain.errors import FocusGroupError
+from focusgroup.export.map_model import Credentials
 from focusgroup.export.snapshot import SessionSnapshot
 from focusgroup.paths import exports_dir
 from focusgroup.tui.session_app import SessionApp
@@ -72,6 +73,7 @@ class MapDialog(ModalScreen[list[Path] | None]):
     def action_start(self) -> None:
         if self.busy:
             return
+        from focusgroup.export.credentials import inventory_credentials
         from focusgroup.export.snapshot import take_snapshot
         from focusgroup.regional.index import find_area
 
@@ -79,6 +81,7 @@ class MapDialog(ModalScreen[list[Path] | None]):
         try:
             area = find_area(area_text).code if area_text else ""
             snap = take_snapshot(self.app.store, anonymous=True)
+            credentials = inventory_credentials(self.app.store)  # read here, not in the worker
         except FocusGroupError as error:
             self._status(str(error))
             return
@@ -87,15 +90,27 @@ class MapDialog(ModalScreen[list[Path] | None]):
         self.busy = True
         self.query_one("#map-go", Button).disabled = True
         folder = Path(self.query_one("#map-folder", Input).value.strip()).expanduser()
-        self._write(snap, folder, area, pathway)
+        self._write(snap, folder, area, pathway, credentials)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, snap: SessionSnapshot, folder: Path, area: str, pathway: str | None) -> None:
+    def _write(
+        self,
+        snap: SessionSnapshot,
+        folder: Path,
+        area: str,
+        pathway: str | None,
+        credentials: Credentials | None,
+    ) -> None:
         from focusgroup.export.map_export import export_map
 
         try:
             written = export_map(
-                snap, folder, area_code=area, pathway=pathway, progress=self._progress
+                snap,
+                folder,
+                area_code=area,
+                pathway=pathway,
+                credentials=credentials,
+                progress=self._progress,
             )
         except FocusGroupError as error:
             self.app.call_from_thread(self._finished, [], str(error))
