@@ -21,5 +21,10 @@ TABLES = (
     "events",
     "sends",
     "takeaways",
+    "card_links",
+    "projections",
+    "programs",
+    "referrals",
+    "openings",
 )
 """The tables an up-to-date session file holds (a test holds them equal to the migrations')."""
