@@ -6,6 +6,7 @@ in a thread worker); `progress(done, total, what)` is called before each file.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from focusgroup.domain.text import slug
 from focusgroup.export.exporter import (
     ExportError,
     Progress,
+    _Collector,
     _noop,
     _write_atomically,
     prepare_out_dir,
@@ -78,7 +80,6 @@ def write_map(
     total = len(MAP_FORMATS) + 1
     progress(0, total, "laying out the map")
     layouts = [layout(page) for page in pages]
-    written = []
     title = f"Career pathway map: {pages[0].session_title}"
     steps: list[tuple[str, Callable[[Path], object]]] = [
         ("pdf", lambda p: write_pdf(layouts, p, title=title)),
@@ -91,9 +92,11 @@ def write_map(
             ),
         ),
     ]
+    # Each format on its own, through a temporary file: one that fails leaves the others.
+    collector = _Collector()
     for done, (ext, write) in enumerate(steps, start=1):
         path = out / f"{stem}.{ext}"
         progress(done, total, f"writing {path.name}")
-        written.append(_write_atomically(path, write))
+        collector.run(path.name, functools.partial(_write_atomically, path, write))
     progress(total, total, "done")
-    return written
+    return collector.finish()
