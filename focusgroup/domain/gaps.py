@@ -170,6 +170,7 @@ def analyse(
     meeting: Sequence[Occupation] | None = None,
     referrals: Sequence[Referral] = (),
     openings: Sequence[Opening] = (),
+    projected: Sequence[Opening] = (),
 ) -> GapReport:
     """The whole gap analysis.
 
@@ -180,6 +181,7 @@ def analyse(
             them); defaults to `occupations`.
         referrals: employers' step-8 answers, reported beside the findings.
         openings: demand per occupation, for supply against demand.
+        projected: demand from a projections table, used for an occupation with no openings.
     """
     meeting = occupations if meeting is None else meeting
     programs = tuple(programs)
@@ -209,9 +211,9 @@ def analyse(
             if not _targets(link, programs, p)
         ),
         spreads=_spreads(occupations, programs),
-        supply_demand=_supply_demand(occupations, programs, openings),
+        supply_demand=_supply_demand(occupations, programs, openings, projected),
         referrals=tuple(referrals),
-        openings=tuple(openings),
+        openings=tuple(openings) + tuple(projected),
     )
 
 
@@ -373,11 +375,17 @@ def parse_count(text: str) -> int | None:
 
 
 def _supply_demand(
-    occupations: Sequence[Occupation], programs: Sequence[Program], openings: Sequence[Opening]
+    occupations: Sequence[Occupation],
+    programs: Sequence[Program],
+    openings: Sequence[Opening],
+    projected: Sequence[Opening] = (),
 ) -> tuple[SupplyDemand, ...]:
     found = []
     for occupation in occupations:
-        demand = [o for o in openings if _opening_matches(o, occupation)]
+        # Openings given for the gap analysis win; projections fill in, never add to them.
+        demand = [o for o in openings if _opening_matches(o, occupation)] or [
+            o for o in projected if _opening_matches(o, occupation)
+        ]
         if not demand:
             continue
         serving = [p for p in programs if names_occupation(p, occupation.keys)]

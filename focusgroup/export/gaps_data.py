@@ -17,9 +17,10 @@ from focusgroup.domain.gaps import (
     Occupation,
     analyse,
     occupations_from_wall,
+    parse_count,
 )
-from focusgroup.domain.model import Card, Participant, Session
-from focusgroup.domain.programs import Program
+from focusgroup.domain.model import Card, Participant, Projection, Session
+from focusgroup.domain.programs import Opening, Program
 
 if TYPE_CHECKING:
     from focusgroup.store.reader import SessionReader
@@ -79,6 +80,7 @@ def gap_document(store: SessionReader, occupations: Sequence[Card] | None = None
         meeting=meeting,
         referrals=store.referrals(),
         openings=store.openings(),
+        projected=projected_openings(store.projections(), store.session().area),
     )
     return GapDocument(
         session=store.session(),
@@ -99,3 +101,23 @@ def document_of(source: Any) -> GapDocument:
         with read_session(Path(source)) as store:
             return gap_document(store)
     return gap_document(source)
+
+
+def projected_openings(projections: Sequence[Projection], area: str) -> list[Opening]:
+    """Annual openings from the projections table (issue 16), one figure per SOC code.
+
+    The session's area is preferred; where several rows remain (other areas, periods) or the
+    figure is not a whole number, the code is left out rather than a figure guessed.
+    """
+    by_code: dict[str, list[Projection]] = {}
+    for row in projections:
+        by_code.setdefault(row.soc_code.strip()[:7], []).append(row)
+    found = []
+    for code, rows in by_code.items():
+        local = [r for r in rows if r.area == area] or rows
+        count = parse_count(local[0].annual_openings) if len(local) == 1 else None
+        if count is not None:
+            row = local[0]
+            source = ", ".join(x for x in (row.source, row.period) if x.strip())
+            found.append(Opening(-row.id, code, count, source, row.created_at))
+    return found
