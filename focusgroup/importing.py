@@ -15,6 +15,7 @@ from pathlib import Path
 from focusgroup.domain.errors import FocusGroupError
 from focusgroup.domain.model import UNSORTED, QuoteAs, Role
 from focusgroup.domain.protocol import Protocol
+from focusgroup.domain.reasons import match_reason
 from focusgroup.store.session_store import SessionStore
 
 CARD_COLUMNS = (
@@ -175,8 +176,6 @@ def import_cards(store: SessionStore, path: Path) -> ImportReport:
         problems.extend(f"line {line}: {e}" for e in errors)
     if problems:
         raise ImportFailed(_summary(path, problems))
-    reasons_by_name = {r.key.lower(): r.key for r in protocol.reasons}
-    reasons_by_name.update({r.label.lower(): r.key for r in protocol.reasons})
     with store.action(f"Import {len(rows)} cards from {path.name}"):
         people = _Participants(store)
         categories = {c.name.casefold(): c.id for c in store.categories()}
@@ -197,12 +196,14 @@ def import_cards(store: SessionStore, path: Path) -> ImportReport:
                 category_id = categories[name.casefold()]
             reasons = []
             for reason in filter(None, (r.strip() for r in row.get("reasons", "").split(";"))):
-                # A reason outside the protocol's list is the employer's own definition
-                # of "critical": keep it as written.
-                key = reasons_by_name.get(reason.lower())
-                if key is None:
+                # Matched by key, label or close wording ("biggest impact on growth");
+                # one that means none of the protocol's reasons is the employer's own
+                # definition of "critical": keep it as written.
+                known = match_reason(reason, protocol.reasons)
+                if known is None:
                     report.own_reasons.append(reason)
-                reasons.append(key or reason)
+                if (known.key if known else reason) not in reasons:
+                    reasons.append(known.key if known else reason)
             store.add_card(
                 row["card"],
                 person,

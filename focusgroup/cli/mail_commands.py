@@ -75,6 +75,11 @@ def _size(data_len: int) -> str:
 )
 @click.option("--resend", is_flag=True, help="Send again to those already sent to.")
 @click.option(
+    "--everyone",
+    is_flag=True,
+    help="Include registered participants not marked present (default: attendees only).",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -107,6 +112,7 @@ def email(
     dry_run: bool,
     outbox: Path | None,
     resend: bool,
+    everyone: bool,
     config_file: Path | None,
     host: str | None,
     port: int | None,
@@ -149,7 +155,8 @@ def email(
 
     path = resolve_session(file)
     with SessionStore.open(path, actor="cli") as store:
-        recipients = plan(store.participants(), store.sends(), resend=resend)
+        present = None if everyone else [p.id for p in store.attendees()]
+        recipients = plan(store.participants(), store.sends(), resend=resend, present=present)
         due = [r for r in recipients if r.will_send]
         title = store.session().title
         if not due and not dry_run:

@@ -45,7 +45,19 @@ def _open_ui(path: Path, role: str) -> None:
     help="Protocol id (see `focusgroup protocols list`) or a path to a YAML file.",
 )
 @click.option("--title", required=True, help="The meeting's title, as participants will see it.")
-@click.option("--sector", default="", help="Industry sector, e.g. 'Advanced manufacturing'.")
+@click.option(
+    "--sector",
+    default="",
+    help="Industry sector: manufacturing, health-care, it, construction, "
+    "transportation-logistics, hospitality or energy (starts with that sector's categories); "
+    "other text is kept as written.",
+)
+@click.option(
+    "--categories",
+    "categories",
+    default=None,
+    help='Category header cards to start with, "A,B,C", or "none" for an empty wall.',
+)
 @click.option("--region", default="", help="Region the partnership serves.")
 @click.option("--date", default=None, callback=_check_date, help="Meeting date, YYYY-MM-DD.")
 @click.option("--facilitator", default="", help="Who runs the meeting.")
@@ -68,6 +80,7 @@ def new(
     protocol_id: str,
     title: str,
     sector: str,
+    categories: str | None,
     region: str,
     date: str | None,
     facilitator: str,
@@ -76,12 +89,14 @@ def new(
 ) -> None:
     """Create a new session FILE (a name alone goes in sessions/)."""
     from focusgroup.domain.protocol_loader import find_protocol
+    from focusgroup.domain.sectors import choose_categories, find_sector
     from focusgroup.store import SessionStore
 
     path = resolve_session(file)
+    known = find_sector(sector)
     details = dict(
         title=title,
-        sector=sector,
+        sector=known.key if known else sector.strip(),
         region=region,
         date=date or Date.today().isoformat(),
         facilitator=facilitator,
@@ -92,7 +107,11 @@ def new(
 
         store = start_from_profile(path, profile, protocol_id=protocol_id, **details)
     else:
-        store = SessionStore.create(path, find_protocol(protocol_id), actor="cli", **details)
+        protocol = find_protocol(protocol_id)
+        seeds, source = choose_categories(protocol.categories, sector, categories)
+        store = SessionStore.create(path, protocol, actor="cli", categories=seeds, **details)
+        if source:
+            click.echo(source)
     with store:
         counts = f"{len(store.categories())} categories, {len(store.cards())} cards"
         click.echo(f"Created {path} ({store.protocol().title}; {counts}).")

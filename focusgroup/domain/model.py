@@ -39,7 +39,9 @@ class Seat(StrEnum):
 UNSORTED = "unsorted"
 DEFAULT_LEVELS: tuple[str, ...] = ("entry", "mid", "advanced")
 CARDS_PER_EMPLOYER = 2
-"""Each employer writes their two most critical positions."""
+"""Each employer writes their two most critical positions; a card beyond those is a third card."""
+SHIFTS: dict[str, str] = {"disappearing": "Disappearing", "transforming": "Transforming"}
+"""The guide's "where are needs shifting": a position marked as going away or changing."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Session:
     source_profile: str
     """For a competencies session started from a job profile: that profile's YAML."""
     created_at: str
+    timer: str = ""
+    """The step timer's stored state (JSON, see domain.timer); empty before it first runs."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class Participant:
     consent: bool
     """Agreed to receive the summary by e-mail."""
     quote_as: str = QuoteAs.NAMED.value
+    attended: bool = False
+    """Marked present on the participants screen (a card also makes them present)."""
 
     @property
     def label(self) -> str:
@@ -103,6 +109,8 @@ class Card:
     stack_id: int | None
     """Set on a card merged into another: the lead card's id."""
     created_at: str
+    shift: str = ""
+    """Where needs are shifting: "disappearing", "transforming" or "" (see SHIFTS)."""
     members: tuple[Card, ...] = field(default=(), compare=False)
 
     @property

@@ -215,3 +215,26 @@ def parse_category_list(text: str) -> tuple[str, ...]:
         if name:
             names.setdefault(name.casefold(), name)
     return tuple(names.values())
+
+
+def choose_categories(
+    protocol_default: tuple[CategorySeed, ...], sector: str, categories: str | None
+) -> tuple[tuple[CategorySeed, ...], str]:
+    """The header cards a new session starts with, and a line saying where they came from.
+
+    An explicit list ("A,B,C" or "none") wins; else a known sector's set replaces the
+    protocol's example set (a protocol without example categories, such as a competencies
+    focus group, keeps none); else the protocol's own. The line is "" when nothing needs saying.
+    """
+    if categories is not None:
+        return seeds(parse_category_list(categories)), ""
+    known = find_sector(sector)
+    if known is not None and protocol_default:
+        return known.categories, ""
+    if sector.strip() and known is None and protocol_default:
+        names = ", ".join(SECTOR_KEYS)
+        return protocol_default, (
+            f"No category set for sector {sector.strip()!r}; started with the protocol's "
+            f'example categories (sets: {names}; or --categories "A,B,C" or "none").'
+        )
+    return protocol_default, ""

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from focusgroup.domain.model import SHIFTS
+from focusgroup.domain.sectors import sector_label
 from focusgroup.export.content import Summary, how_used, summarize, when_next
 from focusgroup.export.snapshot import SessionSnapshot
 
@@ -30,7 +32,7 @@ def md(text: str) -> str:
 def _details(snap: SessionSnapshot) -> list[str]:
     s = snap.session
     pairs = (
-        ("Sector", s.sector),
+        ("Sector", sector_label(s.sector)),
         ("Region", s.region),
         ("Date", s.date),
         ("Facilitator", s.facilitator),
@@ -60,9 +62,10 @@ def render_markdown(snap: SessionSnapshot) -> str:
             else ""
         )
         hands = f", {plural(occ.hands, 'hand')} raised" if occ.hands else ""
+        shift = f"; {SHIFTS[occ.card.shift].lower()}" if occ.card.shift in SHIFTS else ""
         out.append(
             f"{occ.rank}. **{md(occ.card.text)}**{code} — {md(occ.category)}, {occ.level}; "
-            f"named by {plural(occ.employers, 'employer')}{hands}"
+            f"named by {plural(occ.employers, 'employer')}{hands}{shift}"
         )
         if occ.onet_facts:
             out.append(f"   {md(occ.onet_facts)}")

@@ -191,15 +191,23 @@ def _owner(commitment: Commitment, snap: SessionSnapshot, scrub: Any) -> str:
     return str(scrub(owner))
 
 
-def take_snapshot(store: SessionStore, *, anonymous: bool | None = None) -> SessionSnapshot:
-    """Read everything once. `anonymous=None` follows the session's own setting."""
+def take_snapshot(
+    store: SessionStore, *, anonymous: bool | None = None, everyone: bool = False
+) -> SessionSnapshot:
+    """Read everything once. `anonymous=None` follows the session's own setting.
+
+    Participants are those who were in the room (marked present, or who gave a card, note
+    or competency): a registration list also names people who didn't come, and the summary
+    must not list them as taking part. `everyone=True` keeps every registered participant.
+    """
     session = store.session()
+    people = store.participants() if everyone else store.attendees()
     snap = SessionSnapshot(
         # Text goes out exactly as stored: JSON, CSV and Markdown must round-trip byte for
         # byte. Only the PDF normalises (NFC), where it picks glyphs (export/fonts).
         session=session,
         protocol=store.protocol(),
-        participants=tuple(store.participants()),
+        participants=tuple(people),
         categories=tuple(store.categories()),
         cards=tuple(store.cards()),
         competencies=tuple(store.competencies()),

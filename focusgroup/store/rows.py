@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 LIST_COLUMNS = frozenset({"reasons", "card_ids", "tags"})
 """Stored as JSON text."""
-BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking"})
+BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking", "attended"})
 """Stored as 0/1."""
 
 

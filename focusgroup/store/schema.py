@@ -168,3 +168,13 @@ def m002_protocol_json(db: Database) -> None:
         except ProtocolError:
             continue  # left empty: opening parses the YAML and reports the problem then
         db.execute("UPDATE sessions SET protocol_json = ? WHERE id = ?", [cached, row_id])
+
+
+@migrations()
+def m003_live_meeting(db: Database) -> None:
+    # Issue 13: a card can be marked as a position that is disappearing or transforming; a
+    # participant can be marked present (registration lists include people who didn't come);
+    # the step timer's state is kept so closing and reopening the app doesn't reset it.
+    db.execute("ALTER TABLE cards ADD COLUMN shift TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE participants ADD COLUMN attended INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE sessions ADD COLUMN timer TEXT NOT NULL DEFAULT ''")

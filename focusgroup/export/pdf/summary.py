@@ -22,6 +22,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from focusgroup.domain.model import SHIFTS
+from focusgroup.domain.sectors import sector_label
 from focusgroup.domain.wall import build_wall
 from focusgroup.export.content import OccupationSummary, Summary, how_used, summarize, when_next
 from focusgroup.export.fonts import SANS, SANS_BOLD, markup, plain_cell
@@ -82,7 +84,10 @@ def _cover(styles: Styles, summary: Summary) -> list[Flowable]:
         Paragraph(markup(kicker.upper()), styles.label),
         Spacer(1, 2),
         styles.p(s.title, styles.title),
-        styles.p(" · ".join(x for x in (s.sector, s.region, s.date) if x.strip()), styles.subtitle),
+        styles.p(
+            " · ".join(x for x in (sector_label(s.sector), s.region, s.date) if x.strip()),
+            styles.subtitle,
+        ),
         Spacer(1, 10),
     ]
     facts = []
@@ -188,6 +193,11 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
                 name += (
                     f'<br/><font size="7.5" color="#5f6b7a">SOC {markup(o.card.soc_code)} '
                     f"{markup(o.card.soc_title)}</font>"
+                )
+            if o.card.shift in SHIFTS:
+                name += (
+                    f'<br/><font size="7.5" color="#9a3412">{SHIFTS[o.card.shift].lower()}'
+                    " (where needs are shifting)</font>"
                 )
             if len(o.card.wordings) > 1:
                 name += (

@@ -23,6 +23,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from focusgroup import paths
 from focusgroup.domain.errors import FocusGroupError, ProtocolError
+from focusgroup.domain.sectors import SECTORS, choose_categories
 from focusgroup.store import SessionStore
 from focusgroup.tui.widgets.key_footer import KeyFooter
 
@@ -113,7 +114,16 @@ class StartScreen(Screen[None]):
                     placeholder="Title, e.g. Advanced manufacturing, Lake County", id="new-title"
                 )
                 yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
-                yield Input(placeholder="Sector", id="new-sector")
+                yield Select(
+                    [(sector.label, sector.key) for sector in SECTORS],
+                    prompt="Sector (its usual categories)",
+                    allow_blank=True,
+                    id="new-sector",
+                )
+                yield Input(
+                    placeholder="Categories: blank for the sector's; A, B, C; or none",
+                    id="new-categories",
+                )
                 yield Input(placeholder="Region", id="new-region")
                 yield Input(self.fg.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
                 yield Input(placeholder="Facilitator", id="new-facilitator")
@@ -216,13 +226,18 @@ class StartScreen(Screen[None]):
             return
         folder = paths.sessions_dir()
         path = new_session_path(folder, title, value("date"))
+        chosen = self.query_one("#new-sector", Select).value
+        sector = chosen if isinstance(chosen, str) else ""
+        typed = self.query_one("#new-categories", Input).value
+        seeds, _ = choose_categories(protocol.categories, sector, typed if typed.strip() else None)
         try:
             store = SessionStore.create(
                 path,
                 protocol,
                 title=title,
                 actor=self.fg.role,
-                sector=value("sector"),
+                categories=seeds,
+                sector=sector,
                 region=value("region"),
                 date=value("date"),
                 facilitator=value("facilitator"),
