@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from focusgroup.domain.model import CARDS_PER_EMPLOYER, Card, Participant
-from focusgroup.domain.wall import build_wall, cards_turned_in, missing_cards, rank_occupations
+from focusgroup.domain.model import Card, Participant
+from focusgroup.domain.wall import build_wall, missing_cards, rank_occupations
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.screens.wall_tools import WallTools
 from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
@@ -545,21 +545,11 @@ class WallScreen(WallTools, Screen[None]):
         if message.participant_id is not None:
             person = store.participant(message.participant_id)
         elif message.who:
-            found = entry.resolve()
-            if len(found) > 1:
-                names = ", ".join(p.label for p in found[:4])
-                self.notify(f"Who wrote it? Several match: {names}.", markup=False)
-                return
-            person = self._new_participant(message.who)
-            if person is None:
-                return
-            entry.choose(person)
+            # The bar settles who wrote it before submitting; never invent a participant here.
+            self.set_focus(entry.who_input)
+            return
         card_id = self.fg.perform(store.add_card, message.text, person.id if person else None)
         if card_id is None:
             return  # the toast said why; the text stays in the bar
-        done = False
-        if person is not None:
-            turned_in = cards_turned_in([person], store.cards()).get(person.id, 0)
-            done = turned_in >= CARDS_PER_EMPLOYER
-        entry.card_added(person, done)
+        entry.card_added()
         self.call_after_refresh(self.board.select_card, card_id)
