@@ -22,6 +22,7 @@ from textual.widgets import Static
 from focusgroup.domain.model import Card, Participant
 from focusgroup.domain.wall import build_wall, missing_cards, rank_occupations
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.screens.wall_meeting import WallMeeting
 from focusgroup.tui.screens.wall_tools import WallTools
 from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
 from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
@@ -47,7 +48,13 @@ class Covered(Horizontal):
     BLANK = True
 
 
-class WallScreen(WallTools, Screen[None]):
+class WallScreen(WallMeeting, WallTools, Screen[None]):
+    HELP_INTRO = (
+        "Add a card: a, a few letters of the employer, Enter, the card text, Enter; "
+        "it lands in Unsorted. Arrows pick a card; Shift+arrows move it between "
+        "categories and levels."
+    )
+    """The first line of F1 help on the wall (tests/tui/test_help_lines.py runs it)."""
     AUTO_FOCUS = "WallKeys"
     """The wall (not the entry bar) takes keys from the start."""
     BLANK = True
@@ -71,6 +78,8 @@ class WallScreen(WallTools, Screen[None]):
         Binding("s", "split", "Split", show=False, id="wall.split"),
         Binding("h", "hands", "Hands", id="wall.hands"),
         Binding("e", "edit_card", "Edit", show=False, id="wall.edit"),
+        Binding("y", "own_reason", "Own reason", show=False, id="wall.reason.own"),
+        Binding("d", "cycle_shift", "Shifting", show=False, id="wall.shift"),
         Binding("x,delete", "delete_card", "Delete", show=False, id="wall.delete"),
         Binding("c", "add_category", "New category", show=False, id="wall.category.add"),
         Binding("r", "rename_category", "Rename category", show=False, id="wall.category.rename"),
@@ -92,6 +101,13 @@ class WallScreen(WallTools, Screen[None]):
             id="wall.category.right",
         ),
         Binding("X", "remove_category", "Remove category", show=False, id="wall.category.remove"),
+        Binding(
+            "C",
+            "remove_empty_categories",
+            "Remove empty categories",
+            show=False,
+            id="wall.category.remove_empty",
+        ),
         Binding("f", "fold", "Fold competencies", show=False, id="wall.fold"),
         Binding("pagedown", "step(1)", "Next step", id="wall.step.next"),
         Binding("pageup", "step(-1)", "Prev step", show=False, id="wall.step.prev"),
@@ -265,7 +281,7 @@ class WallScreen(WallTools, Screen[None]):
         self.agenda.show_step(protocol, self.step_index)
         step = protocol.step(self.step_index)
         if restart_timer and step is not None:
-            self.timer.restart(step.minutes)
+            self.start_step_timer(step.minutes)
         self.refresh_title()
 
     # Actions that only make sense with the wall focused: hidden while typing in the bar.
@@ -281,6 +297,9 @@ class WallScreen(WallTools, Screen[None]):
             "split",
             "hands",
             "edit_card",
+            "own_reason",
+            "cycle_shift",
+            "remove_empty_categories",
             "delete_card",
             "add_category",
             "rename_category",
@@ -400,17 +419,6 @@ class WallScreen(WallTools, Screen[None]):
         current = store.card(card_id).hands
         self.prompt("Show of hands: how many back this card?", str(current or ""), submit)
 
-    def action_edit_card(self) -> None:
-        card_id = self.selected_card()
-        if card_id is None:
-            return
-        store = self.fg.store
-
-        def submit(value: str) -> bool:
-            return self._ok(store.edit_card, card_id, value)
-
-        self.prompt("Edit the card (as the employer wrote it)", store.card(card_id).text, submit)
-
     def action_delete_card(self) -> None:
         card_id = self.selected_card()
         if card_id is not None and self._ok(self.fg.store.delete_card, card_id):
@@ -502,10 +510,12 @@ class WallScreen(WallTools, Screen[None]):
 
     def action_pause_timer(self) -> None:
         paused = self.timer.toggle_pause()
+        self.save_timer("Pause step timer" if paused else "Resume step timer")
         self.notify("Timer paused." if paused else "Timer running.", timeout=2)
 
     def action_extend_timer(self) -> None:
         self.timer.extend(60)
+        self.save_timer("One more minute for this step")
 
     @on(StepTimer.Warning)
     def timer_warning(self, message: StepTimer.Warning) -> None:
