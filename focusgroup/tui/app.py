@@ -50,6 +50,7 @@ class FocusGroupApp(App[None]):
         STYLES / "agenda.tcss",
         STYLES / "dialogs.tcss",
         STYLES / "start.tcss",
+        STYLES / "note_taker.tcss",
     ]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),

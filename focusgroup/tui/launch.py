@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from focusgroup.tui.app import FocusGroupApp
 
 
 def run_start_screen() -> None:
@@ -12,17 +16,27 @@ def run_start_screen() -> None:
     make_app(None, "facilitator").run()
 
 
+def session_app(path: Path, role: str = "facilitator", **options: Any) -> FocusGroupApp:
+    """The app exactly as `focusgroup open FILE --role ROLE` builds it (tests use this too,
+    so a snapshot of the note-taker's seat is the seat the command line starts).
+
+    `options` go to `make_app` (a fixed clock in tests). The caller closes `app.store`.
+    """
+    from focusgroup.store import SessionStore
+    from focusgroup.tui.app import make_app
+
+    store = SessionStore.open(Path(path), actor=role)
+    return make_app(store, role, **options)
+
+
 def run_session(path: Path, role: str = "facilitator") -> None:
     """`focusgroup open FILE [--role ...]` and `focusgroup demo`.
 
     A file that can't be opened raises SessionFileError before any screen appears, so the
     command line prints one clear line instead of a half-drawn terminal.
     """
-    from focusgroup.store import SessionStore
-    from focusgroup.tui.app import make_app
-
-    store = SessionStore.open(Path(path), actor=role)
-    app = make_app(store, role)
+    app = session_app(path, role)
+    store = app.store
     try:
         app.run()
     finally:

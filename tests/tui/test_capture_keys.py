@@ -75,7 +75,9 @@ async def test_card_text_typed_with_an_unknown_employer_is_not_saved_until_settl
         assert store.cards() == [] and len(store.participants()) == 2
         who = app.screen.query_one("#qe-who", Input)
         assert app.screen.focused is who
-        assert "New participant “zed”? Enter adds" in str(app.screen.query_one("#qe-label").render())
+        assert "New participant “zed”? Enter adds" in str(
+            app.screen.query_one("#qe-label").render()
+        )
         assert app.screen.query_one("#qe-text", Input).value == "Planner"  # kept
         await pilot.press("enter")  # confirm: zed is new
         await pilot.press("enter")  # focus is on the card text now: save it
