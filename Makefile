@@ -33,7 +33,7 @@ format: $(STAMP) ## ruff format and fix
 	$(BIN)/ruff check --fix focusgroup tests bench
 
 bench: $(STAMP) ## Run the speed benchmark and print its table
-	$(BIN)/python -m focusgroup.bench
+	$(BIN)/python -m bench
 
 snap-update: $(STAMP) ## Accept new UI snapshots (review snapshot_report.html first)
 	$(BIN)/python -m pytest tests/tui --snapshot-update

@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from focusgroup.export.sample import build_sample_session
+    from focusgroup.sample import build_sample_session
 
     with tempfile.TemporaryDirectory() as tmp:
         db = build_sample_session(Path(tmp) / "bench.db", cards=args.cards)

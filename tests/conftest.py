@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from focusgroup.domain.protocol import Protocol
-from focusgroup.domain.protocol_loader import parse_protocol
+from focusgroup.domain.protocol_schema import parse_protocol
 from focusgroup.store import SessionStore
 
 

@@ -14,7 +14,8 @@ import pytest
 CORE = [
     "focusgroup.domain.model",
     "focusgroup.domain.wall",
-    "focusgroup.domain.protocol_loader",
+    "focusgroup.domain.protocol_schema",
+    "focusgroup.protocol_files",
     "focusgroup.store",
     "focusgroup.importing",
     "focusgroup.demo",
@@ -37,7 +38,7 @@ def test_opening_a_session_for_the_wall_skips_sqlite_utils(tmp_path: Path) -> No
     """sqlite-utils creates and upgrades files; opening an up-to-date one reads through plain
     sqlite3, which keeps its import (~35 ms, a fifth of a bare Textual start) off start-up."""
     from focusgroup.demo import build_demo
-    from focusgroup.domain.protocol_loader import find_protocol
+    from focusgroup.protocol_files import find_protocol
 
     path = tmp_path / "demo.db"
     build_demo(path, find_protocol("critical-occupations")).close()

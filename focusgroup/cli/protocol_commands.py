@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from focusgroup.domain.errors import ProtocolError
-from focusgroup.domain.protocol_loader import find_protocol, is_builtin, list_protocols
+from focusgroup.protocol_files import find_protocol, is_builtin, list_protocols
 
 
 @click.group("protocols")

@@ -88,8 +88,8 @@ def new(
     profile: Path | None,
 ) -> None:
     """Create a new session FILE (a name alone goes in sessions/)."""
-    from focusgroup.domain.protocol_loader import find_protocol
     from focusgroup.domain.sectors import choose_categories, find_sector
+    from focusgroup.protocol_files import find_protocol
     from focusgroup.store import SessionStore
 
     path = resolve_session(file)
@@ -103,7 +103,7 @@ def new(
         follow_up_url=follow_up,
     )
     if profile is not None:
-        from focusgroup.export.followup import start_from_profile
+        from focusgroup.from_profile import start_from_profile
 
         store = start_from_profile(path, profile, protocol_id=protocol_id, **details)
     else:
@@ -142,8 +142,8 @@ def open_(file: str, role: str) -> None:
 def demo(file: str | None, open_app: bool, role: str) -> None:
     """Build the demo meeting (default sessions/demo.db) if missing, and open it."""
     from focusgroup.demo import build_demo
-    from focusgroup.domain.protocol_loader import find_protocol
     from focusgroup.paths import sessions_dir
+    from focusgroup.protocol_files import find_protocol
 
     path = resolve_session(file) if file else sessions_dir() / "demo.db"
     if not path.exists():

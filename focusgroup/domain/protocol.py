@@ -1,6 +1,7 @@
 """A protocol is the facilitation script a session follows: steps, levels, reasons, tiers.
 
-Loading and validating YAML lives in `protocol_loader`; these are the validated shapes.
+Validating YAML is `protocol_schema`, reading files `focusgroup.protocol_files`; these are
+the validated shapes.
 """
 
 from __future__ import annotations

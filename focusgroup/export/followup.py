@@ -1,17 +1,14 @@
-"""The follow-up loop: profile → competencies focus group → updated profile, version + 1.
+"""The follow-up loop, read back: a competencies session → updated profile, version + 1.
 
-`start_from_profile` opens a critical-competencies session whose categories are the profile's
-job functions and whose cards are its tasks. `updated_profile` reads that session back: the
-functions and tasks as the room left them, competencies and gaps added, and `changes` listing
-what was added, removed, reworded or moved. Rewordings are found through the journal (each
+The session was started from a profile by `focusgroup.from_profile`. `updated_profile` reads
+it: the functions and tasks as the room left them, competencies and gaps added, and `changes`
+listing what was added, removed, reworded or moved. Rewordings are found through the journal (each
 card's first text), so a task edited five times is still one rewording, not an add + remove.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
-from typing import Any
 
 from focusgroup.domain.model import UNSORTED, Card
 from focusgroup.export.profiles import (
@@ -22,72 +19,9 @@ from focusgroup.export.profiles import (
     ProfileError,
     Reworded,
     Task,
-    dump_profile,
     parse_profile,
-    read_profile,
 )
 from focusgroup.export.snapshot import SessionSnapshot
-from focusgroup.store.session_store import SessionStore
-
-COMPETENCIES_PROTOCOL = "critical-competencies"
-_MEETING_ONE = "critical-occupations"
-
-
-def start_from_profile(
-    path: str | Path,
-    profile_path: str | Path,
-    *,
-    protocol_id: str | None = COMPETENCIES_PROTOCOL,
-    title: str = "",
-    actor: str = "cli",
-    **details: Any,
-) -> SessionStore:
-    """Create a competencies session at `path` from a job profile YAML; returns it open.
-
-    Args:
-        path: the new session file (must not exist).
-        profile_path: a profile written by `focusgroup profiles` (and maybe hand-edited).
-        protocol_id: defaults to critical-competencies; the meeting-1 protocol is swapped for
-            it, since a profile review is always a competencies meeting.
-        title: defaults to "<occupation>: critical competencies".
-        details: other session fields (sector, region, date, facilitator, follow_up_url...).
-    Raises:
-        ProfileError: the YAML is missing or invalid (the message names the field).
-    """
-    from focusgroup.domain.protocol_loader import find_protocol
-
-    profile_path = Path(profile_path)
-    profile = read_profile(profile_path)
-    if protocol_id in (None, "", _MEETING_ONE):
-        protocol_id = COMPETENCIES_PROTOCOL
-    protocol = find_protocol(protocol_id)
-    title = title.strip() or f"{profile.occupation}: critical competencies"
-    details = {k: v for k, v in details.items() if v is not None}
-    # Keep the profile as it was read (normalised YAML): the baseline for the next version.
-    store = SessionStore.create(
-        path,
-        protocol,
-        title=title,
-        actor=actor,
-        with_categories=False,
-        source_profile=dump_profile(profile),
-        **details,
-    )
-    try:
-        levels = protocol.level_keys()
-        with store.action(
-            f"Load job profile {profile.occupation} v{profile.version}", undoable=False
-        ):
-            for function in profile.functions:
-                category = store.add_category(function.name)
-                for task in function.tasks:
-                    level = task.level if task.level in levels else levels[0]
-                    store.add_card(task.text, None, category_id=category, level=level)
-    except BaseException:
-        store.close()
-        Path(path).unlink(missing_ok=True)
-        raise
-    return store
 
 
 def previous_profile(snap: SessionSnapshot) -> JobProfile:

@@ -86,7 +86,7 @@ def write_json(snap: SessionSnapshot, path: Path) -> Path:
 
 def read_json(path: str | Path) -> SessionSnapshot:
     """Rebuild a snapshot from `write_json` output."""
-    from focusgroup.domain.protocol_loader import parse_protocol
+    from focusgroup.domain.protocol_schema import parse_protocol
 
     path = Path(path)
     try:

@@ -112,7 +112,7 @@ class StoreBase:
                     return self._protocol
                 except (ValueError, TypeError, KeyError):
                     pass  # a damaged cache: the YAML below is the source of truth
-            from focusgroup.domain.protocol_loader import parse_protocol
+            from focusgroup.domain.protocol_schema import parse_protocol
 
             self._protocol = parse_protocol(row["protocol_yaml"], f"{self.path} (stored protocol)")
         return self._protocol

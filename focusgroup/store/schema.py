@@ -160,7 +160,7 @@ def m002_protocol_json(db: Database) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN protocol_json TEXT NOT NULL DEFAULT ''")
     from focusgroup.domain.errors import ProtocolError
     from focusgroup.domain.protocol import protocol_to_json
-    from focusgroup.domain.protocol_loader import parse_protocol
+    from focusgroup.domain.protocol_schema import parse_protocol
 
     for row_id, text in db.execute("SELECT id, protocol_yaml FROM sessions").fetchall():
         try:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from focusgroup.export.sample import PEOPLE, build_sample_session
 from focusgroup.export.snapshot import SessionSnapshot, take_snapshot
+from focusgroup.sample import PEOPLE, build_sample_session
 from focusgroup.store.session_store import SessionStore
 
 PARTICIPANT_NAMES = tuple(name for name, _, _ in PEOPLE)

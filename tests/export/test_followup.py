@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from focusgroup.cli import main
-from focusgroup.domain.protocol_loader import find_protocol
 from focusgroup.export.exporter import export_profiles
-from focusgroup.export.followup import start_from_profile
 from focusgroup.export.profiles import ProfileError, read_profile
+from focusgroup.from_profile import start_from_profile
+from focusgroup.protocol_files import find_protocol
 from focusgroup.store.session_store import SessionStore
 from tests.export.conftest import pdf_text, squash
 

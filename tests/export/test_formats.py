@@ -11,8 +11,8 @@ import pytest
 from focusgroup.export.exporter import ExportError, export_session
 from focusgroup.export.json_export import read_json, to_json
 from focusgroup.export.markdown import render_markdown, short_summary, short_summary_html
-from focusgroup.export.sample import FOLLOW_UP_URL, PEOPLE, build_sample_session
 from focusgroup.export.snapshot import SessionSnapshot
+from focusgroup.sample import FOLLOW_UP_URL, PEOPLE, build_sample_session
 from focusgroup.store.session_store import SessionStore
 from tests.export.conftest import PARTICIPANT_NAMES, pdf_text, squash
 

@@ -8,8 +8,8 @@ import pytest
 
 from focusgroup.export.content import summarize
 from focusgroup.export.exporter import export_session
-from focusgroup.export.sample import FOLLOW_UP_URL, build_sample_session
 from focusgroup.export.snapshot import SessionSnapshot
+from focusgroup.sample import FOLLOW_UP_URL, build_sample_session
 from focusgroup.store.session_store import SessionStore
 from tests.export.conftest import pdf_text, squash
 

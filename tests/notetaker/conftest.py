@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from focusgroup.domain.protocol_loader import find_protocol
+from focusgroup.protocol_files import find_protocol
 from focusgroup.store import SessionStore
 
 

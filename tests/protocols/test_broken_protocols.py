@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from focusgroup.domain.errors import ProtocolError
-from focusgroup.domain.protocol_loader import load_protocol, parse_protocol
+from focusgroup.domain.protocol_schema import parse_protocol
+from focusgroup.protocol_files import load_protocol
 
 HERE = Path(__file__).resolve().parent
 BROKEN = HERE / "broken"

@@ -7,12 +7,8 @@ from pathlib import Path
 import pytest
 
 from focusgroup import paths
-from focusgroup.domain.protocol_loader import (
-    CARD_KIND_KEYS,
-    find_protocol,
-    list_protocols,
-    load_protocol,
-)
+from focusgroup.domain.protocol_schema import CARD_KIND_KEYS
+from focusgroup.protocol_files import find_protocol, list_protocols, load_protocol
 
 BUILTIN = Path(__file__).resolve().parents[2] / "protocols"
 TIER_KEYS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from focusgroup.domain.protocol import protocol_from_json, protocol_to_json
-from focusgroup.domain.protocol_loader import find_protocol
+from focusgroup.protocol_files import find_protocol
 
 
 @pytest.mark.parametrize("protocol_id", ["critical-occupations", "critical-competencies"])

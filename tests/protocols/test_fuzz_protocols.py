@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from focusgroup.domain.errors import ProtocolError
 from focusgroup.domain.protocol import Protocol
-from focusgroup.domain.protocol_loader import parse_protocol
+from focusgroup.domain.protocol_schema import parse_protocol
 
 BUILTIN = Path(__file__).resolve().parents[2] / "protocols"
 SOURCES = [p.read_text(encoding="utf-8") for p in sorted(BUILTIN.glob("*.yaml"))]

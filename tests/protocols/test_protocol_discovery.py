@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from focusgroup.domain.errors import ProtocolError
-from focusgroup.domain.protocol_loader import find_protocol, is_builtin, list_protocols
+from focusgroup.protocol_files import find_protocol, is_builtin, list_protocols
 
 BUILTIN = Path(__file__).resolve().parents[2] / "protocols"
 MINIMAL = Path(__file__).resolve().parent / "minimal.yaml"

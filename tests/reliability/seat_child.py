@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from focusgroup.bench.workload import Done, run_actions
+from bench.workload import Done, run_actions
 from focusgroup.store import SessionStore
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from focusgroup.domain.errors import DomainError
-from focusgroup.domain.protocol_loader import find_protocol
 from focusgroup.domain.reasons import match_reason
 from focusgroup.domain.sectors import find_sector
 from focusgroup.domain.timer import TimerState
 from focusgroup.domain.wall import reason_tallies
 from focusgroup.export.snapshot import take_snapshot
 from focusgroup.importing import import_cards
+from focusgroup.protocol_files import find_protocol
 from focusgroup.store import SessionStore
 
 BUILT_IN = find_protocol("critical-occupations")

@@ -10,9 +10,9 @@ import pytest
 from rich.console import Console
 from textual.pilot import Pilot
 
+from focusgroup.sample import sample_session
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp, make_app
-from focusgroup.tui.sample import sample_session
 
 
 class ManualClock:

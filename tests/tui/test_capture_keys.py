@@ -10,9 +10,9 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from focusgroup.sample import builtin_protocol
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import make_app
-from focusgroup.tui.sample import builtin_protocol
 
 
 def _meeting(tmp_path: Path) -> SessionStore:

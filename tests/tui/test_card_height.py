@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from focusgroup.tui.widgets.card_tile import CardView, render_card
-from focusgroup.tui.widgets.wall_column import card_height
+from focusgroup.tui.widgets.wall_paint import card_height
 
 TEXTS = [
     "Welder",
@@ -43,7 +43,7 @@ def test_fast_card_painter_matches_the_plain_content_path(
     from rich.style import Style
     from textual.strip import Strip
 
-    from focusgroup.tui.widgets.wall_column import Paint, card_padding, inner_width, paint_card
+    from focusgroup.tui.widgets.wall_paint import Paint, card_padding, inner_width, paint_card
 
     colours = ["yellow", "white", "cyan", "red", "blue", "green", "magenta", "grey50", "black"]
     paint = Paint(*(Style(color="black", bgcolor=c) for c in colours), *[Style()] * 4)

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from focusgroup.domain.wall import Place, place_of
+from focusgroup.sample import sample_session
 from focusgroup.store import SessionStore
-from focusgroup.tui.sample import sample_session
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 REPO = Path(__file__).resolve().parents[2]

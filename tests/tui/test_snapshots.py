@@ -8,10 +8,10 @@ import pytest
 from textual.pilot import Pilot
 
 from focusgroup import paths
+from focusgroup.sample import sample_session
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp, make_app
 from focusgroup.tui.clock import fixed_clock
-from focusgroup.tui.sample import sample_session
 
 SIZES = [(80, 24), (160, 50)]
 

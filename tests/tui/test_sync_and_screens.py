@@ -9,9 +9,9 @@ from textual.widgets import DataTable, Input
 
 from focusgroup import paths
 from focusgroup.domain.wall import place_of
+from focusgroup.sample import sample_session
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp, make_app
-from focusgroup.tui.sample import sample_session
 from focusgroup.tui.screens.start import StartScreen
 from focusgroup.tui.screens.wall import WallScreen
 from tests.tui.conftest import board, unsorted_ids

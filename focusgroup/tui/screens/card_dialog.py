@@ -6,9 +6,8 @@ From here a stack is split: one employer's card out (x) or the whole stack (a).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-from textual import on
+from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -20,13 +19,13 @@ from textual.widgets.option_list import Option
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.model import Card
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.card_tile import reason_mark
-
-if TYPE_CHECKING:
-    from focusgroup.tui.app import FocusGroupApp
 
 
 class CardDialog(ModalScreen[None]):
+    app = getters.app(SessionApp)
+
     BINDINGS = [
         Binding("escape,enter,o", "close", "Close", id="card.close"),
         Binding("x", "split_one", "Split this card out", id="card.split_one"),
@@ -36,10 +35,6 @@ class CardDialog(ModalScreen[None]):
     def __init__(self, card_id: int) -> None:
         super().__init__(classes="dialog")
         self.card_id = card_id
-
-    @property
-    def fg(self) -> FocusGroupApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> Iterable[Widget]:
         with Vertical(classes="dialog-box card-box"):
@@ -55,7 +50,7 @@ class CardDialog(ModalScreen[None]):
         self.query_one(OptionList).focus()
 
     def reload(self) -> None:
-        store = self.fg.store
+        store = self.app.store
         try:
             card = store.card(self.card_id)
         except DomainError:
@@ -83,7 +78,7 @@ class CardDialog(ModalScreen[None]):
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 
     def summary(self, card: Card) -> Content:
-        protocol = self.fg.store.protocol()
+        protocol = self.app.store.protocol()
         lines = [Content.assemble(("● ", "bold"), (card.text, "bold"))]
         facts = [f"named by {card.count} employer{'s' if card.count != 1 else ''}"]
         if card.hands:
@@ -118,10 +113,10 @@ class CardDialog(ModalScreen[None]):
         if member == self.card_id:
             self.notify("That is the lead card; split another one out, or the whole stack (a).")
             return
-        self.fg.perform(self.fg.store.unmerge_card, member)
+        self.app.perform(self.app.store.unmerge_card, member)
 
     def action_split_all(self) -> None:
-        self.fg.perform(self.fg.store.split_stack, self.card_id)
+        self.app.perform(self.app.store.split_stack, self.card_id)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on, work
+from textual import getters, on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar
 
 from focusgroup.domain.errors import FocusGroupError
 from focusgroup.export.snapshot import SessionSnapshot
+from focusgroup.tui.session_app import SessionApp
 
 FORMATS = (("pdf", "PDF summary"), ("md", "Markdown"), ("json", "JSON"), ("csv", "CSV"))
 
@@ -30,6 +31,8 @@ def default_out_dir(session_path: Path) -> Path:
 class ExportDialog(ModalScreen[list[Path] | None]):
     """Choose what to write and where; writes it with a progress bar."""
 
+    app = getters.app(SessionApp)
+
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="export.cancel"),
         Binding("ctrl+s", "start", "Export", id="export.start"),
@@ -40,7 +43,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         self.busy = False
 
     def compose(self) -> Iterable[Widget]:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         with Vertical(classes="dialog-box export-box"):
             yield Label("Export the summary and job profiles", classes="dialog-title")
             yield Label("Folder")
@@ -74,7 +77,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
         anonymous = self.query_one("#export-anonymous", Checkbox).value
         try:
-            snap = take_snapshot(self.app.store, anonymous=anonymous)  # type: ignore[attr-defined]
+            snap = take_snapshot(self.app.store, anonymous=anonymous)
         except FocusGroupError as error:
             self._status(str(error))
             return

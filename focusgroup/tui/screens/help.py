@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from textual import getters
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -12,14 +13,14 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.card_tile import reason_mark
 
 UNDO_NOTE = "Every change is saved at once and can be undone with Ctrl+Z."
 
 
-def help_content(screen: Screen[Any]) -> Content:
+def help_content(screen: Screen[Any], app: SessionApp) -> Content:
     """The screen's own how-to line (its HELP_INTRO, if any), then every key it has."""
-    app = screen.app
     intro = " ".join(x for x in (getattr(screen, "HELP_INTRO", ""), UNDO_NOTE) if x)
     lines = [Content.styled(intro, "italic"), Content("")]
     seen: set[str] = set()
@@ -39,10 +40,9 @@ def help_content(screen: Screen[Any]) -> Content:
             seen.add(action)
             lines.append(Content.assemble((f"{' / '.join(keys):>22}  ", "bold"), description))
         lines.append(Content(""))
-    store = getattr(app, "_store", None)
-    if store is not None:
+    if app.has_store:
         lines.append(Content.styled("REASONS (on the selected card)", "bold"))
-        for reason in store.protocol().reasons:
+        for reason in app.store.protocol().reasons:
             lines.append(
                 Content.assemble(
                     (f"{reason.hotkey:>22}  ", "bold"),
@@ -59,6 +59,8 @@ def _bindings(node: Any) -> Iterable[Binding]:
 
 
 class HelpScreen(ModalScreen[None]):
+    app = getters.app(SessionApp)
+
     BINDINGS = [Binding("escape,f1,q", "close", "Close help", id="help.close")]
 
     def __init__(self, under: Screen[Any]) -> None:
@@ -67,7 +69,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> Iterable[Widget]:
         with VerticalScroll(classes="dialog-box help-box"):
-            yield Static(help_content(self.under), id="help-text")
+            yield Static(help_content(self.under, self.app), id="help-text")
 
     def action_close(self) -> None:
         self.dismiss(None)

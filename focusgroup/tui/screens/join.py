@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -22,6 +23,7 @@ from textual.widgets import Static
 
 from focusgroup.serve.join_file import read_join_url
 from focusgroup.serve.qr import qr_lines
+from focusgroup.tui.session_app import SessionApp
 
 RECHECK_SECONDS = 0.5
 QR_STYLE = "#ffffff on #000000"
@@ -30,6 +32,8 @@ QR_STYLE = "#ffffff on #000000"
 
 class JoinScreen(ModalScreen[None]):
     """Shows the note-taker's join link as text and as a QR code."""
+
+    app = getters.app(SessionApp)
 
     DEFAULT_CSS = """
     JoinScreen { align: center middle; }
@@ -59,8 +63,7 @@ class JoinScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         if self.session_path is None:
-            store = getattr(self.app, "store", None)
-            self.session_path = getattr(store, "path", None)
+            self.session_path = self.app.store.path if self.app.has_store else None
         self.check()
         self.show()  # also when there is no link yet: say how to start the server
         if self.fixed_url is None:

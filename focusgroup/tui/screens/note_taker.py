@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,8 +25,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
-from focusgroup.tui.app import ActionFailed, FocusGroupApp
+from focusgroup.tui.live import ActionFailed
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.note_forms import (
     CommitmentForm,
@@ -53,6 +54,8 @@ def _topic_bindings() -> list[Binding]:
 class NoteTakerScreen(Screen[None]):
     """Competencies, notes, quotes and commitments, linked to the wall as it is built."""
 
+    app = getters.app(SessionApp)
+
     # Styles: styles/note_taker.tcss, loaded by the app with the others. A screen's own
     # CSS_PATH is not loaded when it is the app's first (default) screen, which is how
     # `focusgroup open FILE --role note-taker` starts it (issue 13).
@@ -68,14 +71,8 @@ class NoteTakerScreen(Screen[None]):
         *_topic_bindings(),
     ]
 
-    @property
-    def fg_app(self) -> FocusGroupApp:
-        app = self.app
-        assert isinstance(app, FocusGroupApp)
-        return app
-
     def compose(self) -> ComposeResult:
-        protocol = self.fg_app.store.protocol()
+        protocol = self.app.store.protocol()
         yield Static(id="nt-status")
         with Horizontal(id="nt-body"):
             yield NoteWall(id="nt-wall")
@@ -113,7 +110,7 @@ class NoteTakerScreen(Screen[None]):
             self._check_editing()
 
     def _refresh_status(self) -> None:
-        store = self.fg_app.store
+        store = self.app.store
         session, protocol = store.session(), store.protocol()
         step = protocol.step(session.current_step)
         where = (
@@ -130,17 +127,17 @@ class NoteTakerScreen(Screen[None]):
         self.query_one(NoteForm).follow_step(session.current_step)
 
     def _refresh_participants(self) -> None:
-        participants = self.fg_app.store.participants()
+        participants = self.app.store.participants()
         for form in self.query(NoteTakerForm):
             if hasattr(form, "set_speakers"):
                 form.set_speakers(participants)
 
     def _refresh_wall(self) -> None:
-        store = self.fg_app.store
+        store = self.app.store
         self.query_one(NoteWall).show(store.wall(), store.competencies(), self._tier_labels())
 
     def _refresh_log(self) -> None:
-        store = self.fg_app.store
+        store = self.app.store
         rows = entries(
             store.competencies(),
             store.notes(),
@@ -151,7 +148,7 @@ class NoteTakerScreen(Screen[None]):
         self.query_one(NoteLog).show(rows)
 
     def _tier_labels(self) -> dict[str, str]:
-        return {tier.key: tier.label for tier in self.fg_app.store.protocol().tiers}
+        return {tier.key: tier.label for tier in self.app.store.protocol().tiers}
 
     def _check_editing(self) -> None:
         """The entry being edited was deleted from the other seat: keep the text, as new."""
@@ -191,7 +188,7 @@ class NoteTakerScreen(Screen[None]):
         self.current_form.focus_first()
 
     def action_topic(self, hotkey: str) -> None:
-        topic = next((t for t in self.fg_app.store.protocol().topics if t.hotkey == hotkey), None)
+        topic = next((t for t in self.app.store.protocol().topics if t.hotkey == hotkey), None)
         if topic is None:
             return
         self.action_form("note")
@@ -199,7 +196,7 @@ class NoteTakerScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "topic":
-            topics = self.fg_app.store.protocol().topics
+            topics = self.app.store.protocol().topics
             return any(t.hotkey == parameters[0] for t in topics)
         return True
 
@@ -233,7 +230,7 @@ class NoteTakerScreen(Screen[None]):
         form.focus_first()
 
     def _save_competency(self, form: CompetencyForm) -> None:
-        store, values = self.fg_app.store, form.values()
+        store, values = self.app.store, form.values()
         fields = dict(
             ksa=values.tags.ksa,
             tier=values.tags.tier,
@@ -242,12 +239,12 @@ class NoteTakerScreen(Screen[None]):
             participant_id=values.participant_id,
         )
         if form.editing is not None:
-            self.fg_app.perform(
+            self.app.perform(
                 store.update_competency, form.editing, text=values.text, strict=True, **fields
             )
         else:
             target = self.query_one(NoteWall).target
-            self.fg_app.perform(
+            self.app.perform(
                 store.add_competency,
                 values.text,
                 card_id=target.card_id,
@@ -257,7 +254,7 @@ class NoteTakerScreen(Screen[None]):
             )
 
     def _save_note(self, form: NoteForm) -> None:
-        store, values = self.fg_app.store, form.values()
+        store, values = self.app.store, form.values()
         fields = dict(
             kind=values.kind,
             participant_id=values.participant_id,
@@ -267,15 +264,15 @@ class NoteTakerScreen(Screen[None]):
             quote_as=values.quote_as,
         )
         if form.editing is not None:
-            self.fg_app.perform(
+            self.app.perform(
                 store.update_note, form.editing, text=values.text, strict=True, **fields
             )
         else:
             cards = self.query_one(NoteWall).note_cards
-            self.fg_app.perform(store.add_note, values.text, card_ids=cards, strict=True, **fields)
+            self.app.perform(store.add_note, values.text, card_ids=cards, strict=True, **fields)
 
     def _save_commitment(self, form: CommitmentForm) -> None:
-        store, values = self.fg_app.store, form.values()
+        store, values = self.app.store, form.values()
         if values.due:
             try:
                 date.fromisoformat(values.due)
@@ -293,18 +290,18 @@ class NoteTakerScreen(Screen[None]):
             due=values.due,
         )
         if form.editing is not None:
-            self.fg_app.perform(
+            self.app.perform(
                 store.update_commitment, form.editing, offer=values.offer, strict=True, **fields
             )
         else:
-            self.fg_app.perform(store.add_commitment, values.offer, strict=True, **fields)
+            self.app.perform(store.add_commitment, values.offer, strict=True, **fields)
 
     # -- the log: edit and delete ----------------------------------------------------------
 
     @on(NoteLog.EditRequested)
     def edit_entry(self, message: NoteLog.EditRequested) -> None:
         table, _, raw_id = message.key.partition(":")
-        entry_id, store = int(raw_id), self.fg_app.store
+        entry_id, store = int(raw_id), self.app.store
         found: object | None
         if table == "competency":
             found = next((c for c in store.competencies() if c.id == entry_id), None)
@@ -318,21 +315,21 @@ class NoteTakerScreen(Screen[None]):
         if found is None:
             self.notify("That entry is no longer in the session.", severity="warning")
             return
-        form.load(found)  # type: ignore[attr-defined]
+        form.load(found)
         self.query_one("#nt-forms", ContentSwitcher).current = FORM_IDS[form.kind]
         form.focus_first()
 
     @on(NoteLog.DeleteRequested)
     def delete_entry(self, message: NoteLog.DeleteRequested) -> None:
         table, _, raw_id = message.key.partition(":")
-        store = self.fg_app.store
+        store = self.app.store
         delete = {
             "competency": store.delete_competency,
             "note": store.delete_note,
             "commitment": store.delete_commitment,
         }[table]
         try:
-            self.fg_app.perform(delete, int(raw_id), strict=True)
+            self.app.perform(delete, int(raw_id), strict=True)
         except ActionFailed:
             return
         self.notify(f"Deleted the {table}. Ctrl+Z brings it back.", timeout=3)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
@@ -15,11 +15,10 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, S
 
 from focusgroup.domain.model import CARDS_PER_EMPLOYER, Participant, Role
 from focusgroup.domain.wall import cards_turned_in
+from focusgroup.tui.live import ActionFailed
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:
-    from focusgroup.tui.app import FocusGroupApp
 
 COLUMNS = ("Name", "Organization", "Role", "E-mail", "Summary", "Cards")
 
@@ -47,15 +46,13 @@ def row_cells(person: Participant, turned_in: dict[int, int]) -> list[Text]:
 class ParticipantDialog(ModalScreen[None]):
     """Add or edit one participant; closes only when the store accepted it."""
 
+    app = getters.app(SessionApp)
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="person.cancel")]
 
     def __init__(self, person: Participant | None) -> None:
         super().__init__(classes="dialog")
         self.person = person
-
-    @property
-    def fg(self) -> FocusGroupApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> Iterable[Widget]:
         p = self.person
@@ -92,15 +89,13 @@ class ParticipantDialog(ModalScreen[None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#p-save")
     def save(self) -> None:
-        from focusgroup.tui.app import ActionFailed
-
-        store = self.fg.store
+        store = self.app.store
         values = self.values()
         try:
             if self.person is None:
-                self.fg.perform(store.add_participant, strict=True, **values)
+                self.app.perform(store.add_participant, strict=True, **values)
             else:
-                self.fg.perform(store.update_participant, self.person.id, strict=True, **values)
+                self.app.perform(store.update_participant, self.person.id, strict=True, **values)
         except ActionFailed:
             return  # the toast says why; the form keeps what was typed
         self.dismiss(None)
@@ -111,15 +106,13 @@ class ParticipantDialog(ModalScreen[None]):
 
 
 class ParticipantsScreen(Screen[None]):
+    app = getters.app(SessionApp)
+
     BINDINGS = [
         Binding("escape,f2", "back", "Back to wall", id="people.back"),
         Binding("a", "add", "Add", id="people.add"),
         Binding("e", "edit", "Edit", id="people.edit"),
     ]
-
-    @property
-    def fg(self) -> FocusGroupApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> Iterable[Widget]:
         yield Static(id="people-title")
@@ -134,7 +127,7 @@ class ParticipantsScreen(Screen[None]):
         table.focus()
 
     def reload(self) -> None:
-        store = self.fg.store
+        store = self.app.store
         people = store.participants()
         turned_in = cards_turned_in(people, store.cards())
         table = self.query_one(DataTable)
@@ -163,7 +156,7 @@ class ParticipantsScreen(Screen[None]):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((p for p in self.fg.store.participants() if str(p.id) == key), None)
+        return next((p for p in self.app.store.participants() if str(p.id) == key), None)
 
     def action_add(self) -> None:
         self.app.push_screen(ParticipantDialog(None))

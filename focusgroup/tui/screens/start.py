@@ -11,12 +11,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
@@ -25,10 +25,8 @@ from focusgroup import paths
 from focusgroup.domain.errors import FocusGroupError, ProtocolError
 from focusgroup.domain.sectors import SECTORS, choose_categories
 from focusgroup.store import SessionStore
+from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:
-    from focusgroup.tui.app import FocusGroupApp
 
 
 @dataclass(frozen=True)
@@ -93,14 +91,21 @@ def new_session_path(folder: Path, title: str, date: str) -> Path:
 
 
 class StartScreen(Screen[None]):
+    """Opens or creates a session file and hands it to the app as a `SessionChosen`."""
+
+    class SessionChosen(Message):
+        """A session file was opened or created here; the app takes it over (and closes it)."""
+
+        def __init__(self, store: SessionStore) -> None:
+            super().__init__()
+            self.store = store
+
+    app = getters.app(SessionApp)
+
     BINDINGS = [
         Binding("n", "new", "New session", id="start.new"),
         Binding("f5", "reload", "Refresh list", id="start.reload"),
     ]
-
-    @property
-    def fg(self) -> FocusGroupApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> Iterable[Widget]:
         yield Static("focusgroup · employer focus groups for career pathways", id="start-title")
@@ -125,7 +130,7 @@ class StartScreen(Screen[None]):
                     id="new-categories",
                 )
                 yield Input(placeholder="Region", id="new-region")
-                yield Input(self.fg.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
+                yield Input(self.app.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
                 yield Input(placeholder="Facilitator", id="new-facilitator")
                 yield Input(placeholder="Follow-up link (survey or summary page)", id="new-link")
                 yield Button("Start session", variant="primary", id="new-start")
@@ -142,7 +147,7 @@ class StartScreen(Screen[None]):
     def load_protocols(self) -> None:
         select = self.query_one("#new-protocol", Select)
         try:
-            from focusgroup.domain.protocol_loader import list_protocols
+            from focusgroup.protocol_files import list_protocols
 
             problems: list[ProtocolError] = []
             found = list_protocols(problems)
@@ -202,11 +207,11 @@ class StartScreen(Screen[None]):
 
     def open_path(self, path: Path) -> None:
         try:
-            store = SessionStore.open(path, actor=self.fg.role)
+            store = SessionStore.open(path, actor=self.app.role)
         except (FocusGroupError, sqlite3.Error) as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.fg.open_session(store)
+        self.post_message(self.SessionChosen(store))
 
     @on(Input.Submitted, "#start-form Input")
     @on(Button.Pressed, "#new-start")
@@ -235,7 +240,7 @@ class StartScreen(Screen[None]):
                 path,
                 protocol,
                 title=title,
-                actor=self.fg.role,
+                actor=self.app.role,
                 categories=seeds,
                 sector=sector,
                 region=value("region"),
@@ -247,4 +252,4 @@ class StartScreen(Screen[None]):
             self.notify(f"Could not create the session: {error}", severity="error", markup=False)
             return
         self.notify(f"Created {path.name}.", markup=False, timeout=3)
-        self.fg.open_session(store)
+        self.post_message(self.SessionChosen(store))

@@ -9,33 +9,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from focusgroup.domain.model import Card, Participant
+from focusgroup.domain.model import Card
 from focusgroup.domain.wall import build_wall, missing_cards, rank_occupations
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.screens.wall_cards import WallCards
+from focusgroup.tui.screens.wall_categories import WallCategories
+from focusgroup.tui.screens.wall_entry import WallEntry
 from focusgroup.tui.screens.wall_meeting import WallMeeting
 from focusgroup.tui.screens.wall_tools import WallTools
 from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
 from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
 from focusgroup.tui.widgets.key_footer import KeyFooter
-from focusgroup.tui.widgets.quick_entry import QuickEntry, split_new_participant
+from focusgroup.tui.widgets.quick_entry import QuickEntry
 from focusgroup.tui.widgets.step_timer import StepTimer
 from focusgroup.tui.widgets.wall_board import WallBoard, WallKeys
 
-if TYPE_CHECKING:
-    from focusgroup.tui.app import FocusGroupApp
-
-PALETTE = ("#d9534f", "#3c78d8", "#8e63ce", "#e69138", "#6aa84f", "#a64d79", "#2aa198", "#777777")
-"""Recolour cycles through these: saturated enough to read on a washed-out projector."""
 AGENDA_WIDTH = 38
 """Keep in step with AgendaPanel's width in agenda.tcss."""
 NARROW = 110
@@ -48,13 +44,16 @@ class Covered(Horizontal):
     BLANK = True
 
 
-class WallScreen(WallMeeting, WallTools, Screen[None]):
+class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
+    """The wall as one screen: bindings, building and repainting here; actions in the mixins."""
+
     HELP_INTRO = (
         "Add a card: a, a few letters of the employer, Enter, the card text, Enter; "
         "it lands in Unsorted. Arrows pick a card; Shift+arrows move it between "
         "categories and levels."
     )
     """The first line of F1 help on the wall (tests/tui/test_help_lines.py runs it)."""
+
     AUTO_FOCUS = "WallKeys"
     """The wall (not the entry bar) takes keys from the start."""
     BLANK = True
@@ -133,35 +132,15 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
         self.agenda_wanted: bool | None = None
         """The facilitator's choice for the agenda panel; None follows the terminal width."""
 
-    @property
-    def fg(self) -> FocusGroupApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def board(self) -> WallBoard:
-        return self.query_one(WallBoard)
-
-    @property
-    def entry(self) -> QuickEntry:
-        return self.query_one(QuickEntry)
-
-    @property
-    def timer(self) -> StepTimer:
-        return self.query_one(StepTimer)
-
-    @property
-    def agenda(self) -> AgendaPanel:
-        return self.query_one(AgendaPanel)
-
     # -- building ------------------------------------------------------------------------------
 
     def compose(self) -> Iterable[Widget]:
-        store = self.fg.store
+        store = self.app.store
         self.step_index = store.session().current_step
         self._opening_cards = store.cards()
         with Covered(id="wall-bar"):
             yield Static(id="bar-title")
-            yield StepTimer(self.fg.clock, id="bar-timer")
+            yield StepTimer(self.app.clock, id="bar-timer")
         with Covered(id="wall-body"):
             yield WallKeys()
             width = self.app.size.width
@@ -173,7 +152,7 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        store = self.fg.store
+        store = self.app.store
         protocol = store.protocol()
         for reason in protocol.reasons:
             # Reason hotkeys come from the protocol, so they are bound per session.
@@ -190,7 +169,7 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
             self.set_class(self.size.width < NARROW, "-no-agenda")
 
     def build_view(self, cards: list[Card]) -> WallView:
-        store = self.fg.store
+        store = self.app.store
         return build_wall_view(
             build_wall(store.categories(), cards, store.levels()),
             store.protocol(),
@@ -205,7 +184,7 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
     def session_changed(self, message: SessionChanged) -> None:
         wall = message.touches("cards", "categories", "competencies", "participants")
         people = message.touches("participants", "cards")
-        cards = self.fg.store.cards()  # once per change, for the wall and every panel
+        cards = self.app.store.cards()  # once per change, for the wall and every panel
         if wall:
             self.refresh_wall(cards)
         if wall or people:
@@ -213,7 +192,7 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
             # the room watches, and its repaint goes out first.
             self.call_after_refresh(self._refresh_panels, cards, people)
         if message.touches("sessions"):
-            step = self.fg.store.session().current_step
+            step = self.app.store.session().current_step
             if step != self.step_index:
                 self.step_index = step
                 self.show_step(restart_timer=True)
@@ -221,7 +200,7 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
 
     def refresh_wall(self, cards: list[Card] | None = None) -> None:
         if cards is None:
-            cards = self.fg.store.cards()
+            cards = self.app.store.cards()
         tiles = self.board.tiles
         self.options = replace(self.options, marked=frozenset(self.options.marked & tiles.keys()))
         self.board.apply(self.build_view(cards), self.options.folded)
@@ -231,27 +210,20 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
         )
         selected = self.board.selected_card
         if selected is not None:
-            self.call_after_refresh(self._scroll_to, selected)
+            self.call_after_refresh(self._scroll_to_selected, selected)
 
     def _refresh_panels(self, cards: list[Card], people: bool) -> None:
         self.refresh_side(cards)
         if people:
             self.refresh_people(cards)
 
-    def _scroll_to(self, card_id: int) -> None:
+    def _scroll_to_selected(self, card_id: int) -> None:
+        # Not `_scroll_to`: that is Widget's own (private) method, with another signature.
         if card_id in self.board.tiles and self.board.selected_card == card_id:
             self.board.scroll_to_card(card_id)
 
-    def refresh_people(self, cards: list[Card] | None = None) -> None:
-        store = self.fg.store
-        self.entry.set_participants(store.participants())
-        if cards is None:
-            cards = store.cards()
-        titles = [t for card in cards for t in card.wordings]
-        self.entry.set_titles(titles)
-
     def refresh_side(self, cards: list[Card]) -> None:
-        people = self.fg.store.participants()
+        people = self.app.store.participants()
         by_id = {p.id: p for p in people}
         repeated = [(r.card.text, r.employers) for r in rank_occupations(cards) if r.employers >= 2]
         missing = [by_id[i].name for i in missing_cards(people, cards)]
@@ -261,7 +233,7 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
         self.refresh_title()
 
     def refresh_title(self) -> None:
-        store = self.fg.store
+        store = self.app.store
         total, unsorted = self._counts
         protocol = store.protocol()
         step = protocol.step(self.step_index)
@@ -277,7 +249,7 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
         self.query_one("#bar-title", Static).update(title, layout=False)
 
     def show_step(self, restart_timer: bool) -> None:
-        protocol = self.fg.store.protocol()
+        protocol = self.app.store.protocol()
         self.agenda.show_step(protocol, self.step_index)
         step = protocol.step(self.step_index)
         if restart_timer and step is not None:
@@ -319,164 +291,6 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
 
     # -- helpers --------------------------------------------------------------------------------
 
-    def selected_card(self) -> int | None:
-        card_id = self.board.selected_card
-        if card_id is None:
-            self.notify("Select a card first (arrow keys or click).", timeout=3)
-        return card_id
-
-    def selected_category(self) -> int | None:
-        key = self.board.selected_column
-        if key is None:
-            self.notify("Select a category column first (← →).", timeout=3)
-        return key
-
-    def prompt(self, title: str, value: str, submit: Any, *, placeholder: str = "") -> None:
-        from focusgroup.tui.screens.dialogs import PromptDialog
-
-        self.app.push_screen(PromptDialog(title, value, submit, placeholder=placeholder))
-
-    # -- card actions ----------------------------------------------------------------------------
-
-    def action_focus_entry(self) -> None:
-        entry = self.entry
-        # Synchronous: keys typed right after "a" must land in the bar, not on the wall.
-        self.set_focus(entry.text_input if entry.chosen else entry.who_input)
-
-    def action_select(self, columns: int, rows: int) -> None:
-        self.board.move_selection(columns, rows)
-
-    def action_step_category(self, direction: int) -> None:
-        if (card_id := self.selected_card()) is not None:
-            self.fg.perform(self.fg.store.step_card_category, card_id, direction)
-
-    def action_step_level(self, direction: int) -> None:
-        if (card_id := self.selected_card()) is not None:
-            self.fg.perform(self.fg.store.step_card_level, card_id, direction)
-
-    def action_reorder(self, direction: int) -> None:
-        if (card_id := self.selected_card()) is not None:
-            self.fg.perform(self.fg.store.reorder_card, card_id, direction)
-
-    def action_toggle_mark(self) -> None:
-        card_id = self.selected_card()
-        if card_id is None:
-            return
-        marked = set(self.options.marked) ^ {card_id}
-        self.options = replace(self.options, marked=frozenset(marked))
-        view = self.board.tiles[card_id].view
-        self.board.show_card(card_id, replace(view, marked=card_id in marked))
-        self.board.move_selection(rows=1)
-
-    def action_merge(self) -> None:
-        lead = self.selected_card()
-        if lead is None:
-            return
-        others = [c for c in self.options.marked if c != lead]
-        if not others:
-            self.notify("Mark cards with Space, then press m on the card to stack them on.")
-            return
-        from focusgroup.tui.app import ActionFailed
-
-        # Marks are cleared before the change comes back from the store, so the one repaint
-        # it triggers shows the stack unmarked (no second rebuild of the wall here).
-        marked, self.options = self.options.marked, replace(self.options, marked=frozenset())
-        try:
-            self.fg.perform(self.fg.store.merge_cards, lead, sorted(others), strict=True)
-        except ActionFailed:
-            self.options = replace(self.options, marked=marked)  # nothing merged: keep them
-            return
-        self.board.select_card(lead)
-
-    def action_open_card(self) -> None:
-        from focusgroup.tui.screens.card_dialog import CardDialog
-
-        if (card_id := self.selected_card()) is not None:
-            self.app.push_screen(CardDialog(card_id))
-
-    def action_split(self) -> None:
-        card_id = self.selected_card()
-        if card_id is not None:
-            self.fg.perform(self.fg.store.split_stack, card_id)
-
-    def action_toggle_reason(self, key: str) -> None:
-        if (card_id := self.selected_card()) is not None:
-            self.fg.perform(self.fg.store.toggle_reason, card_id, key)
-
-    def action_hands(self) -> None:
-        card_id = self.selected_card()
-        if card_id is None:
-            return
-        store = self.fg.store
-
-        def submit(value: str) -> bool:
-            text = value.strip()
-            if not text.isdigit():
-                self.notify("Type how many hands are up: a whole number.", severity="warning")
-                return False
-            return self._ok(store.set_hands, card_id, int(text))
-
-        current = store.card(card_id).hands
-        self.prompt("Show of hands: how many back this card?", str(current or ""), submit)
-
-    def action_delete_card(self) -> None:
-        card_id = self.selected_card()
-        if card_id is not None and self._ok(self.fg.store.delete_card, card_id):
-            self.notify("Card deleted. Ctrl+Z brings it back.", timeout=3)
-
-    def _ok(self, fn: Any, *args: Any) -> bool:
-        from focusgroup.tui.app import ActionFailed
-
-        try:
-            self.fg.perform(fn, *args, strict=True)
-        except ActionFailed:
-            return False
-        return True
-
-    # -- categories ------------------------------------------------------------------------------
-
-    def action_add_category(self) -> None:
-        store = self.fg.store
-
-        def submit(value: str) -> bool:
-            colour = PALETTE[len(store.categories()) % len(PALETTE)]
-            new_id = self.fg.perform(store.add_category, value, colour)
-            if new_id is None:
-                return False
-            self.call_after_refresh(self.board.select_column, new_id)
-            return True
-
-        self.prompt("New category", "", submit, placeholder="e.g. Maintenance")
-
-    def action_rename_category(self) -> None:
-        key = self.selected_category()
-        if key is None:
-            return
-        store = self.fg.store
-
-        def submit(value: str) -> bool:
-            return self._ok(store.rename_category, key, value)
-
-        self.prompt("Rename category", store.category(key).name, submit)
-
-    def action_recolour_category(self) -> None:
-        key = self.selected_category()
-        if key is None:
-            return
-        store = self.fg.store
-        current = store.category(key).colour.lower()
-        index = PALETTE.index(current) + 1 if current in PALETTE else 0
-        self.fg.perform(store.recolour_category, key, PALETTE[index % len(PALETTE)])
-
-    def action_move_category(self, direction: int) -> None:
-        if (key := self.selected_category()) is not None:
-            self.fg.perform(self.fg.store.move_category, key, direction)
-
-    def action_remove_category(self) -> None:
-        key = self.selected_category()
-        if key is not None and self._ok(self.fg.store.remove_category, key):
-            self.notify("Category removed; its cards are back in Unsorted. Ctrl+Z undoes.")
-
     # -- view ----------------------------------------------------------------------------------
 
     def action_fold(self) -> None:
@@ -504,9 +318,9 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
 
     def action_step(self, direction: int) -> None:
         target = self.step_index + direction
-        if not 0 <= target < len(self.fg.store.protocol().steps):
+        if not 0 <= target < len(self.app.store.protocol().steps):
             return
-        self.fg.perform(self.fg.store.set_step, target)
+        self.app.perform(self.app.store.set_step, target)
 
     def action_pause_timer(self) -> None:
         paused = self.timer.toggle_pause()
@@ -522,44 +336,3 @@ class WallScreen(WallMeeting, WallTools, Screen[None]):
         self.notify(message.text, severity="warning", timeout=4)
 
     # -- quick entry -----------------------------------------------------------------------------
-
-    @on(QuickEntry.Left)
-    def entry_left(self) -> None:
-        self.set_focus(self.query_one(WallKeys))
-
-    @on(QuickEntry.ParticipantSubmitted)
-    def add_participant_from_bar(self, message: QuickEntry.ParticipantSubmitted) -> None:
-        person = self._new_participant(message.who)
-        if person is not None:
-            self.entry.choose(person)
-
-    def _new_participant(self, who: str) -> Participant | None:
-        name, org = split_new_participant(who)
-        store = self.fg.store
-        new_id = self.fg.perform(store.add_participant, name, org)
-        if new_id is None:
-            return None
-        person = store.participant(new_id)
-        self.notify(f"Added {person.label} to the participants.", markup=False, timeout=3)
-        self.refresh_people()
-        return person
-
-    @on(QuickEntry.CardSubmitted)
-    def add_card_from_bar(self, message: QuickEntry.CardSubmitted) -> None:
-        store = self.fg.store
-        entry = self.entry
-        if not message.text.strip():
-            self.notify("A card can't be empty: type what the employer wrote.", severity="warning")
-            return
-        person: Participant | None = None
-        if message.participant_id is not None:
-            person = store.participant(message.participant_id)
-        elif message.who:
-            # The bar settles who wrote it before submitting; never invent a participant here.
-            self.set_focus(entry.who_input)
-            return
-        card_id = self.fg.perform(store.add_card, message.text, person.id if person else None)
-        if card_id is None:
-            return  # the toast said why; the text stays in the bar
-        entry.card_added()
-        self.call_after_refresh(self.board.select_card, card_id)

@@ -8,35 +8,21 @@ A mixin for `WallScreen` (its bindings are declared there, so the footer and pal
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from focusgroup.domain.model import SHIFTS
-
-if TYPE_CHECKING:
-    from focusgroup.tui.app import FocusGroupApp
-    from focusgroup.tui.widgets.step_timer import StepTimer
+from focusgroup.tui.screens.wall_base import WallBase
 
 SHIFT_CYCLE = ("", *SHIFTS)
 """`d` steps a card through: no mark, disappearing, transforming, and back."""
 
 
-class WallMeeting:
+class WallMeeting(WallBase):
     """Card and timer actions that need more than one store call or a dialog."""
 
-    app: FocusGroupApp
     step_index: int
     wall_time: Any = staticmethod(time.time)
     """Epoch seconds for the stored timer (the meeting's clock goes on while the app is shut)."""
-
-    if TYPE_CHECKING:  # provided by WallScreen (and Screen); stubs here would shadow them
-
-        def selected_card(self) -> int | None: ...
-        def prompt(self, title: str, value: str, submit: Any, *, placeholder: str = "") -> None: ...
-        def _ok(self, fn: Any, *args: Any) -> bool: ...
-        def notify(self, message: str, **kwargs: Any) -> None: ...
-
-        @property
-        def timer(self) -> StepTimer: ...
 
     # -- cards --------------------------------------------------------------------------------
 
@@ -55,7 +41,7 @@ class WallMeeting:
             author = next((p for p in store.participants() if p.id == card.participant_id), None)
 
         def submit(text: str, who: int | None) -> bool:
-            return self._ok(store.edit_card, card_id, text, who)
+            return self.perform_ok(store.edit_card, card_id, text, who)
 
         self.app.push_screen(EditCardDialog(card.text, author, store.participants(), submit))
 
@@ -96,7 +82,7 @@ class WallMeeting:
         if card is None:
             return
         following = SHIFT_CYCLE[(SHIFT_CYCLE.index(card.shift) + 1) % len(SHIFT_CYCLE)]
-        if self._ok(store.set_shift, card_id, following):
+        if self.perform_ok(store.set_shift, card_id, following):
             said = SHIFTS[following].lower() if following else "no longer marked as shifting"
             self.notify(f"{card.text[:40]}: {said}.", markup=False, timeout=2)
 

@@ -1,6 +1,6 @@
 """The wall's tools beyond the cards: exports, e-mail, the join link and the crosswalk.
 
-A mixin for `WallScreen` (its bindings are declared there, so the footer and palette list
+A part of `WallScreen` (its bindings are declared there, so the footer and palette list
 them); each action opens a self-contained dialog and imports it only when used.
 """
 
@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from focusgroup.tui.screens.wall_base import WallBase
+
 if TYPE_CHECKING:
     from focusgroup.crosswalk.search import Match
-    from focusgroup.tui.app import FocusGroupApp
 
 
-class WallTools:
+class WallTools(WallBase):
     """Actions that open dialogs over the wall."""
-
-    app: FocusGroupApp
-
-    def selected_card(self) -> int | None: ...  # provided by WallScreen
 
     def action_export(self) -> None:
         from focusgroup.tui.screens.export import ExportDialog

@@ -20,7 +20,8 @@ from textual.widget import Widget
 
 from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView, PlaceKey, WallView
 from focusgroup.tui.widgets.card_tile import CardView, render_card
-from focusgroup.tui.widgets.wall_column import SharedPaint, WallColumn
+from focusgroup.tui.widgets.wall_column import WallColumn
+from focusgroup.tui.widgets.wall_paint import SharedPaint
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
             body = column
             wanted = () if body.tray else bands
             if force or column in changed or tuple(wanted) != tuple(body.bands):
-                body.layout(wanted)
+                body.arrange(wanted)
 
     def bands(self) -> list[int]:
         heights: list[int] = []

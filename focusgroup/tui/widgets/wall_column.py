@@ -1,160 +1,43 @@
 """One wall column: ONE line-API widget drawing the category header, every lane and card.
 
-A widget per card cost ~1 ms each in layout and compositing (1.9 s to open 500 cards, 270 ms
-per move); a header widget and a container per column put 14 more widgets (and ~400 lines)
-into every full repaint. Here a column is a `ScrollView`: its first lines are the header,
-fixed; below it the lanes scroll. It measures cards cheaply (line counts only), paints a card
-into strips when a line of it is first on screen, and caches those strips by (view, width,
-selected). A change rebuilds a list of row references (microseconds) and repaints only the
-lines that show something else.
+A widget per card cost ~1 ms each in layout and compositing; a header widget and a container
+per column put more widgets into every full repaint. Here a column is a `ScrollView`: its first
+lines are the header, fixed; below it the lanes scroll. Painting is `wall_paint` and the row
+layout `wall_rows` (both pure); this widget caches their results by (view, width, selected)
+and repaints only the lines that show something else.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
-from rich._wrap import divide_line
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.color import Color
-from textual.content import Content
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style as ContentStyle
 
 from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView
-from focusgroup.tui.widgets.card_tile import CardView, card_plain, render_card
+from focusgroup.tui.widgets.card_tile import CardView
+from focusgroup.tui.widgets.wall_paint import (
+    HEADER_LINES,
+    Paint,
+    SharedPaint,
+    card_height,
+    inner_width,
+    lane_title,
+    paint_card,
+    paint_header,
+    parse_colour,
+    scroll_mark,
+)
+from focusgroup.tui.widgets.wall_rows import Row, lane_rows, natural_heights, thumb_span
 
-MIN_LANE = 3
-"""Lines a lane takes at least (rule, title, one blank), so empty levels stay visible."""
-HEADER_LINES = 2
 TOP = HEADER_LINES + 1
 """Screen lines above the lanes: the header, then a blank line."""
-EDGE, SELECTED_EDGE = "▌", "█"
-
-
-def header_content(column: ColumnView) -> Content:
-    """Name and card count; competencies named for the whole category as a count (▲n)."""
-    parts: list[str | tuple[str, str]] = [
-        (f"{column.symbol} ", "bold"),
-        (column.name, "bold"),
-        "  ",
-        (f"{column.count}", "bold reverse"),
-    ]
-    if column.competencies:
-        parts += ["  ", (f"▲{len(column.competencies)}", "bold")]
-    return Content.assemble(*parts)
-
-
-def lane_title(lane: LaneView) -> Content:
-    return Content.assemble((lane.label.upper(), "bold"), (f" · {len(lane.cards)}", "dim"))
-
-
-def card_height(view: CardView, width: int) -> int:
-    """Lines the card takes when wrapped to `width`, without painting it.
-
-    Counts with the same line divider `Content.wrap` uses (rich's `divide_line`), without
-    building the wrapped lines: measuring every card is most of the wall's start-up.
-    """
-    plain = card_plain(view)
-    if "\t" in plain:  # tabs expand by cell position: let Content do it exactly
-        return len(render_card(view).wrap(width))
-    total = 0
-    for line in plain.split("\n"):
-        total += 1 if cell_len(line) <= width else len(divide_line(line, width, fold=True)) + 1
-    return total
-
-
-def card_padding(view: CardView) -> int:
-    return 2 if view.projector else 1
-
-
-def inner_width(view: CardView, width: int) -> int:
-    """Text width inside a card `width` cells wide: the edge mark, then padding each side."""
-    return max(2, width - 1 - 2 * card_padding(view))
-
-
-@dataclass(frozen=True)
-class Paint:
-    """Rich styles for a column's parts, read from wall.tcss (component classes)."""
-
-    card: Style
-    third: Style
-    marked: Style
-    selected: Style
-    edge: Style
-    edge_marked: Style
-    edge_selected: Style
-    title: Style
-    rule: Style
-    blank: Style
-    header: Style
-    header_tray: Style
-    header_current: Style
-
-    def for_card(self, view: CardView, selected: bool) -> tuple[Style, Style, str]:
-        """(body style, edge style, edge character) for a card in this state."""
-        if selected:
-            return self.selected, self.selected + self.edge_selected, SELECTED_EDGE
-        if view.marked:
-            return self.marked, self.marked + self.edge_marked, EDGE
-        body = self.third if view.third_card else self.card
-        return body, body + self.edge, EDGE
-
-
-@lru_cache(maxsize=256)
-def _parse_style(style: str | ContentStyle) -> ContentStyle:
-    return ContentStyle.parse(style) if isinstance(style, str) else style
-
-
-@lru_cache(maxsize=256)
-def _rich_style(style: ContentStyle) -> Style:
-    return style.rich_style
-
-
-def line_segments(line: Content) -> list[Segment]:
-    """`line.render_segments()`, parsing the cards' few style names once rather than per line
-    (half the cost of painting a card)."""
-    return [
-        Segment(text, _rich_style(style) if style else None)
-        for text, style in line.render(ContentStyle.null(), "", parse_style=_parse_style)
-    ]
-
-
-def paint_card(view: CardView, width: int, selected: bool, paint: Paint) -> list[Strip]:
-    """The card as `width`-cell strips: edge mark, padding, wrapped text, padding."""
-    body, edge_style, edge = paint.for_card(view, selected)
-    pad = card_padding(view)
-    inner = inner_width(view, width)
-    strips = []
-    for line in render_card(view).wrap(inner):
-        segments = [Segment(edge, edge_style), Segment(" " * pad, body)]
-        segments += Segment.apply_style(line_segments(line), body)
-        room = width - 1 - pad - line.cell_length
-        if room >= 0:  # always, for wrapped text: pad it out and build the strip once
-            if room:
-                segments.append(Segment(" " * room, body))
-            strips.append(Strip(segments, width))
-        else:
-            strips.append(Strip(segments).crop_extend(0, width, body))
-    return strips
-
-
-class SharedPaint:
-    """One Paint for every column of a board: they share their CSS, and reading a column's
-    thirteen component styles was ~0.6 ms each time, once per column at start-up."""
-
-    paint: Paint | None = None
-
-
-Row = tuple[int, int] | tuple[str, int]
-"""A line of the column: (card id, line of the card), ("title", lane), ("rule"|"blank", 0)."""
 
 
 class WallColumn(ScrollView, can_focus=False):
@@ -260,32 +143,14 @@ class WallColumn(ScrollView, can_focus=False):
         key = (self.column, width, self.current)
         if self._header is not None and self._header[0] == key:
             return self._header[1]
-        paint = self.paint()
-        style = paint.header_tray if self.tray else paint.header
-        colour = self._colour()
-        if colour is not None:
-            ink = colour.get_contrast_text(1.0)
-            style += Style(color=ink.rich_color, bgcolor=colour.rich_color)
-        if self.current:
-            style += paint.header_current
-        lines = header_content(self.column).wrap(max(1, width - 2))[:HEADER_LINES]
-        strips = []
-        for index in range(HEADER_LINES):
-            segments = [Segment(" ", style)]
-            if index < len(lines):
-                segments += Segment.apply_style(lines[index].render_segments(), style)
-            strips.append(Strip(segments).crop_extend(0, width, style))
-        strips.append(Strip.blank(width, paint.blank))
+        strips = paint_header(self.column, width, self.current, self._colour(), self.paint())
         self._header = (key, strips)
         return strips
 
     def _colour(self) -> Color | None:
         if self.tray or not self.column.colour:
             return None
-        try:
-            return Color.parse(self.column.colour)
-        except Exception:  # a hand-edited protocol colour we can't read: keep the default
-            return None
+        return parse_colour(self.column.colour)
 
     # -- what to show ------------------------------------------------------------------------
 
@@ -315,7 +180,7 @@ class WallColumn(ScrollView, can_focus=False):
             cards = tuple((cid, view if cid == card_id else v) for cid, v in lane.cards)
             lanes.append(LaneView(lane.key, lane.label, cards))
         self.show(lanes)
-        self.layout()
+        self.arrange()
 
     def select(self, card_id: int | None) -> None:
         if card_id == self.selected:
@@ -338,34 +203,19 @@ class WallColumn(ScrollView, can_focus=False):
         return height
 
     def _measure(self) -> bool:
-        natural = []
-        for lane in self.lanes:
-            lines = (0 if self.tray else 1) + 1  # rule, title
-            lines += sum(self._height(cid, view) + 1 for cid, view in lane.cards)
-            natural.append(lines)
+        natural = natural_heights(self.lanes, self._height, tray=self.tray)
         changed = natural != self.natural
         self.natural = natural
         return changed
 
-    def layout(self, bands: Sequence[int] | None = None) -> None:
-        """Lay the lanes out as rows, each padded to its band (so levels line up)."""
+    def arrange(self, bands: Sequence[int] | None = None) -> None:
+        """Lay the lanes out as rows, each padded to its band (so levels line up).
+
+        (Not `layout`: that is Widget's own property, the layout of a container.)
+        """
         if bands is not None:
             self.bands = tuple(bands)
-        rows: list[Row] = []
-        spans: dict[int, tuple[int, int]] = {}
-        for index, lane in enumerate(self.lanes):
-            start = len(rows)
-            if not self.tray:
-                rows.append(("rule", 0))
-            rows.append(("title", index))
-            for cid, view in lane.cards:
-                height = self._height(cid, view)
-                spans[cid] = (len(rows), len(rows) + height)
-                rows.extend((cid, line) for line in range(height))
-                rows.append(("blank", 0))
-            band = self.bands[index] if index < len(self.bands) else 0
-            rows.extend([("blank", 0)] * (max(MIN_LANE, band) - (len(rows) - start)))
-            rows.append(("blank", 0))  # the gap between levels
+        rows, spans = lane_rows(self.lanes, self._height, self.bands, tray=self.tray)
         old_top, old_mark = self.scroll_offset.y, self._mark_lines()
         old_rows, self.rows, self.spans = self.rows, rows, spans
         size = Size(self.card_width, len(rows) + TOP)
@@ -485,7 +335,7 @@ class WallColumn(ScrollView, can_focus=False):
         else:
             strip = Strip.blank(width, paint.blank)
         strip = strip.crop_extend(0, self.card_width, paint.blank)
-        mark = self._scroll_mark(y, self._thumb(scroll_y, height - TOP), paint)
+        mark = scroll_mark(y, self._thumb(scroll_y, height - TOP), paint)
         return self._fit(Strip([*strip, mark], self.card_width + 1), width)
 
     def _fit(self, line: Strip, width: int) -> Strip:
@@ -504,25 +354,8 @@ class WallColumn(ScrollView, can_focus=False):
         key = (scroll_y, height, total)
         if key != self._mark_key:  # once per repaint, not once per line
             self._mark_key = key
-            if total <= height or height <= 0:
-                self._mark_span = None
-            else:
-                top = scroll_y * height // total
-                self._mark_span = (top, top + max(1, height * height // total))
+            self._mark_span = thumb_span(scroll_y, height, total)
         return self._mark_span
-
-    @staticmethod
-    def _scroll_mark(y: int, thumb: tuple[int, int] | None, paint: Paint) -> Segment:
-        """The last cell of lane line `y`: a thumb where the view is, when the lanes scroll.
-
-        Drawn here rather than by a Textual scrollbar: those re-render on every screen
-        relayout (~7 ms each, one per column) and dominated every action.
-        """
-        if thumb is None:
-            return Segment(" ", paint.blank)
-        if thumb[0] <= y < thumb[1]:
-            return Segment("\u2503", paint.title)
-        return Segment("\u2502", paint.rule)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

@@ -1,6 +1,6 @@
 """Seeded meeting workloads: realistic sessions of any size and random streams of user actions.
 
-Shared by the benchmark (`python -m focusgroup.bench`) and the reliability tests (crash and
+Shared by the benchmark (`make bench`) and the reliability tests (crash and
 two-writer runs), so both exercise the same mix of actions the wall and the note-taker make.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.protocol import Protocol
-from focusgroup.domain.protocol_loader import find_protocol
+from focusgroup.protocol_files import find_protocol
 from focusgroup.store import SessionStore
 
 OCCUPATIONS = (

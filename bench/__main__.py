@@ -1,4 +1,5 @@
-"""The one-command benchmark: `python -m focusgroup.bench [--runs 3] [--out bench-results.md]`.
+"""The one-command benchmark: `make bench`, or `python -m bench [--runs 3] [--out FILE]` from the
+repository root.
 
 Generates sessions of 50, 500 and 2,000 cards and measures, each in fresh processes:
 start-up to a usable wall against a bare Textual app started the same way; add / move /
@@ -26,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SIZE = (200, 60)  # a projector-sized terminal; the default 80x24 hides most of the wall
 SAMPLES = int(os.environ.get("FOCUSGROUP_BENCH_SAMPLES", "10"))  # timed repeats per run
 SYNC_SAMPLES = 8
@@ -167,7 +168,7 @@ def _child_sync(db: str) -> dict[str, list[float]]:
 
     app = make_app(SessionStore.open(db, actor="facilitator"), "facilitator")
     writer = subprocess.Popen(
-        [sys.executable, "-m", "focusgroup.bench", "--child", "writer", db],
+        [sys.executable, "-m", "bench", "--child", "writer", db],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -211,7 +212,7 @@ def _child_writer(db: str) -> None:
 
 def _spawn(*args: str) -> Any:
     done = subprocess.run(
-        [sys.executable, "-m", "focusgroup.bench", "--child", *args],
+        [sys.executable, "-m", "bench", "--child", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -233,19 +234,12 @@ def _verdict(ok: bool | None) -> str:
 
 def _export(db: Path, runs: int, tmp: Path) -> list[float]:
     """The exports engineer's measuring child (bench/export_bench.py), in a fresh process."""
-    import importlib.util
+    from bench.export_bench import CHILD
 
-    spec = importlib.util.spec_from_file_location(
-        "export_bench", ROOT / "bench" / "export_bench.py"
-    )
-    if spec is None or spec.loader is None:
-        raise RuntimeError("bench/export_bench.py is missing")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
     totals = []
     for run in range(runs):
         line = subprocess.run(
-            [sys.executable, "-c", module.CHILD, str(db), str(tmp / f"export{run}")],
+            [sys.executable, "-c", CHILD, str(db), str(tmp / f"export{run}")],
             check=True,
             capture_output=True,
             text=True,
@@ -256,7 +250,7 @@ def _export(db: Path, runs: int, tmp: Path) -> list[float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m focusgroup.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--out", default="bench-results.md", help="markdown table written here")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -270,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(runner(*rest)))
         return 0
 
-    from focusgroup.bench.workload import make_session
+    from bench.workload import make_session
 
     # Like for like: Textual's modules were byte-compiled when pip installed them; ours may
     # not be (an editable install, or PYTHONDONTWRITEBYTECODE), and compiling ~40 modules
@@ -348,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
             worst < 1000,
         )
 
-        from focusgroup.export.sample import build_sample_session
+        from focusgroup.sample import build_sample_session
 
         export_db = build_sample_session(tmp / "export.db", cards=500)
         total = statistics.median(_export(export_db, args.runs, tmp))
@@ -366,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
 
     elapsed = time.perf_counter() - began
     header = (
-        f"Measured by `python -m focusgroup.bench` on {platform.machine()}, "
+        f"Measured by `make bench` on {platform.machine()}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}; "
         f"median of {args.runs} runs; whole run {elapsed:.0f} s; focusgroup byte-compiled "
         "first, as pip does for an installed wheel."

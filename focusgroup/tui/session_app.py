@@ -1,0 +1,62 @@
+"""`SessionApp`: what every screen and dialog may use of the running app.
+
+Screens type their app with `app = getters.app(SessionApp)`, the one way to reach it. They
+depend on this small face, not on `FocusGroupApp` in `app.py`, which imports the screens: so
+the app knows its screens and no screen imports the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from textual.app import App
+
+from focusgroup.store import SessionStore
+from focusgroup.tui import clock as clocks
+from focusgroup.tui.live import POLL_SECONDS, LiveSession
+
+T = TypeVar("T")
+
+
+class SessionApp(App[None]):
+    """An app over at most one live session, for one seat (facilitator or note-taker)."""
+
+    def __init__(
+        self,
+        role: str = "facilitator",
+        *,
+        clock: clocks.Clock = clocks.monotonic,
+        today: clocks.Today = clocks.today,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.role = role
+        """The seat: "facilitator" or "note-taker"; also the actor the journal records."""
+        self.clock = clock
+        """Monotonic seconds for the step timer; fixed in snapshot tests."""
+        self.today = today
+        self.poll_seconds = poll_seconds
+        self.live: LiveSession | None = None
+        """The open session; None while the start screen is up."""
+
+    @property
+    def has_store(self) -> bool:
+        return self.live is not None
+
+    @property
+    def store(self) -> SessionStore:
+        if self.live is None:
+            raise RuntimeError("no session is open")
+        return self.live.store
+
+    def perform(self, fn: Callable[..., T], *args: Any, strict: bool = False, **kwargs: Any) -> T:
+        """Run one store action, show any failure as a toast, then sync (`LiveSession.perform`)."""
+        if self.live is None:
+            raise RuntimeError("no session is open")
+        return self.live.perform(fn, *args, strict=strict, **kwargs)
+
+    def sync_now(self) -> None:
+        """Bring every screen up to date with the session file now."""
+        if self.live is not None:
+            self.live.sync_now()
