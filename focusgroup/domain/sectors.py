@@ -91,7 +91,7 @@ SECTORS: tuple[Sector, ...] = (
             "IT support",
             "Cybersecurity",
             "Data & analytics",
-            "Project & product management",
+            "Project management",
         ),
         aliases=("information technology", "tech", "technology", "software", "ict"),
         soc_groups=("15", "11", "17", "43"),

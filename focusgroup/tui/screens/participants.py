@@ -20,7 +20,7 @@ from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
 
-COLUMNS = ("Here", "Name", "Organization", "Role", "E-mail", "Summary", "Cards")
+COLUMNS = ("Name", "Here", "Organization", "Role", "E-mail", "Summary", "Cards")
 
 
 def presence_cell(person: Participant, present: set[int], wrote: set[int]) -> Text:
@@ -48,8 +48,8 @@ def row_cells(
     else:
         cards = Text("—", style="dim")
     return [
-        presence_cell(person, present or set(), wrote or set()),
         Text(person.name),
+        presence_cell(person, present or set(), wrote or set()),
         Text(person.organization),
         Text(person.role),
         Text(person.email),
