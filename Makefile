@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help demo test lint format bench snap-update clean
+.PHONY: help demo test test-fast check lint format bench snap-update clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -23,6 +23,15 @@ demo: $(STAMP) ## Install, build the demo meeting if missing and open it
 
 test: $(STAMP) ## Install and run the test suite
 	$(BIN)/python -m pytest -n 2 -q
+
+test-fast: $(STAMP) ## The suite without the slow (subprocess-heavy) tests
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
+
+check: $(STAMP) ## ruff check + format check, mypy, import contracts (CI runs it before tests)
+	$(BIN)/ruff check focusgroup tests bench
+	$(BIN)/ruff format --check focusgroup tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 lint: $(STAMP) ## ruff check and format check
 	$(BIN)/ruff check focusgroup tests bench

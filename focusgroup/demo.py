@@ -281,6 +281,8 @@ def build_demo(path: Path, protocol: Protocol) -> SessionStore:
         ]
         categories = [store.add_category(name, colour) for name, colour in CATEGORIES]
         ids: dict[str, int] = {}
+        who: int | None  # the tables below leave some cards and notes unattributed
+        cat: int | None
         for who, text, cat, level, reason_ix, own in CARDS:
             card_reasons = [reasons[i] for i in reason_ix if i < len(reasons)]
             ids.setdefault(

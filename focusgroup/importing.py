@@ -62,7 +62,7 @@ def read_csv(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     try:
         header = [h.strip().lower() for h in next(reader)]
@@ -142,7 +142,7 @@ class _Participants:
     def find_or_add(self, name: str, organization: str, **details: object) -> int:
         key = _key(name, organization)
         if key not in self.known:
-            self.known[key] = self.store.add_participant(name, organization, **details)  # type: ignore[arg-type]
+            self.known[key] = self.store.add_participant(name, organization, **details)
             self.added += 1
         return self.known[key]
 

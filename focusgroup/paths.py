@@ -22,6 +22,15 @@ def sessions_dir() -> Path:
     return home() / "sessions"
 
 
+def exports_dir(session_path: Path) -> Path:
+    """Where a session's documents go unless told otherwise: `exports/<session name>/`.
+
+    The one default for `focusgroup export` and `profiles`, the app's export dialog and the
+    PDFs e-mail attaches, so the files are always found in the same place.
+    """
+    return home() / "exports" / Path(session_path).stem
+
+
 def backups_dir(session_path: Path) -> Path:
     """Rolling backups sit beside the session file, never inside it."""
     return session_path.parent / ".backups" / session_path.stem

@@ -73,7 +73,7 @@ def seed_wall(store: SessionStore, cards: int, *, placed: float = 0.7) -> None:
                     people[i % len(people)],
                     reasons=reasons[i % 3 : i % 3 + 1] if reasons and i % 4 == 0 else (),
                     third_card=False,
-                    **place,  # type: ignore[arg-type]
+                    **place,
                 )
             )
         if cards > len(categories):

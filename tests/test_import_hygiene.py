@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # subprocesses: `make test-fast` leaves these out
+
 CORE = [
     "focusgroup.domain.model",
     "focusgroup.domain.wall",

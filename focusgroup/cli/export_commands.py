@@ -10,6 +10,12 @@ from pathlib import Path
 import click
 
 
+def _out_dir(out_dir: Path | None, session: Path) -> Path:
+    from focusgroup.paths import exports_dir
+
+    return out_dir if out_dir is not None else exports_dir(session)
+
+
 def _session_file(file: str) -> Path:
     from focusgroup.domain.errors import FocusGroupError
     from focusgroup.paths import resolve_session
@@ -24,10 +30,9 @@ def _session_file(file: str) -> Path:
 out_option = click.option(
     "--out",
     "out_dir",
-    default="exports",
-    show_default=True,
+    default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write into.",
+    help="Folder to write into [default: exports/<session name>/].",
 )
 anonymous_option = click.option(
     "--anonymous/--named",
@@ -53,12 +58,13 @@ def _progress(done: int, total: int, what: str) -> None:
     help="Comma-separated: pdf, md, json, csv.",
 )
 @anonymous_option
-def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> None:
+def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None) -> None:
     """Write the summary of session FILE: PDF, Markdown, JSON and CSV."""
     from focusgroup.export.exporter import export_session
 
+    session = _session_file(file)
     paths = export_session(
-        _session_file(file), out_dir, formats, anonymous=anonymous, progress=_progress
+        session, _out_dir(out_dir, session), formats, anonymous=anonymous, progress=_progress
     )
     for path in paths:
         click.echo(str(path))
@@ -76,7 +82,10 @@ def export(file: str, out_dir: Path, formats: str, anonymous: bool | None) -> No
 )
 @anonymous_option
 def profiles(
-    args: tuple[str, ...], out_dir: Path, occupations: tuple[str, ...], anonymous: bool | None
+    args: tuple[str, ...],
+    out_dir: Path | None,
+    occupations: tuple[str, ...],
+    anonymous: bool | None,
 ) -> None:
     """Write strawman job profiles (PDF + YAML) from session FILE.
 
@@ -93,8 +102,9 @@ def profiles(
         raise click.UsageError("Give one session FILE.")
     from focusgroup.export.exporter import export_profiles
 
+    session = _session_file(args[0])
     paths = export_profiles(
-        _session_file(args[0]), out_dir, occupations, anonymous=anonymous, progress=_progress
+        session, _out_dir(out_dir, session), occupations, anonymous=anonymous, progress=_progress
     )
     for path in paths:
         click.echo(str(path))

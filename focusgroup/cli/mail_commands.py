@@ -129,7 +129,7 @@ def email(
     from focusgroup.mail.message import Letter
     from focusgroup.mail.recipients import SKIPPED, Status, plan
     from focusgroup.mail.settings import load_settings
-    from focusgroup.paths import resolve_session
+    from focusgroup.paths import exports_dir, resolve_session
     from focusgroup.store import SessionStore
 
     if dry_run and outbox is not None:
@@ -170,7 +170,7 @@ def email(
             with tempfile.TemporaryDirectory(prefix="focusgroup-mail-") as scratch:
                 content = mail_content.export_content(store, profiles, Path(scratch))
         else:
-            out_dir = mail_content.default_out_dir(path)
+            out_dir = exports_dir(path)
             content = mail_content.export_content(store, profiles, out_dir)
             click.echo(f"Exported {len(content.attachments)} PDF(s) to {out_dir}")
         reply = settings.reply_address()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -94,7 +95,7 @@ def new(
 
     path = resolve_session(file)
     known = find_sector(sector)
-    details = dict(
+    details: dict[str, Any] = dict(
         title=title,
         sector=known.key if known else sector.strip(),
         region=region,
@@ -169,11 +170,12 @@ def list_(folder: Path | None) -> None:
         return
     for entry in entries:
         if entry.error:
-            click.echo(f"{entry.path.name}: can't be read ({entry.error})")
+            reason = entry.error.replace(str(entry.path), entry.path.name)
+            click.echo(f"{entry.path.name}: can't be read. {reason}")
             continue
         click.echo(
             f"{entry.path.name}  {entry.date or '-':10}  {entry.title}  [{entry.protocol_id}]  "
-            f"{entry.participants} participants, {entry.cards} cards, "
+            f"{entry.participants} participants, {entry.stacks} cards, "
             f"{entry.competencies} competencies, {entry.notes} notes"
         )
 

@@ -55,7 +55,8 @@ def onet_import(path: Path) -> None:
     are carried over from the shipped index.
     """
     from focusgroup.crosswalk import index
-    from focusgroup.crosswalk.build import PACKAGED_INDEX, build_index
+    from focusgroup.crosswalk.build import build_index
+    from focusgroup.crosswalk.index import PACKAGED_INDEX
 
     target = index.user_index_path()
     summary = build_index(path, target, carry_from=PACKAGED_INDEX)

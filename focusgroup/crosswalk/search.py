@@ -100,7 +100,9 @@ def search(text: str, limit: int = 10) -> list[Match]:
 # --- fetching candidate titles ---------------------------------------------------------------
 
 
-def _candidates(conn: sqlite3.Connection, slots: list[_Slot], vocab: Vocabulary) -> list:
+def _candidates(
+    conn: sqlite3.Connection, slots: list[_Slot], vocab: Vocabulary
+) -> list[sqlite3.Row]:
     """Titles matching every slot; if too few, titles matching all slots but one.
 
     Each query is an AND, so FTS5 ranks few rows: bm25 costs a lookup per matching row, and
@@ -133,7 +135,7 @@ def _slot_query(slot: _Slot) -> str:
     )
 
 
-def _fetch(conn: sqlite3.Connection, fts_query: str) -> list:
+def _fetch(conn: sqlite3.Connection, fts_query: str) -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT t.id, t.occ, t.kind, t.text FROM title t JOIN ("
         "  SELECT rowid AS id FROM title_fts WHERE title_fts MATCH ? ORDER BY rank LIMIT ?"
@@ -195,7 +197,7 @@ def _compound(ws: list[str], i: int, vocab: Vocabulary) -> tuple[_Slot, int] | N
     joined = stem(ws[i] + ws[i + 1])
     if joined not in vocab:
         return None
-    alternatives = [(joined,)]
+    alternatives: list[tuple[str, ...]] = [(joined,)]
     pair = (stem(ws[i]), stem(ws[i + 1]))
     if all(t in vocab for t in pair):
         alternatives.append(pair)
@@ -217,7 +219,7 @@ def _single(word: str, vocab: Vocabulary) -> _Slot | None:
         completions = [t for t in vocab.by_initial.get(token[0], ()) if t.startswith(token)]
         if completions:
             best = sorted(completions, key=lambda t: -vocab.df[t])[:2]
-            alternatives = [(t,) for t in best]
+            alternatives: list[tuple[str, ...]] = [(t,) for t in best]
             weight = _weight(alternatives, vocab)
             return _Slot(tuple(alternatives), weight, f"abbreviation {word} → {best[0]}", 0.9)
     if token.endswith("ing") and token[:-3] in vocab:  # "trucking" -> "truck"
@@ -263,10 +265,10 @@ def _weight(alternatives: list[tuple[str, ...]], vocab: Vocabulary) -> float:
 
 
 def _rank(
-    conn: sqlite3.Connection, rows: list, slots: list[_Slot], vocab: Vocabulary
+    conn: sqlite3.Connection, rows: list[sqlite3.Row], slots: list[_Slot], vocab: Vocabulary
 ) -> list[tuple[int, float, sqlite3.Row, set[str]]]:
     total_weight = sum(s.weight for s in slots)
-    best: dict[int, tuple[float, object, set]] = {}
+    best: dict[int, tuple[float, sqlite3.Row, set[str]]] = {}
     full_cover: dict[int, int] = defaultdict(int)
     for row in rows:
         title_tokens, title_weight = _title_tokens(row["id"], row["text"], vocab)
@@ -330,7 +332,9 @@ def _best_alternative(
     return best
 
 
-def _why(row, occupation_title: str, covered: set, slots: list[_Slot], notes: list[str]) -> str:
+def _why(
+    row: sqlite3.Row, occupation_title: str, covered: set[str], slots: list[_Slot], notes: list[str]
+) -> str:
     kind = row["kind"]
     if kind == "title":
         reason = f"title match: {row['text'].lower()}"

@@ -21,3 +21,11 @@ class ProtocolError(FocusGroupError):
 
 class UndoConflict(DomainError):
     """Undo or redo would overwrite a change made since, by this seat or the other one."""
+
+
+class StorageError(SessionFileError):
+    """The session file could not be read or written just now (locked, disk full, damaged).
+
+    The store raises it in place of the database's own errors, so callers above the store
+    handle one family of errors and never import the database driver.
+    """

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -135,5 +136,5 @@ def protocol_from_json(text: str, source_text: str = "") -> Protocol:
     return Protocol(**data, source_text=source_text)
 
 
-def _tuples(item: dict) -> dict:
+def _tuples(item: dict[str, Any]) -> dict[str, Any]:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}

@@ -6,7 +6,9 @@ the line and the field. Reading files and finding protocols is `focusgroup.proto
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from yaml.nodes import MappingNode, Node
 
@@ -80,51 +82,120 @@ class _Seen:
         return cls({}, {})
 
 
-def _levels(r: NodeReader, node: Node) -> tuple[Level, ...]:
+# Most sections are lists of small records checked field by field: one table describes them.
+# A check reads one field of one item; `seen` catches a key or hotkey used twice in the list.
+Check = Callable[[NodeReader, Node, str, _Seen], str]
+
+
+def _key(r: NodeReader, node: Node, field: str, seen: _Seen) -> str:
+    value = r.key(node, field)
+    r.unique(seen.keys, value, node, field)
+    return value
+
+
+def _level_key(r: NodeReader, node: Node, field: str, seen: _Seen) -> str:
+    value = r.key(node, field)
+    if value == RESERVED_LEVEL:
+        r.fail(node, field, f'cannot be "{RESERVED_LEVEL}"; the app adds it itself')
+    r.unique(seen.keys, value, node, field)
+    return value
+
+
+def _hotkey(r: NodeReader, node: Node, field: str, seen: _Seen) -> str:
+    value = r.hotkey(node, field)
+    r.unique(seen.other, value, node, field)
+    return value
+
+
+def _label(r: NodeReader, node: Node, field: str, seen: _Seen) -> str:
+    return r.text(node, field, "a label")
+
+
+def _name(r: NodeReader, node: Node, field: str, seen: _Seen) -> str:
+    value = r.text(node, field, "the category's name")
+    r.unique(seen.keys, value, node, field)
+    return value
+
+
+def _colour(r: NodeReader, node: Node, field: str, seen: _Seen) -> str:
+    return r.colour(node, field)
+
+
+def _group(r: NodeReader, node: Node, field: str, seen: _Seen) -> str:
+    value = r.text(node, field, "a group")
+    if value not in TIER_GROUPS:
+        r.fail(node, field, f"must be one of {join(TIER_GROUPS)} (got {quote(value)})")
+    return value
+
+
+@dataclass(frozen=True)
+class _Section:
+    """One list of records: what it is called in messages, its fields, what each becomes."""
+
+    what: str
+    """The list, as messages name it ("must list at least one of the levels")."""
+    item: str
+    """One record, as messages name it ("must be a level with fields key, label")."""
+    fields: tuple[str, ...]
+    """Every field a record has (all required), in the order messages list them."""
+    checks: tuple[tuple[str, Check], ...]
+    """The fields in the order they are read: the first problem found is the one reported."""
+    make: Callable[..., Any]
+    allow_empty: bool = True
+
+
+_SECTIONS = {
+    "levels": _Section(
+        "levels",
+        "a level",
+        ("key", "label"),
+        (("key", _level_key), ("label", _label)),
+        Level,
+        allow_empty=False,
+    ),
+    "reasons": _Section(
+        "reasons",
+        "a why-critical reason",
+        ("key", "label", "hotkey"),
+        (("key", _key), ("hotkey", _hotkey), ("label", _label)),
+        Reason,
+    ),
+    "categories": _Section(
+        "category cards",
+        "a category card",
+        ("name", "colour"),
+        (("name", _name), ("colour", _colour)),
+        CategorySeed,
+    ),
+    "tiers": _Section(
+        "competency tiers",
+        "a competency tier",
+        ("key", "label", "group"),
+        (("key", _key), ("group", _group), ("label", _label)),
+        Tier,
+    ),
+    "topics": _Section(
+        "note topics",
+        "a note-taker topic",
+        ("key", "label", "hotkey"),
+        (("key", _key), ("hotkey", _hotkey), ("label", _label)),
+        Topic,
+    ),
+}
+
+
+def _records(r: NodeReader, node: Node, section: str) -> tuple[Any, ...]:
+    """Read the list `section` of the protocol as `_SECTIONS` describes it."""
+    spec = _SECTIONS[section]
     seen = _Seen.new()
-    levels = []
-    for i, item in enumerate(r.sequence(node, "levels", "levels", allow_empty=False), start=1):
-        field = f"levels[{i}]"
-        f = r.mapping(item, field, ("key", "label"), ("key", "label"), "a level")
-        key = r.key(f["key"], f"{field}.key")
-        if key == RESERVED_LEVEL:
-            r.fail(
-                f["key"], f"{field}.key", f'cannot be "{RESERVED_LEVEL}"; the app adds it itself'
-            )
-        r.unique(seen.keys, key, f["key"], f"{field}.key")
-        levels.append(Level(key=key, label=r.text(f["label"], f"{field}.label", "a label")))
-    return tuple(levels)
-
-
-def _reasons(r: NodeReader, node: Node) -> tuple[Reason, ...]:
-    seen = _Seen.new()
-    reasons = []
-    for i, item in enumerate(r.sequence(node, "reasons", "reasons", allow_empty=True), start=1):
-        field = f"reasons[{i}]"
-        names = ("key", "label", "hotkey")
-        f = r.mapping(item, field, names, names, "a why-critical reason")
-        key = r.key(f["key"], f"{field}.key")
-        r.unique(seen.keys, key, f["key"], f"{field}.key")
-        hotkey = r.hotkey(f["hotkey"], f"{field}.hotkey")
-        r.unique(seen.other, hotkey, f["hotkey"], f"{field}.hotkey")
-        label = r.text(f["label"], f"{field}.label", "a label")
-        reasons.append(Reason(key=key, label=label, hotkey=hotkey))
-    return tuple(reasons)
-
-
-def _categories(r: NodeReader, node: Node) -> tuple[CategorySeed, ...]:
-    seen = _Seen.new()
-    categories = []
-    items = r.sequence(node, "categories", "category cards", allow_empty=True)
+    records = []
+    items = r.sequence(node, section, spec.what, allow_empty=spec.allow_empty)
     for i, item in enumerate(items, start=1):
-        field = f"categories[{i}]"
-        names = ("name", "colour")
-        f = r.mapping(item, field, names, names, "a category card")
-        name = r.text(f["name"], f"{field}.name", "the category's name")
-        r.unique(seen.keys, name, f["name"], f"{field}.name")
-        colour = r.colour(f["colour"], f"{field}.colour")
-        categories.append(CategorySeed(name=name, colour=colour))
-    return tuple(categories)
+        field = f"{section}[{i}]"
+        f = r.mapping(item, field, spec.fields, spec.fields, spec.item)
+        values = {name: check(r, f[name], f"{field}.{name}", seen) for name, check in spec.checks}
+        records.append(spec.make(**values))
+    return tuple(records)
 
 
 def _card_kinds(r: NodeReader, node: Node) -> tuple[CardKind, ...]:
@@ -165,29 +236,6 @@ def _card_kinds(r: NodeReader, node: Node) -> tuple[CardKind, ...]:
     return tuple(kinds)
 
 
-def _tiers(r: NodeReader, node: Node) -> tuple[Tier, ...]:
-    seen = _Seen.new()
-    tiers = []
-    items = r.sequence(node, "tiers", "competency tiers", allow_empty=True)
-    for i, item in enumerate(items, start=1):
-        field = f"tiers[{i}]"
-        names = ("key", "label", "group")
-        f = r.mapping(item, field, names, names, "a competency tier")
-        key = r.key(f["key"], f"{field}.key")
-        r.unique(seen.keys, key, f["key"], f"{field}.key")
-        group = r.text(f["group"], f"{field}.group", "a group")
-        if group not in TIER_GROUPS:
-            r.fail(
-                f["group"],
-                f"{field}.group",
-                f"must be one of {join(TIER_GROUPS)} (got {quote(group)})",
-            )
-        tiers.append(
-            Tier(key=key, label=r.text(f["label"], f"{field}.label", "a label"), group=group)
-        )
-    return tuple(tiers)
-
-
 def _ksa_types(r: NodeReader, node: Node) -> tuple[str, ...]:
     seen = _Seen.new()
     types = []
@@ -198,23 +246,6 @@ def _ksa_types(r: NodeReader, node: Node) -> tuple[str, ...]:
         r.unique(seen.keys, value, item, field)
         types.append(value)
     return tuple(types)
-
-
-def _topics(r: NodeReader, node: Node) -> tuple[Topic, ...]:
-    seen = _Seen.new()
-    topics = []
-    for i, item in enumerate(r.sequence(node, "topics", "note topics", allow_empty=True), 1):
-        field = f"topics[{i}]"
-        names = ("key", "label", "hotkey")
-        f = r.mapping(item, field, names, names, "a note-taker topic")
-        key = r.key(f["key"], f"{field}.key")
-        r.unique(seen.keys, key, f["key"], f"{field}.key")
-        hotkey = r.hotkey(f["hotkey"], f"{field}.hotkey")
-        r.unique(seen.other, hotkey, f["hotkey"], f"{field}.hotkey")
-        topics.append(
-            Topic(key=key, label=r.text(f["label"], f"{field}.label", "a label"), hotkey=hotkey)
-        )
-    return tuple(topics)
 
 
 def _steps(r: NodeReader, node: Node, kinds: tuple[CardKind, ...]) -> tuple[Step, ...]:
@@ -285,13 +316,13 @@ def parse_protocol(text: str, source: str) -> Protocol:
         id=pid,
         title=r.text(f["title"], "title", "the protocol's title"),
         purpose=r.text(f["purpose"], "purpose", "the meeting's purpose"),
-        levels=_levels(r, f["levels"]),
-        reasons=_reasons(r, f["reasons"]),
-        categories=_categories(r, f["categories"]) if "categories" in f else (),
+        levels=_records(r, f["levels"], "levels"),
+        reasons=_records(r, f["reasons"], "reasons"),
+        categories=_records(r, f["categories"], "categories") if "categories" in f else (),
         card_kinds=card_kinds,
-        tiers=_tiers(r, f["tiers"]),
+        tiers=_records(r, f["tiers"], "tiers"),
         steps=_steps(r, f["steps"], card_kinds),
         ksa_types=_ksa_types(r, f["ksa_types"]) if "ksa_types" in f else Protocol.ksa_types,
-        topics=_topics(r, f["topics"]) if "topics" in f else (),
+        topics=_records(r, f["topics"], "topics") if "topics" in f else (),
         source_text=text,
     )

@@ -68,10 +68,11 @@ def build_wall(
     unsorted: list[Card] = []
     for card in sorted(cards, key=lambda c: (c.position, c.id)):
         place = place_of(card)
-        if place.unsorted or place.category_id not in known or place.level not in levels:
+        category = place.category_id  # None exactly when the place is the tray
+        if category is None or category not in known or place.level not in levels:
             unsorted.append(card)
         else:
-            grid.setdefault((place.category_id, place.level), []).append(card)  # type: ignore[arg-type]
+            grid.setdefault((category, place.level), []).append(card)
     return Wall(
         categories=tuple(ordered),
         levels=tuple(levels),

@@ -17,6 +17,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from focusgroup.domain.errors import ProtocolError
+from focusgroup.domain.text import shorten
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 COLOUR_RE = re.compile(r"^(#[0-9a-fA-F]{6}|[A-Za-z][A-Za-z0-9_ -]*)$")
@@ -165,7 +166,7 @@ def got(node: Node) -> str:
 
 
 def quote(value: str) -> str:
-    shown = value if len(value) <= 40 else value[:37] + "..."
+    shown = shorten(value, 40, ellipsis="...")
     return '"' + shown.replace("\n", " ") + '"'
 
 
@@ -186,7 +187,7 @@ def compose(text: str, source: str) -> Node | None:
     if _FAST_LOADER is not None:
         try:
             return yaml.compose(text, Loader=_FAST_LOADER)
-        except Exception:  # noqa: BLE001 - the pure loader below says exactly what is wrong
+        except Exception:
             pass
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -199,9 +200,9 @@ def compose(text: str, source: str) -> Node | None:
         ) from None
     except yaml.reader.ReaderError as error:
         # Control characters or other junk: the reader knows the position, not the line.
-        line = text.count("\n", 0, error.position) + 1
+        line_number = text.count("\n", 0, error.position) + 1
         raise ProtocolError(
-            f"{source}, line {line}: the file contains a character YAML does not allow "
+            f"{source}, line {line_number}: the file contains a character YAML does not allow "
             f"({_char_code(error.character)}); is this really a protocol file?"
         ) from None
     except yaml.YAMLError as error:

@@ -33,8 +33,9 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) 
 def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
     """Write `<stem>-cards.csv`, `-competencies.csv`, `-notes.csv`, `-commitments.csv`."""
     ranks = {r.card.id: i for i, r in enumerate(wall_model.rank_occupations(snap.cards), 1)}
-    cat = {c.id: c.name for c in snap.categories}
-    org = {p.id: p.organization for p in snap.participants}
+    # Keyed by optional ids: an unplaced card or an anonymous offer looks up None, gets "".
+    cat: dict[int | None, str] = {c.id: c.name for c in snap.categories}
+    org: dict[int | None, str] = {p.id: p.organization for p in snap.participants}
     card_rows = []
     for card in snap.cards:
         card_rows.append(
@@ -67,7 +68,7 @@ def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
                 ),
             ]
         )
-    card_names = {c.id: c.text for c in snap.cards}
+    card_names: dict[int | None, str] = {c.id: c.text for c in snap.cards}
     paths = [
         _write(
             out_dir / f"{stem}-cards.csv",

@@ -8,13 +8,13 @@ total, what)` is called before each file is written (and once at the end).
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from focusgroup.domain.errors import FocusGroupError
+from focusgroup.domain.text import slug
 from focusgroup.export.snapshot import SessionSnapshot, take_snapshot
 
 FORMATS = ("pdf", "md", "json", "csv")
@@ -27,14 +27,6 @@ class ExportError(FocusGroupError):
 
 def _noop(done: int, total: int, what: str) -> None:
     del done, total, what
-
-
-def slug(text: str, fallback: str = "session") -> str:
-    """A file-name-safe ASCII stem: 'Łódź CNC' -> 'lodz-cnc'."""
-    ascii_text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()[:60].strip("-")
-    return stem or fallback
 
 
 def parse_formats(value: str | Iterable[str]) -> tuple[str, ...]:
@@ -106,7 +98,7 @@ def export_session(
     wanted = parse_formats(formats)
     out = prepare_out_dir(out_dir)
     snap = snapshot_of(source, anonymous=anonymous)
-    stem = stem or slug(snap.session.title) + ("-anonymous" if snap.anonymous else "")
+    stem = stem or slug(snap.session.title, "session") + ("-anonymous" if snap.anonymous else "")
     written: list[Path] = []
     total = len(wanted)
     for done, fmt in enumerate(wanted):
@@ -115,19 +107,17 @@ def export_session(
             from focusgroup.export.pdf.summary import write_summary_pdf
 
             path = out / f"{stem}.pdf"
-            written.append(_guard(path, lambda p=path: write_summary_pdf(snap, p)))
+            written.append(_guard(path, partial(write_summary_pdf, snap, path)))
         elif fmt == "md":
             from focusgroup.export.markdown import render_markdown
 
             path = out / f"{stem}.md"
-            written.append(
-                _guard(path, lambda p=path: p.write_text(render_markdown(snap), "utf-8"))
-            )
+            written.append(_guard(path, partial(path.write_text, render_markdown(snap), "utf-8")))
         elif fmt == "json":
             from focusgroup.export.json_export import write_json
 
             path = out / f"{stem}.json"
-            written.append(_guard(path, lambda p=path: write_json(snap, p)))
+            written.append(_guard(path, partial(write_json, snap, path)))
         elif fmt == "csv":
             from focusgroup.export.csv_export import write_csvs
 
@@ -182,18 +172,12 @@ def export_profiles(
         stem = f"profile-{slug(profile.occupation, 'occupation')}-v{profile.version}"
         if "yaml" in formats:
             path = out / f"{stem}.yaml"
-            written.append(_guard(path, lambda p=path, pr=profile: write_profile(pr, p)))
+            written.append(_guard(path, partial(write_profile, profile, path)))
         if "pdf" in formats:
             from focusgroup.export.profile_pdf import write_profile_pdf
 
             path = out / f"{stem}.pdf"
-            written.append(
-                _guard(
-                    path,
-                    lambda p=path, pr=profile: write_profile_pdf(
-                        pr, p, session_title=snap.session.title
-                    ),
-                )
-            )
+            write = partial(write_profile_pdf, profile, path, session_title=snap.session.title)
+            written.append(_guard(path, write))
     progress(total, total, "Done")
     return written

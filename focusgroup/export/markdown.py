@@ -12,6 +12,7 @@ import re
 
 from focusgroup.domain.model import SHIFTS
 from focusgroup.domain.sectors import sector_label
+from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import Summary, how_used, summarize, when_next
 from focusgroup.export.snapshot import SessionSnapshot
 
@@ -132,9 +133,7 @@ def _wall_table(snap: SessionSnapshot) -> list[str]:
     return rows
 
 
-def snap_wall(snap: SessionSnapshot):  # noqa: ANN201 - the domain's Wall
-    from focusgroup.domain.wall import build_wall
-
+def snap_wall(snap: SessionSnapshot) -> Wall:
     return build_wall(snap.categories, snap.cards, snap.levels)
 
 

@@ -50,10 +50,10 @@ OnetLookup = Callable[[str], Any]
 def default_onet_lookup() -> OnetLookup | None:
     """The crosswalk's profile function, if that module exists in this install."""
     try:
-        from focusgroup.crosswalk.profile import occupation_profile  # type: ignore[import-not-found]
+        from focusgroup.crosswalk.profile import occupation_profile
     except ImportError:
         return None
-    return occupation_profile  # type: ignore[no-any-return]
+    return occupation_profile
 
 
 def choose_occupations(
@@ -142,7 +142,7 @@ def _onet(lookup: OnetLookup | None, card: Card) -> Any:
         return None
     try:
         return lookup(code)
-    except Exception:  # noqa: BLE001 - O*NET is a bonus; a strawman without it is still useful
+    except Exception:
         return None
 
 
@@ -197,7 +197,7 @@ def _onet_facts(onet: Any) -> OnetFacts | None:
             attribution = ONET_ATTRIBUTION
         except ImportError:
             pass
-    if wage is not None and getattr(wage, "source", "") and median:
+    if wage is not None and getattr(wage, "source", None) and median:
         attribution = f"{attribution} {wage.source}".strip()
     return OnetFacts(
         job_zone=job_zone,

@@ -143,7 +143,8 @@ def to_dict(profile: JobProfile) -> dict[str, Any]:
     for function in data["functions"]:
         function["tasks"] = [_compact(t, Task) for t in function["tasks"]]
     data["competencies"] = [_compact(c, ProfileCompetency) for c in data["competencies"]]
-    return _lists(data)
+    compact: dict[str, Any] = _lists(data)
+    return compact
 
 
 def _compact(values: dict[str, Any], cls: type) -> dict[str, Any]:
@@ -230,10 +231,10 @@ class _Reader:
             value = ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(path, f"must be text, got {_kind(value)}.")
-        value = str(value)
-        if required and not value.strip():
+        text = str(value)
+        if required and not text.strip():
             raise self.fail(path, "is required and can't be empty.")
-        return value
+        return text
 
     def level(self, value: Any, path: str) -> str:
         level = self.text(value, path).strip().lower()

@@ -64,11 +64,6 @@ def check_size(content: MailContent) -> None:
         )
 
 
-def default_out_dir(session_path: Path) -> Path:
-    """Where the PDFs that go out are kept: beside the session, so they can be re-checked."""
-    return session_path.parent / "exports" / session_path.stem
-
-
 def snapshot(store: SessionStore) -> SessionSnapshot:
     """Read the session once, on the store's thread; the rest can run in a worker."""
     from focusgroup.export.snapshot import take_snapshot

@@ -7,12 +7,11 @@ draft with a Send button. Nothing is recorded as sent: the facilitator sends the
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from focusgroup.domain.text import slug
 from focusgroup.mail.errors import MailError
 from focusgroup.mail.message import Letter, build_message
 from focusgroup.mail.recipients import Recipient
@@ -47,10 +46,7 @@ def write_outbox(folder: Path, letter: Letter, recipients: Sequence[Recipient]) 
 
 
 def eml_name(recipient: Recipient) -> str:
-    """`003-zoe-ukasiewicz.eml`: id first so names sort and never collide, ASCII for any disk."""
-    ascii_name = (
-        unicodedata.normalize("NFKD", recipient.participant.name).encode("ascii", "ignore").decode()
-    )
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
-    stem = f"{recipient.participant.id:03d}" + (f"-{slug}" if slug else "")
+    """`003-zoe-lukasiewicz.eml`: id first so names sort and never collide, ASCII for any disk."""
+    name = slug(recipient.participant.name, limit=40)
+    stem = f"{recipient.participant.id:03d}" + (f"-{name}" if name else "")
     return f"{stem}.eml"

@@ -45,7 +45,7 @@ def seat_command(session_path: Path, role: str = "note-taker") -> str:
         for part in (
             sys.executable,
             "-m",
-            "focusgroup.serve.seat",
+            "focusgroup.tui.seat",
             str(session_path.resolve()),
             "--role",
             role,

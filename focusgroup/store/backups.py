@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from focusgroup.domain.errors import SessionFileError
 from focusgroup.paths import backups_dir
 from focusgroup.store.connection import check_file
+from focusgroup.store.errors import storage_errors
 
 if TYPE_CHECKING:
     from focusgroup.store.session_store import SessionStore
@@ -24,6 +25,7 @@ KEEP = 30
 """Backups kept per session; at one every few minutes that covers a whole meeting."""
 
 
+@storage_errors
 def take_backup(store: SessionStore, reason: str = "auto") -> Path:
     """Back up an open store and prune old backups."""
     path = store.path
@@ -49,6 +51,7 @@ def prune(folder: Path, keep: int = KEEP) -> None:
         old.unlink(missing_ok=True)
 
 
+@storage_errors
 def restore(path: Path, backup: Path | None = None) -> tuple[Path, Path | None]:
     """Put a backup (the newest readable one by default) in place of the session file.
 
@@ -82,13 +85,14 @@ def _readable(candidate: Path) -> bool:
         check_file(candidate)
         conn = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)
         try:
-            return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()
     except (SessionFileError, sqlite3.Error):
         return False
 
 
+@storage_errors
 def backup_if_due(store: SessionStore, every: float = 180.0) -> Path | None:
     """Take a backup when the newest one is older than `every` seconds and work was done since.
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from focusgroup.domain.errors import DomainError
-from focusgroup.domain.model import Category, Participant, QuoteAs, Role, Session
+from focusgroup.domain.model import Card, Category, Participant, QuoteAs, Role, Session
 from focusgroup.domain.protocol import Protocol, protocol_from_json
+from focusgroup.domain.text import one_line, shorten
 from focusgroup.store import rows
 from focusgroup.store.journal import Journal
 
@@ -36,6 +37,7 @@ def writes(method: Callable[..., T]) -> Callable[..., T]:
         with self.journal.locked():
             return method(self, *args, **kwargs)
 
+    locked.holds_write_lock = True  # type: ignore[attr-defined]
     return locked
 
 
@@ -47,8 +49,7 @@ def _text(value: str, what: str) -> str:
 
 
 def _short(text: str, width: int = 40) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "\u2026"
+    return shorten(one_line(text), width)
 
 
 def _role(role: str) -> str:
@@ -129,5 +130,13 @@ class StoreBase:
     if TYPE_CHECKING:  # provided by the mixins; declared so each mixin type-checks alone
 
         def participant(self, participant_id: int) -> Participant: ...
+
+        def categories(self) -> list[Category]: ...
+
+        def _top_card(self, card_id: int) -> Card: ...
+
+        def _next_position(self, category_id: int | None, level: str) -> float: ...
+
+        def _next(self, table: str) -> float: ...
 
         def category(self, category_id: int) -> Category: ...

@@ -1,4 +1,9 @@
-"""What is in a folder of session files, read without changing any of them."""
+"""What is in a folder of session files, read without changing any of them.
+
+Files are opened read-only and never migrated: listing a folder must not upgrade (or lock)
+a file the other seat or an older focusgroup is using. A file that can't be opened is listed
+with the same reason opening it would give.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from focusgroup.domain.errors import SessionFileError
-from focusgroup.store.connection import check_file
-from focusgroup.store.file_format import APPLICATION_ID, SCHEMA_VERSION
+from focusgroup.store.connection import check_file, check_session, damaged_message
 
 
 @dataclass(frozen=True)
@@ -16,14 +20,24 @@ class SessionEntry:
     path: Path
     title: str = ""
     date: str = ""
+    """The meeting's date as entered; may be empty (see `shown_date`)."""
+    created_at: str = ""
     protocol_id: str = ""
     participants: int = 0
+    stacks: int = 0
+    """Cards on the wall, a merged stack counted once."""
     cards: int = 0
+    """Every card an employer wrote, stacked or not."""
     competencies: int = 0
     notes: int = 0
     modified: float = 0.0
     error: str = ""
     """Why the file can't be opened; empty when it can."""
+
+    @property
+    def shown_date(self) -> str:
+        """The meeting's date, or the day the file was made when none was entered."""
+        return self.date or self.created_at[:10]
 
 
 def describe(path: Path) -> SessionEntry:
@@ -35,12 +49,9 @@ def describe(path: Path) -> SessionEntry:
         check_file(path)
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
         try:
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                return SessionEntry(path, modified=modified, error="not a focusgroup session")
-            if conn.execute("PRAGMA user_version").fetchone()[0] > SCHEMA_VERSION:
-                return SessionEntry(path, modified=modified, error="made by a newer focusgroup")
-            title, date, protocol_id = conn.execute(
-                "SELECT title, date, protocol_id FROM sessions WHERE id = 1"
+            check_session(conn, path)
+            title, date, created_at, protocol_id = conn.execute(
+                "SELECT title, date, created_at, protocol_id FROM sessions WHERE id = 1"
             ).fetchone()
 
             def count(sql: str) -> int:
@@ -49,10 +60,12 @@ def describe(path: Path) -> SessionEntry:
             return SessionEntry(
                 path,
                 title=title,
-                date=date,
+                date=date or "",
+                created_at=created_at or "",
                 protocol_id=protocol_id,
                 participants=count("SELECT count(*) FROM participants"),
-                cards=count("SELECT count(*) FROM cards WHERE stack_id IS NULL"),
+                stacks=count("SELECT count(*) FROM cards WHERE stack_id IS NULL"),
+                cards=count("SELECT count(*) FROM cards"),
                 competencies=count("SELECT count(*) FROM competencies"),
                 notes=count("SELECT count(*) FROM notes"),
                 modified=modified,
@@ -60,9 +73,9 @@ def describe(path: Path) -> SessionEntry:
         finally:
             conn.close()
     except SessionFileError as error:
-        return SessionEntry(path, modified=modified, error=str(error).split(" (")[0])
-    except (sqlite3.Error, TypeError) as error:
-        return SessionEntry(path, modified=modified, error=f"damaged: {error}")
+        return SessionEntry(path, modified=modified, error=str(error))
+    except (sqlite3.Error, TypeError) as error:  # TypeError: no session row to unpack
+        return SessionEntry(path, modified=modified, error=damaged_message(path, str(error)))
 
 
 def scan_sessions(folder: Path) -> list[SessionEntry]:
@@ -70,4 +83,4 @@ def scan_sessions(folder: Path) -> list[SessionEntry]:
     if not folder.is_dir():
         return []
     entries = [describe(p) for p in folder.glob("*.db") if p.is_file()]
-    return sorted(entries, key=lambda e: e.modified, reverse=True)
+    return sorted(entries, key=lambda e: (-e.modified, e.path.name))

@@ -52,32 +52,48 @@ def open_database(path: Path) -> sqlite3.Connection:
     check_file(path)
     try:
         conn = connect(path)
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
+        try:
+            version = check_session(conn, path)
+        except SessionFileError:
             conn.close()
-            raise SessionFileError(
-                f"{path} is an SQLite database but not a focusgroup session file."
-            )
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise SessionFileError(
-                f"{path} was saved by a newer focusgroup (file format {version}; this version "
-                f"reads up to {SCHEMA_VERSION}). Upgrade focusgroup to open it."
-            )
-        status = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if status != "ok":
-            conn.close()
-            raise SessionFileError(_damaged(path, status))
+            raise
         conn.execute("PRAGMA journal_mode = WAL")
         if version < SCHEMA_VERSION:
             _migrate(conn)
         return conn
     except UnicodeDecodeError:
         # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
-        raise SessionFileError(_damaged(path, "its table definitions are garbled")) from None
+        raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
     except sqlite3.DatabaseError as error:
-        raise SessionFileError(_damaged(path, str(error))) from None
+        raise SessionFileError(damaged_message(path, str(error))) from None
+
+
+def check_session(conn: sqlite3.Connection, path: Path) -> int:
+    """Refuse a database that is not a session we can read; returns its file format version.
+
+    Used when opening a file and when listing one read-only, so both give the same reason.
+    """
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if app_id != APPLICATION_ID:
+            raise SessionFileError(
+                f"{path} is an SQLite database but not a focusgroup session file."
+            )
+        if version > SCHEMA_VERSION:
+            raise SessionFileError(
+                f"{path} was saved by a newer focusgroup (file format {version}; this version "
+                f"reads up to {SCHEMA_VERSION}). Upgrade focusgroup to open it."
+            )
+        status = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except UnicodeDecodeError:
+        # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
+        raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
+    except sqlite3.DatabaseError as error:
+        raise SessionFileError(damaged_message(path, str(error))) from None
+    if status != "ok":
+        raise SessionFileError(damaged_message(path, status))
+    return version
 
 
 def create_database(path: Path) -> sqlite3.Connection:
@@ -109,7 +125,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
         raise
 
 
-def _damaged(path: Path, detail: str) -> str:
+def damaged_message(path: Path, detail: str) -> str:
     return (
         f"{path} is damaged and cannot be opened ({detail}). "
         f"Bring back a backup with: focusgroup restore {path}"

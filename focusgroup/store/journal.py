@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -215,7 +215,7 @@ class Journal:
         """Replay what this seat last undid. Returns the undo event reversed, or None."""
         return self._reverse("redo", self.redoable_event)
 
-    def _reverse(self, kind: str, find: Any) -> Event | None:
+    def _reverse(self, kind: str, find: Callable[[], Event | None]) -> Event | None:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             # Looked up inside the write lock: the other seat cannot slip in between.
@@ -288,7 +288,7 @@ class Journal:
         return True
 
 
-def _event(row: sqlite3.Row | tuple) -> Event:
+def _event(row: sqlite3.Row | tuple[Any, ...]) -> Event:
     (event_id, actor, at, kind, action, changes, target, undoable, reverted) = row
     return Event(
         id=event_id,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from functools import cache
 from typing import Any, TypeVar
 
 from focusgroup.domain.model import (
@@ -27,19 +26,24 @@ BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking", "atte
 """Stored as 0/1."""
 
 
-def _list(raw: str) -> tuple:
+def _list(raw: str) -> tuple[Any, ...]:
     # Most cards have no reasons yet; skipping the JSON parser for them halves load time.
     return () if raw == "[]" else tuple(json.loads(raw))
 
 
-@cache
-def _columns(cls: type) -> tuple[tuple[str, str], ...]:
-    """(field, kind) for each of a dataclass's fields that is stored as a column."""
-    stored = [f.name for f in fields(cls) if f.name != "members"]
-    return tuple(
-        (name, "list" if name in LIST_COLUMNS else "bool" if name in BOOL_COLUMNS else "")
-        for name in stored
-    )
+_COLUMNS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+
+
+def _columns(cls: type[Any]) -> tuple[tuple[str, str], ...]:
+    """(field, kind) for each of a dataclass's fields that is stored as a column (cached)."""
+    found = _COLUMNS.get(cls)
+    if found is None:
+        stored = [f.name for f in fields(cls) if f.name != "members"]
+        found = _COLUMNS[cls] = tuple(
+            (name, "list" if name in LIST_COLUMNS else "bool" if name in BOOL_COLUMNS else "")
+            for name in stored
+        )
+    return found
 
 
 def _build(cls: type[T], row: Row, **extra: Any) -> T:

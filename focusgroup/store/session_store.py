@@ -19,6 +19,7 @@ from focusgroup.store import rows
 from focusgroup.store.base import _text, writes
 from focusgroup.store.cards import CardOps
 from focusgroup.store.connection import create_database, open_database
+from focusgroup.store.errors import translate_storage_errors
 from focusgroup.store.journal import now
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
@@ -35,6 +36,7 @@ SESSION_FIELDS = (
 )
 
 
+@translate_storage_errors
 class SessionStore(CardOps, PeopleOps, NoteOps):
     """One open session file, used by one seat (`actor`)."""
 

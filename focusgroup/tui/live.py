@@ -10,14 +10,13 @@ nowhere. The app owns one `LiveSession` per open session file.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from textual.app import App
 from textual.timer import Timer
 
-from focusgroup.domain.errors import FocusGroupError, SessionFileError
+from focusgroup.domain.errors import FocusGroupError, SessionFileError, StorageError
 from focusgroup.store import SessionStore
 from focusgroup.store.backups import backup_if_due, live_file_replaced
 from focusgroup.tui.messages import SessionChanged
@@ -78,14 +77,16 @@ class LiveSession:
         notify = self._app.notify
         try:
             result = fn(*args, **kwargs)
-        except FocusGroupError as error:
-            severity = "error" if isinstance(error, SessionFileError) else "warning"
-            notify(str(error), severity=severity, markup=False)
+        except StorageError as error:  # the file itself failed: locked, full disk, damaged
+            notify(f"Could not save: {error}", severity="error", markup=False, timeout=10)
             if strict:
                 raise ActionFailed(str(error)) from error
             return None  # type: ignore[return-value]
-        except sqlite3.Error as error:
-            notify(f"Could not save: {error}", severity="error", markup=False, timeout=10)
+        except FocusGroupError as error:
+            if isinstance(error, SessionFileError):
+                notify(str(error), severity="error", markup=False)
+            else:
+                notify(str(error), severity="warning", markup=False)
             if strict:
                 raise ActionFailed(str(error)) from error
             return None  # type: ignore[return-value]
@@ -100,7 +101,7 @@ class LiveSession:
         self.guard_live_file()
         try:
             version = self.store.data_version()
-        except sqlite3.Error as error:
+        except StorageError as error:
             self._app.notify(
                 f"Can't read the session file: {error}", severity="error", markup=False
             )
@@ -113,7 +114,7 @@ class LiveSession:
         """Read every event after `last_seen` and tell every screen about them."""
         try:
             events = tuple(self.store.events_since(self.last_seen))
-        except (sqlite3.Error, FocusGroupError) as error:
+        except FocusGroupError as error:
             self._app.notify(f"Can't read changes: {error}", severity="error", markup=False)
             return
         if not events:
@@ -128,7 +129,7 @@ class LiveSession:
         """Take a rolling backup if one is due; a failure is shown, never fatal."""
         try:
             backup_if_due(self.store, every=every)
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, StorageError) as error:
             self._app.notify(f"Couldn't write a backup: {error}", severity="warning", markup=False)
 
     def guard_live_file(self) -> None:
@@ -156,7 +157,7 @@ class LiveSession:
         try:
             store.backup_to(path)
             rescued = SessionStore.open(path, actor=store.actor)
-        except (OSError, sqlite3.Error, FocusGroupError) as error:
+        except (OSError, FocusGroupError) as error:
             notify(
                 f"The session file was deleted and can't be written back: {error}. "
                 "Restore it with: focusgroup restore",

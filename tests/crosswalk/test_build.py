@@ -12,7 +12,7 @@ from focusgroup.crosswalk.build import PACKAGED_INDEX, build_index
 from focusgroup.crosswalk.errors import NotAnOnetRelease
 from focusgroup.crosswalk.profile import occupation_profile
 from focusgroup.crosswalk.search import search
-from tests.crosswalk.conftest import write_tiny_release
+from tests.crosswalk.builders import write_tiny_release
 
 
 def test_profile_carries_what_a_strawman_needs(tiny_index: Path) -> None:

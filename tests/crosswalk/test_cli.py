@@ -11,8 +11,8 @@ from click.testing import CliRunner, Result
 from focusgroup.cli import main
 from focusgroup.crosswalk import index
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
-from tests.crosswalk.conftest import write_tiny_release
+from tests.builders import tiny_protocol
+from tests.crosswalk.builders import write_tiny_release
 
 
 def run(*args: str) -> Result:

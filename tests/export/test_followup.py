@@ -14,7 +14,7 @@ from focusgroup.export.profiles import ProfileError, read_profile
 from focusgroup.from_profile import start_from_profile
 from focusgroup.protocol_files import find_protocol
 from focusgroup.store.session_store import SessionStore
-from tests.export.conftest import pdf_text, squash
+from tests.export.builders import pdf_text, squash
 
 # The guide's Appendix C: technical sales representative, four functions with their tasks.
 APPENDIX_C = {

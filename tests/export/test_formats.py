@@ -14,7 +14,7 @@ from focusgroup.export.markdown import render_markdown, short_summary, short_sum
 from focusgroup.export.snapshot import SessionSnapshot
 from focusgroup.sample import FOLLOW_UP_URL, PEOPLE, build_sample_session
 from focusgroup.store.session_store import SessionStore
-from tests.export.conftest import PARTICIPANT_NAMES, pdf_text, squash
+from tests.export.builders import PARTICIPANT_NAMES, pdf_text, squash
 
 
 def test_markdown_reads_as_an_email(sample_snap: SessionSnapshot) -> None:

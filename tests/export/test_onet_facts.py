@@ -7,7 +7,7 @@ from pathlib import Path
 
 from focusgroup.export.exporter import export_session
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 
 def test_summary_shows_job_zone_wage_flag_and_attribution(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from focusgroup.export.profiles import (
     write_profile,
 )
 from focusgroup.export.snapshot import SessionSnapshot
-from tests.export.conftest import pdf_text, squash
+from tests.export.builders import pdf_text, squash
 
 FULL = JobProfile(
     occupation="Technical sales representative",

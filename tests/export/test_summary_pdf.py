@@ -11,7 +11,7 @@ from focusgroup.export.exporter import export_session
 from focusgroup.export.snapshot import SessionSnapshot
 from focusgroup.sample import FOLLOW_UP_URL, build_sample_session
 from focusgroup.store.session_store import SessionStore
-from tests.export.conftest import pdf_text, squash
+from tests.export.builders import pdf_text, squash
 
 
 @pytest.fixture(scope="module")

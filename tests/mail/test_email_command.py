@@ -10,9 +10,9 @@ from click.testing import CliRunner, Result
 
 from focusgroup.cli import main
 from focusgroup.mail import content as mail_content
+from focusgroup.paths import exports_dir
 from focusgroup.store import SessionStore
-
-from .conftest import PASSWORD, USER, SmtpServer, free_port
+from tests.mail.builders import PASSWORD, USER, SmtpServer, free_port
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
@@ -56,7 +56,7 @@ def server_args(server: SmtpServer, *extra: str) -> list[str]:
 
 
 def exported_pdf(meeting: SessionStore) -> Path:
-    return mail_content.default_out_dir(meeting.path) / "summary.pdf"
+    return exports_dir(meeting.path) / "summary.pdf"
 
 
 def test_dry_run_lists_recipients_and_sends_nothing(
@@ -72,7 +72,7 @@ def test_dry_run_lists_recipients_and_sends_nothing(
     assert "Attached: summary.pdf" in out
     assert "Dry run: nothing was sent or recorded." in out
     assert smtp_server.messages == [] and meeting.sends() == []
-    assert not mail_content.default_out_dir(meeting.path).exists()
+    assert not exports_dir(meeting.path).exists()
 
 
 def test_send_then_rerun_sends_nothing(meeting: SessionStore, smtp_server: SmtpServer) -> None:
@@ -210,7 +210,7 @@ def test_outbox_writes_one_eml_per_recipient(
     assert result.exit_code == 0, result.output
     files = sorted(outbox.glob("*.eml"))
     assert [f.name for f in files] == [
-        "001-zoe-ukasiewicz.eml",
+        "001-zoe-lukasiewicz.eml",  # Ł folds to L (one slug for every file name)
         "002-nguyen-thi-minh-khai.eml",
         "003-pat-o-brien-jr.eml",
     ]

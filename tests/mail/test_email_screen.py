@@ -13,8 +13,7 @@ from focusgroup.mail import content as mail_content
 from focusgroup.mail.settings import SmtpSettings
 from focusgroup.store import SessionStore
 from focusgroup.tui.screens.email import EmailScreen
-
-from .conftest import PASSWORD, USER, SmtpServer, free_port
+from tests.mail.builders import PASSWORD, USER, SmtpServer, free_port
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 

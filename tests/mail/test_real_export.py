@@ -8,10 +8,9 @@ import pypdf
 from click.testing import CliRunner
 
 from focusgroup.cli import main
-from focusgroup.mail import content as mail_content
+from focusgroup.paths import exports_dir
 from focusgroup.store import SessionStore
-
-from .conftest import SmtpServer
+from tests.mail.builders import SmtpServer
 
 FROM = "Zoë Łukasiewicz <facilitator@example.org>"
 
@@ -31,7 +30,7 @@ def test_summary_and_profiles_attached_byte_identical(
     assert result.exit_code == 0, result.output
     assert len(smtp_server.messages) == 3
 
-    out_dir = mail_content.default_out_dir(meeting.path)
+    out_dir = exports_dir(meeting.path)
     exported = {p.name: p.read_bytes() for p in out_dir.glob("*.pdf")}
     assert len(exported) >= 2  # the summary and at least one job profile
     message = smtp_server.messages[0].message

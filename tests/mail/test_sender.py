@@ -19,8 +19,7 @@ from focusgroup.mail.recipients import Status, plan
 from focusgroup.mail.sender import Outcome, send_all
 from focusgroup.mail.settings import SmtpSettings
 from focusgroup.store import SessionStore
-
-from .conftest import PASSWORD, USER, SmtpServer, free_port
+from tests.mail.builders import PASSWORD, USER, SmtpServer, free_port
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 

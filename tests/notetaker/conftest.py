@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from focusgroup.protocol_files import find_protocol
 from focusgroup.store import SessionStore
-
-
-@dataclass(frozen=True)
-class Meeting:
-    path: Path
-    ann: int
-    bo: int
-    production: int
-    machinist: int
-    welder: int
+from tests.notetaker.builders import Meeting
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from focusgroup.tui.screens.note_taker import NoteTakerScreen
 from focusgroup.tui.widgets.competency_tags import CompetencyTags
 from focusgroup.tui.widgets.note_log import NoteLog
 from focusgroup.tui.widgets.note_wall import NoteWall
-from tests.notetaker.conftest import Meeting
+from tests.notetaker.builders import Meeting
 
 SIZE = (140, 44)
 

@@ -14,7 +14,7 @@ from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.screens.note_taker import NoteTakerScreen
 from focusgroup.tui.widgets.note_log import NoteLog
 from focusgroup.tui.widgets.note_wall import NoteWall
-from tests.notetaker.conftest import Meeting
+from tests.notetaker.builders import Meeting
 
 WITHIN = 1.0
 

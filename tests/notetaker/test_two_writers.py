@@ -5,7 +5,11 @@ from __future__ import annotations
 import multiprocessing
 import time
 
+import pytest
+
 from focusgroup.store import SessionStore
+
+pytestmark = pytest.mark.slow  # subprocesses: `make test-fast` leaves these out
 
 CHANGES = 500
 
@@ -30,7 +34,7 @@ def seat(path: str, actor: str, start: multiprocessing.synchronize.Barrier, out)
                         store.update_competency(comp_id, lacking=True)
                     case 4:
                         store.add_commitment("mentoring", owner=actor, detail=str(i))
-            except Exception as error:  # noqa: BLE001 - the test reports every failure
+            except Exception as error:
                 errors.append(f"{i}: {type(error).__name__}: {error}")
             # Without a pause each writer wins the lock in long bursts (SQLite's busy handler
             # sleeps); a short one makes the two seats alternate, still far above human rate.

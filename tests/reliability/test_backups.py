@@ -15,7 +15,7 @@ import pytest
 from focusgroup.domain.errors import SessionFileError
 from focusgroup.store import SessionStore
 from focusgroup.store.backups import list_backups, take_backup
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 from tests.reliability import invariants
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,6 +48,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # subprocesses
 def test_backups_taken_while_the_other_seat_writes_are_consistent(tmp_path: Path) -> None:
     path = tmp_path / "meeting.db"
     SessionStore.create(path, tiny_protocol(), title="Backups").close()
@@ -73,6 +74,7 @@ def test_backups_taken_while_the_other_seat_writes_are_consistent(tmp_path: Path
     assert not list(tmp_path.glob(".backups/**/*-wal")), "a backup needs its WAL beside it"
 
 
+@pytest.mark.slow  # subprocesses
 def test_live_file_deleted_during_the_meeting_is_restored(tmp_path: Path) -> None:
     path = tmp_path / "meeting.db"
     with SessionStore.create(path, tiny_protocol(), title="Deleted") as store:
@@ -91,6 +93,7 @@ def test_live_file_deleted_during_the_meeting_is_restored(tmp_path: Path) -> Non
         assert store.can_undo()  # the undo history comes back with the file
 
 
+@pytest.mark.slow  # subprocesses
 def test_live_file_corrupted_during_the_meeting_is_restored(tmp_path: Path) -> None:
     path = tmp_path / "meeting.db"
     with SessionStore.create(path, tiny_protocol(), title="Corrupted") as store:

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from focusgroup.domain.errors import DomainError, FocusGroupError, SessionFileError
 from focusgroup.importing import import_cards, import_participants
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
-from tests.reliability.conftest import examples
+from tests.builders import tiny_protocol
+from tests.reliability.builders import examples
 from tests.reliability.nasty import SAMPLES, nasty_text
 
 

@@ -18,9 +18,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 from tests.reliability import invariants
+
+pytestmark = pytest.mark.slow  # subprocesses: `make test-fast` leaves these out
 
 KILLS = int(os.environ.get("FOCUSGROUP_CRASH_KILLS", "50"))
 SEED = int(os.environ.get("FOCUSGROUP_CRASH_SEED", "20240613"))

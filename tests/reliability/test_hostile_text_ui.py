@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 from tests.reliability.nasty import SAMPLES
 
 

@@ -6,9 +6,12 @@ import asyncio
 import time
 
 import aiohttp
+import pytest
 
 from focusgroup.serve.server import TOKEN_COOKIE, SeatServer
 from focusgroup.store import SessionStore
+
+pytestmark = pytest.mark.slow  # subprocesses: `make test-fast` leaves these out
 
 
 async def test_a_browser_seat_runs_the_note_taker_screen(store: SessionStore) -> None:

@@ -12,7 +12,7 @@ from focusgroup.domain.errors import SessionFileError
 from focusgroup.store import SessionStore
 from focusgroup.store.backups import list_backups, restore, take_backup
 from focusgroup.store.schema import SCHEMA_VERSION, migrations
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 
 def _digest(path: Path) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
+import pytest
+
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
+
+pytestmark = pytest.mark.slow  # subprocesses: `make test-fast` leaves these out
 
 ACTIONS = 200
 
@@ -23,10 +27,10 @@ def _writer(path: str, actor: str, queue: multiprocessing.Queue) -> None:
                 if i % 10 == 0:
                     store.undo()  # undoes this seat's own last action only
                     store.redo()
-            except Exception as error:  # noqa: BLE001 - the test reports every failure
+            except Exception as error:
                 errors.append(f"{type(error).__name__}: {error}")
         store.close()
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         errors.append(f"{type(error).__name__}: {error}")
     queue.put((actor, errors))
 

@@ -8,7 +8,7 @@ import pytest
 
 from focusgroup.domain.errors import DomainError, UndoConflict
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 
 def _new(tmp_path: Path, actor: str = "facilitator") -> SessionStore:

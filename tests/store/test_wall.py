@@ -6,7 +6,7 @@ from pathlib import Path
 
 from focusgroup.domain.wall import rank_occupations, reason_tallies
 from focusgroup.store import SessionStore
-from tests.conftest import tiny_protocol
+from tests.builders import tiny_protocol
 
 
 def test_new_cards_land_in_unsorted_and_keep_text_exactly(store: SessionStore) -> None:

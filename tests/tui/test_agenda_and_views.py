@@ -10,7 +10,7 @@ from focusgroup.tui.widgets.agenda import AgendaPanel
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.quick_entry import QuickEntry
 from focusgroup.tui.widgets.step_timer import StepTimer, format_seconds
-from tests.tui.conftest import ManualClock, board, painted, shown
+from tests.tui.builders import ManualClock, board, painted, shown
 
 
 def test_format_seconds() -> None:

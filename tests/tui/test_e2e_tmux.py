@@ -21,7 +21,10 @@ from focusgroup.domain.wall import Place, place_of
 from focusgroup.sample import sample_session
 from focusgroup.store import SessionStore
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
 REPO = Path(__file__).resolve().parents[2]
 
 

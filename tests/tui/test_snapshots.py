@@ -23,7 +23,7 @@ def app_for(store: SessionStore | None) -> FocusGroupApp:
 
 
 @pytest.fixture
-def snap_store(tmp_path: Path):  # noqa: ANN201
+def snap_store(tmp_path: Path):
     store = sample_session(tmp_path / "meeting.db", cards=16)
     # Markup-looking and long text, shown literally and wrapped inside the card.
     store.add_card("[bold]Lead hand[/] — second shift, keeps the whole line running", None)
@@ -38,16 +38,16 @@ async def no_blink(pilot: Pilot) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_wall(snap_compare, snap_store: SessionStore, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_wall(snap_compare, snap_store: SessionStore, size: tuple[int, int]) -> None:
     assert snap_compare(app_for(snap_store), terminal_size=size, run_before=no_blink)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_projector(snap_compare, snap_store: SessionStore, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_projector(snap_compare, snap_store: SessionStore, size: tuple[int, int]) -> None:
     assert snap_compare(app_for(snap_store), press=["f5"], terminal_size=size)
 
 
-def test_stack_dialog(snap_compare, snap_store: SessionStore) -> None:  # noqa: ANN001
+def test_stack_dialog(snap_compare, snap_store: SessionStore) -> None:
     async def open_stack(pilot: Pilot) -> None:
         await pilot.pause()  # the wall is mounted
         lead = next(c for c in snap_store.cards() if c.members)
@@ -58,12 +58,12 @@ def test_stack_dialog(snap_compare, snap_store: SessionStore) -> None:  # noqa: 
     assert snap_compare(app_for(snap_store), terminal_size=(80, 24), run_before=open_stack)
 
 
-def test_participants(snap_compare, snap_store: SessionStore) -> None:  # noqa: ANN001
+def test_participants(snap_compare, snap_store: SessionStore) -> None:
     assert snap_compare(app_for(snap_store), press=["p"], terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_start_screen(snap_compare, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_start_screen(snap_compare, size: tuple[int, int]) -> None:
     folder = paths.sessions_dir()
     folder.mkdir(parents=True)
     sample_session(folder / "2025-03-14-manufacturing.db", cards=6).close()

@@ -14,10 +14,10 @@ from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp, make_app
 from focusgroup.tui.screens.start import StartScreen
 from focusgroup.tui.screens.wall import WallScreen
-from tests.tui.conftest import board, unsorted_ids
+from tests.tui.builders import board, unsorted_ids
 
 
-async def wait_until(pilot, condition, seconds: float = 1.0) -> float:  # noqa: ANN001
+async def wait_until(pilot, condition, seconds: float = 1.0) -> float:
     start = time.perf_counter()
     while not condition():
         assert time.perf_counter() - start < seconds, "the other seat's change did not show"

@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp
-from tests.tui.conftest import board, shown, type_card, unsorted_ids
+from tests.tui.builders import board, shown, type_card, unsorted_ids
 
 NASTY = [
     "[bold]Bob",

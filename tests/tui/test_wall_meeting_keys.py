@@ -8,7 +8,7 @@ from focusgroup.domain.timer import TimerState
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp, make_app
 from focusgroup.tui.screens.edit_card import EditCardDialog
-from tests.tui.conftest import ManualClock, board
+from tests.tui.builders import ManualClock, board
 
 
 def painted(app: FocusGroupApp, card_id: int) -> str:

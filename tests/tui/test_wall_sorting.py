@@ -7,7 +7,7 @@ from textual.widgets import Input
 from focusgroup.domain.wall import Place, place_of
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import FocusGroupApp
-from tests.tui.conftest import board, screen_text, shown, unsorted_ids
+from tests.tui.builders import board, screen_text, shown, unsorted_ids
 
 
 async def test_moving_a_card_between_categories_levels_and_back_with_undo(

@@ -10,10 +10,10 @@ from textual.widgets import Button, Input, OptionList
 from focusgroup.store import SessionStore
 from focusgroup.store.backups import list_backups
 from focusgroup.tui.app import FocusGroupApp
-from tests.tui.conftest import board
+from tests.tui.builders import board
 
 
-async def wait_for(pilot, predicate, tries: int = 100) -> None:  # noqa: ANN001
+async def wait_for(pilot, predicate, tries: int = 100) -> None:
     for _ in range(tries):
         if predicate():
             return

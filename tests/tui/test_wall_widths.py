@@ -16,7 +16,7 @@ from focusgroup.tui.widgets.wall_rows import (
     TRAY_COLUMN,
     share_widths,
 )
-from tests.tui.conftest import board, screen_text
+from tests.tui.builders import board, screen_text
 
 TEN = [
     "Software development",

@@ -78,7 +78,7 @@ def _is_pictograph(ch: str) -> bool:
 def font_runs(text: str, base: str = SANS) -> Iterator[tuple[str, str]]:
     """Split NFC text into (font name, run) pairs; unknown glyphs dropped or replaced."""
     sans, cjk = _glyphs(SANS), _glyphs(CJK)
-    current, run = base, []
+    current, run = base, list[str]()
     for ch in unicodedata.normalize("NFC", text):
         code = ord(ch)
         if ch in "\n\t" or code in sans:
@@ -147,4 +147,4 @@ def draw_string(
         canvas.setFont(font, size)
         canvas.drawString(x, y, run)
         x += stringWidth(run, font, size)
-    return width
+    return float(width)

@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from focusgroup.domain.model import Card
 from focusgroup.domain.wall import Wall
 from focusgroup.export.fonts import markup
 from focusgroup.export.pdf.theme import (
@@ -76,7 +77,7 @@ def wall_grid(styles: Styles, snap: SessionSnapshot, wall: Wall) -> Flowable:
     return table
 
 
-def _cell(styles: Styles, cards: Sequence) -> list[Flowable] | str:
+def _cell(styles: Styles, cards: Sequence[Card]) -> list[Flowable] | str:
     if not cards:
         return ""
     items: list[Flowable] = []

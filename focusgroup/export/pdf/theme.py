@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
+from focusgroup.domain.text import one_line, shorten
 from focusgroup.export.fonts import SANS, SANS_BOLD, draw_string, markup, register_fonts
 
 PAGE = LETTER
@@ -111,7 +112,7 @@ class Styles:
         return [Paragraph(markup(t), self.bullet, bulletText="•") for t in texts]
 
 
-class HeadingRule(Flowable):
+class HeadingRule(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """A thin accent line under a section heading."""
 
     def __init__(self, width: float = FRAME_WIDTH) -> None:
@@ -162,7 +163,7 @@ def build_pdf(
     return path
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
     """Defers each page until the end so the footer can say "of M" (one layout pass)."""
 
     def __init__(self, footer: str, *args: Any, **kwargs: Any) -> None:
@@ -170,7 +171,7 @@ class _NumberedCanvas(Canvas):
         self._footer = footer
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -202,8 +203,7 @@ class _NumberedCanvas(Canvas):
 
 
 def _clip(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return shorten(one_line(text), limit)
 
 
 def tint(colour: Any, amount: float = 0.82) -> Any:

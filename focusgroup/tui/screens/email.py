@@ -36,6 +36,7 @@ from focusgroup.mail.message import Letter
 from focusgroup.mail.recipients import Recipient, plan
 from focusgroup.mail.sender import Outcome, SendReport, send_all
 from focusgroup.mail.settings import SmtpSettings, load_settings
+from focusgroup.paths import exports_dir
 from focusgroup.store import SessionStore
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class EmailScreen(ModalScreen[None]):
         self.query_one("#email-send", Button).disabled = True
         self.query_one("#email-progress", ProgressBar).update(total=len(due), progress=0)
         self._status("Preparing the summary PDF…")
-        out_dir = mail_content.default_out_dir(self.store.path)
+        out_dir = exports_dir(self.store.path)
         self._send_worker(
             _Job(settings, snap, profiles, out_dir, subject, cover, sender, reply_to, due)
         )

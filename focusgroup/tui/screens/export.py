@@ -18,14 +18,10 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar
 
 from focusgroup.domain.errors import FocusGroupError
 from focusgroup.export.snapshot import SessionSnapshot
+from focusgroup.paths import exports_dir
 from focusgroup.tui.session_app import SessionApp
 
 FORMATS = (("pdf", "PDF summary"), ("md", "Markdown"), ("json", "JSON"), ("csv", "CSV"))
-
-
-def default_out_dir(session_path: Path) -> Path:
-    """`exports/<session name>/` beside the sessions folder, where `focusgroup export` puts it."""
-    return session_path.resolve().parent.parent / "exports" / session_path.stem
 
 
 class ExportDialog(ModalScreen[list[Path] | None]):
@@ -47,7 +43,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         with Vertical(classes="dialog-box export-box"):
             yield Label("Export the summary and job profiles", classes="dialog-title")
             yield Label("Folder")
-            yield Input(str(default_out_dir(store.path)), id="export-folder")
+            yield Input(str(exports_dir(store.path)), id="export-folder")
             for key, label in FORMATS:
                 yield Checkbox(label, True, id=f"export-{key}")
             yield Checkbox("Strawman job profiles (top occupations)", True, id="export-profiles")

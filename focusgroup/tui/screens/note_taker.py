@@ -301,23 +301,36 @@ class NoteTakerScreen(Screen[None]):
     @on(NoteLog.EditRequested)
     def edit_entry(self, message: NoteLog.EditRequested) -> None:
         table, _, raw_id = message.key.partition(":")
-        entry_id, store = int(raw_id), self.app.store
-        found: object | None
-        if table == "competency":
-            found = next((c for c in store.competencies() if c.id == entry_id), None)
-            form: NoteTakerForm = self.query_one(CompetencyForm)
-        elif table == "note":
-            found = next((n for n in store.notes() if n.id == entry_id), None)
-            form = self.query_one(NoteForm)
-        else:
-            found = next((c for c in store.commitments() if c.id == entry_id), None)
-            form = self.query_one(CommitmentForm)
-        if found is None:
+        form = self._load_form(table, int(raw_id))
+        if form is None:
             self.notify("That entry is no longer in the session.", severity="warning")
             return
-        form.load(found)
         self.query_one("#nt-forms", ContentSwitcher).current = FORM_IDS[form.kind]
         form.focus_first()
+
+    def _load_form(self, table: str, entry_id: int) -> NoteTakerForm | None:
+        """Fill the form for a logged entry; None when the entry is gone (the other seat)."""
+        store = self.app.store
+        if table == "competency":
+            competency = next((c for c in store.competencies() if c.id == entry_id), None)
+            if competency is None:
+                return None
+            competency_form = self.query_one(CompetencyForm)
+            competency_form.load(competency)
+            return competency_form
+        if table == "note":
+            note = next((n for n in store.notes() if n.id == entry_id), None)
+            if note is None:
+                return None
+            note_form = self.query_one(NoteForm)
+            note_form.load(note)
+            return note_form
+        commitment = next((c for c in store.commitments() if c.id == entry_id), None)
+        if commitment is None:
+            return None
+        commitment_form = self.query_one(CommitmentForm)
+        commitment_form.load(commitment)
+        return commitment_form
 
     @on(NoteLog.DeleteRequested)
     def delete_entry(self, message: NoteLog.DeleteRequested) -> None:

@@ -5,11 +5,7 @@ A file that can't be read is listed with the reason instead of crashing the list
 
 from __future__ import annotations
 
-import re
-import sqlite3
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -24,64 +20,15 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from focusgroup import paths
 from focusgroup.domain.errors import FocusGroupError, ProtocolError
 from focusgroup.domain.sectors import SECTORS, choose_categories
+from focusgroup.domain.text import shorten, slug
 from focusgroup.store import SessionStore
+from focusgroup.store.catalog import scan_sessions
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
 
 
-@dataclass(frozen=True)
-class SessionEntry:
-    path: Path
-    title: str
-    date: str
-    people: int
-    cards: int
-    problem: str = ""
-
-
-def read_entry(path: Path) -> SessionEntry:
-    """Title, date and counts of one file, or why it can't be opened."""
-    try:
-        store = SessionStore.open(path, actor="cli")
-    except (FocusGroupError, sqlite3.Error, OSError) as error:
-        return SessionEntry(path, path.name, "", 0, 0, problem=str(error))
-    try:
-        session = store.session()
-        cards = sum(c.count for c in store.cards())
-        return SessionEntry(
-            path,
-            session.title,
-            session.date or session.created_at[:10],
-            len(store.participants()),
-            cards,
-        )
-    except (FocusGroupError, sqlite3.Error, KeyError) as error:
-        return SessionEntry(path, path.name, "", 0, 0, problem=str(error))
-    finally:
-        store.close()
-
-
-def list_sessions(folder: Path) -> list[SessionEntry]:
-    """Session files in `folder`, most recently changed first (WAL files count as changes)."""
-    if not folder.is_dir():
-        return []
-
-    def touched(path: Path) -> float:
-        wal = path.with_name(path.name + "-wal")
-        times = [path.stat().st_mtime] + ([wal.stat().st_mtime] if wal.exists() else [])
-        return max(times)
-
-    files = sorted(folder.glob("*.db"), key=lambda p: (-touched(p), p.name))
-    return [read_entry(p) for p in files]
-
-
-def slugify(text: str) -> str:
-    flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", flat.lower()).strip("-")[:40] or "session"
-
-
 def new_session_path(folder: Path, title: str, date: str) -> Path:
-    stem = "-".join(p for p in (date, slugify(title)) if p)
+    stem = "-".join(p for p in (date, slug(title, "session", limit=40)) if p)
     path = folder / f"{stem}.db"
     n = 2
     while path.exists():
@@ -167,22 +114,22 @@ class StartScreen(Screen[None]):
     def action_reload(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        self.entries = list_sessions(paths.sessions_dir())
+        self.entries = scan_sessions(paths.sessions_dir())
         for entry in self.entries:
-            if entry.problem:
-                reason = entry.problem.replace(str(entry.path), entry.path.name)
+            if entry.error:
+                reason = entry.error.replace(str(entry.path), entry.path.name)
                 cells = [
                     Text("⚠ can't be opened", style="bold red"),
                     Text(""),
                     Text(""),
                     Text(""),
-                    Text(reason[:70] + ("…" if len(reason) > 70 else ""), style="red"),
+                    Text(shorten(reason, 71), style="red"),
                 ]
             else:
                 cells = [
                     Text(entry.title),
-                    Text(entry.date),
-                    Text(str(entry.people), justify="right"),
+                    Text(entry.shown_date),
+                    Text(str(entry.participants), justify="right"),
                     Text(str(entry.cards), justify="right"),
                     Text(entry.path.name, style="dim"),
                 ]
@@ -200,15 +147,15 @@ class StartScreen(Screen[None]):
         entry = next((e for e in self.entries if str(e.path) == event.row_key.value), None)
         if entry is None:
             return
-        if entry.problem:
-            self.notify(entry.problem, severity="error", markup=False)
+        if entry.error:
+            self.notify(entry.error, severity="error", markup=False)
             return
         self.open_path(entry.path)
 
     def open_path(self, path: Path) -> None:
         try:
             store = SessionStore.open(path, actor=self.app.role)
-        except (FocusGroupError, sqlite3.Error) as error:
+        except FocusGroupError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.post_message(self.SessionChosen(store))
@@ -248,7 +195,7 @@ class StartScreen(Screen[None]):
                 facilitator=value("facilitator"),
                 follow_up_url=value("link"),
             )
-        except (FocusGroupError, sqlite3.Error, OSError) as error:
+        except (FocusGroupError, OSError) as error:
             self.notify(f"Could not create the session: {error}", severity="error", markup=False)
             return
         self.notify(f"Created {path.name}.", markup=False, timeout=3)

@@ -71,7 +71,7 @@ class KeyFooter(Widget, can_focus=False):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _bindings_changed(self, screen: Screen[object]) -> None:
         # The signal fires on every focus change; most leave the keys as they were, and a
         # repaint would cost a frame for nothing.
         if self.is_attached and screen is self.screen and self.items() != self._shown:

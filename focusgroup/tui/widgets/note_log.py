@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from focusgroup.domain.model import Commitment, Competency, Note, Participant
+from focusgroup.domain.text import one_line, shorten
 from focusgroup.tui.widgets.card_tile import COMPETENCY_SYMBOL
 
 SYMBOLS = {
@@ -121,10 +122,10 @@ class NoteLog(DataTable[Text]):
         keep = self.highlighted_key
         self.clear()
         for entry in rows:
-            flat = " ".join(entry.text.split())
+            flat = one_line(entry.text)
             self.add_row(
                 Text(SYMBOLS.get(entry.kind, "?")),
-                Text(flat[:80] + ("\u2026" if len(flat) > 80 else "")),
+                Text(shorten(flat, 81)),
                 Text(entry.who),
                 Text(entry.details, style="dim"),
                 key=entry.key,
@@ -138,7 +139,7 @@ class NoteLog(DataTable[Text]):
             return None
         try:
             row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        except Exception:  # noqa: BLE001 - an empty or shrinking table has no cell there
+        except Exception:
             return None
         return row_key.value
 

@@ -219,7 +219,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
             body = column
             wanted = () if body.tray else bands
             if force or column in changed or tuple(wanted) != tuple(body.bands):
-                body.arrange(wanted)
+                body.place_rows(wanted)
 
     def bands(self) -> list[int]:
         heights: list[int] = []

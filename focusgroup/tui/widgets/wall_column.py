@@ -207,7 +207,7 @@ class WallColumn(ScrollView, can_focus=False):
             cards = tuple((cid, view if cid == card_id else v) for cid, v in lane.cards)
             lanes.append(LaneView(lane.key, lane.label, cards))
         self.show(lanes)
-        self.arrange()
+        self.place_rows()
 
     def select(self, card_id: int | None) -> None:
         if card_id == self.selected:
@@ -235,10 +235,10 @@ class WallColumn(ScrollView, can_focus=False):
         self.natural = natural
         return changed
 
-    def arrange(self, bands: Sequence[int] | None = None) -> None:
+    def place_rows(self, bands: Sequence[int] | None = None) -> None:
         """Lay the lanes out as rows, each padded to its band (so levels line up).
 
-        (Not `layout`: that is Widget's own property, the layout of a container.)
+        (Not `layout` nor `arrange`: those are Widget's own, which Textual calls itself.)
         """
         if bands is not None:
             self.bands = tuple(bands)

@@ -1,6 +1,6 @@
 """One browser seat: the process textual-serve starts for each websocket.
 
-`python -m focusgroup.serve.seat FILE --role note-taker`. Kept apart from the CLI so a seat
+`python -m focusgroup.tui.seat FILE --role note-taker`. Kept apart from the CLI so a seat
 starts with the fewest imports and never depends on how the command line is wired.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="focusgroup.serve.seat")
+    parser = argparse.ArgumentParser(prog="focusgroup.tui.seat")
     parser.add_argument("file", type=Path)
     parser.add_argument("--role", default="note-taker")
     args = parser.parse_args(argv)
