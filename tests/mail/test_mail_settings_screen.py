@@ -16,8 +16,8 @@ from focusgroup.mail.settings import ENV, PASSWORD_ENV, load_settings
 from focusgroup.store import SessionStore
 from focusgroup.tui.screens.email import EmailScreen
 from focusgroup.tui.screens.mail_settings import MailSettingsDialog
+from tests.mail.builders import PASSWORD, USER, SmtpServer
 
-from .conftest import PASSWORD, USER, SmtpServer
 from .test_email_screen import send_and_wait, status_text
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")

@@ -18,7 +18,7 @@ from tests.notetaker.conftest import Meeting
 SIZES = [(80, 24), (120, 40), (160, 50)]
 
 
-def seat(meeting: Meeting, **options):  # noqa: ANN201, ANN003
+def seat(meeting: Meeting, **options):
     app = session_app(meeting.path, "note-taker", clock=fixed_clock(), **options)
     app.animation_level = "none"
     return app
@@ -104,10 +104,10 @@ async def test_plain_notes_dont_show_quote_fields(meeting: Meeting) -> None:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_seat_snapshot(snap_compare, meeting: Meeting, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_seat_snapshot(snap_compare, meeting: Meeting, size: tuple[int, int]) -> None:
     app = seat(meeting)
 
-    async def no_blink(pilot) -> None:  # noqa: ANN001
+    async def no_blink(pilot) -> None:
         for widget in pilot.app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
         await pilot.pause()

@@ -13,7 +13,7 @@ from tests.tui.test_wall_widths import ten_category_wall
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 50), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_ten_category_wall(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_ten_category_wall(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     store = ten_category_wall(tmp_path / "it.db", filled=6)
     app = make_app(store, "facilitator", clock=fixed_clock(), today=lambda: "2025-03-14")
     app.animation_level = "none"

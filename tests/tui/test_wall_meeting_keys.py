@@ -17,7 +17,7 @@ def painted(app: FocusGroupApp, card_id: int) -> str:
     return " ".join(" ".join(line[1:] for line in lines).split())
 
 
-async def _select(pilot, app: FocusGroupApp, card_id: int) -> None:  # noqa: ANN001
+async def _select(pilot, app: FocusGroupApp, card_id: int) -> None:
     await pilot.pause()
     board(app).select_card(card_id)
     await pilot.pause()

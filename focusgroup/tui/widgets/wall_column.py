@@ -128,7 +128,7 @@ class WallColumn(ScrollView, can_focus=False):
         self.header_lines = lines
         self._header = None
         self._mark_key = None
-        self.arrange()
+        self.place_rows()
         self.repaint()
 
     @staticmethod

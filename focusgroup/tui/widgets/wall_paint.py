@@ -63,7 +63,7 @@ def header_content(column: ColumnView) -> Content:
 
 
 def lane_title(lane: LaneView, width: int = 0) -> Content:
-    """"ENTRY LEVEL · 3"; in a narrow column the level's short name ("ENTRY 3"), so the
+    """ "ENTRY LEVEL · 3"; in a narrow column the level's short name ("ENTRY 3"), so the
     level still reads instead of being cut to "ENTRY LEV"."""
     full = Content.assemble((lane.label.upper(), "bold"), (f" · {len(lane.cards)}", "dim"))
     if not width or full.cell_length <= width:

@@ -63,7 +63,7 @@ def lanes_of_rows(rows: Sequence[Row]) -> list[int]:
         if what == "title":
             lane = which
         elif what == "rule" and index + 1 < len(rows) and rows[index + 1][0] == "title":
-            lane = rows[index + 1][1]  # type: ignore[assignment]
+            lane = rows[index + 1][1]
         out.append(lane)
     return out
 
