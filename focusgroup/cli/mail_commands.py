@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from focusgroup.domain.text import plural
 from focusgroup.mail.errors import MailError, MailSettingsError
 
 if TYPE_CHECKING:
@@ -163,7 +164,9 @@ def email(
             _print_plan(recipients, header=f"Nothing to send for “{title}”.")
             done = sum(r.status is Status.SENT for r in recipients)
             if done:
-                click.echo(f"All {done} consenting participant(s) already have it; use --resend.")
+                click.echo(
+                    f"All {plural(done, 'consenting participant')} already have it; use --resend."
+                )
             return
 
         if dry_run:  # export to a scratch folder: a dry run leaves nothing behind
@@ -172,7 +175,7 @@ def email(
         else:
             out_dir = exports_dir(path)
             content = mail_content.export_content(store, profiles, out_dir)
-            click.echo(f"Exported {len(content.attachments)} PDF(s) to {out_dir}")
+            click.echo(f"Exported {plural(len(content.attachments), 'PDF')} to {out_dir}")
         reply = settings.reply_address()
         letter_subject = subject or content.subject
 
@@ -190,7 +193,8 @@ def email(
             if settings.host:
                 click.echo(f"  Server:   {settings.describe()}")
             _print_plan(
-                recipients, header=f"Would send to {len(due)} of {len(recipients)} participants:"
+                recipients,
+                header=f"Would send to {len(due)} of {plural(len(recipients), 'participant')}:",
             )
             click.echo("Dry run: nothing was sent or recorded.")
             return
@@ -209,8 +213,8 @@ def email(
             for item in written:
                 click.echo(f"  wrote  {item.path.name}  ({item.recipient.participant.name})")
             click.echo(
-                f"Wrote {len(written)} message(s) to {outbox}. Open each in your mail program "
-                "to send it; nothing was recorded as sent."
+                f"Wrote {plural(len(written), 'message')} to {outbox}. Open each in your mail "
+                "program to send it; nothing was recorded as sent."
             )
             return
 
@@ -218,7 +222,7 @@ def email(
         _send(store, settings, letter, recipients)
         skipped = [r for r in recipients if r.status in SKIPPED]
         if skipped:
-            click.echo(f"Not sent to {len(skipped)} participant(s):")
+            click.echo(f"Not sent to {plural(len(skipped), 'participant')}:")
             for r in skipped:
                 click.echo(f"  {r.participant.label}: {r.describe()}")
 
@@ -254,7 +258,7 @@ def _send(
         raise report.fatal
     if report.failed:
         raise MailError(
-            f"{len(report.failed)} message(s) failed (listed above); run the same command "
+            f"{plural(len(report.failed), 'message')} failed (listed above); run the same command "
             "again to retry only those."
         )
 

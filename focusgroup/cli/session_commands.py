@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from focusgroup.domain.errors import SessionFileError
+from focusgroup.domain.text import plural
 from focusgroup.paths import resolve_session
 
 ROLES = ("facilitator", "note-taker")
@@ -114,7 +115,10 @@ def new(
         if source:
             click.echo(source)
     with store:
-        counts = f"{len(store.categories())} categories, {len(store.cards())} cards"
+        counts = (
+            f"{plural(len(store.categories()), 'category', 'categories')}, "
+            f"{plural(len(store.cards()), 'card')}"
+        )
         click.echo(f"Created {path} ({store.protocol().title}; {counts}).")
 
 

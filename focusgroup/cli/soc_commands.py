@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from focusgroup.domain.text import plural
+
 
 @click.group()
 def soc() -> None:
@@ -121,10 +123,13 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
                 if flag:
                     click.echo(f"    note: {flag}")
         if accept_top:
-            click.echo(f"Stored codes on {stored} of {len(cards)} cards (undo each in the app).")
+            click.echo(
+                f"Stored codes on {stored} of {plural(len(cards), 'card')} (undo each in the app)."
+            )
         else:
             click.echo(
-                f"{len(cards)} uncoded cards; run again with --accept-top to store the best."
+                f"{plural(len(cards), 'uncoded card')}; run again with --accept-top to store "
+                "the best."
             )
     finally:
         store.close()

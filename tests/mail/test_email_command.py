@@ -128,7 +128,7 @@ def test_one_rejected_address_others_still_sent(
     assert result.exit_code == 1
     assert "FAILED  Pat O'Brien, Jr. <pat@example.edu>: address rejected: 550" in result.output
     assert "Done: 2 sent, 1 failed." in result.output
-    assert "Error: 1 message(s) failed" in result.output
+    assert "Error: 1 message failed" in result.output  # one, not "message(s)"
     assert "Traceback" not in result.output
     assert {s.email: s.status for s in meeting.sends()}["pat@example.edu"] == "failed"
 

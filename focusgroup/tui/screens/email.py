@@ -31,6 +31,7 @@ from textual.widgets import (
 )
 
 from focusgroup.domain.errors import FocusGroupError
+from focusgroup.domain.text import plural
 from focusgroup.mail import content as mail_content
 from focusgroup.mail.message import Letter
 from focusgroup.mail.recipients import Recipient, plan
@@ -172,7 +173,8 @@ class EmailScreen(ModalScreen[None]):
         due = sum(r.will_send for r in self._recipients)
         if not self.sending:
             self.query_one("#email-send", Button).disabled = due == 0
-            self._status(f"{due} of {len(self._recipients)} participants will get the summary.")
+            total = plural(len(self._recipients), "participant")
+            self._status(f"{due} of {total} will get the summary.")
 
     @on(Checkbox.Changed, "#email-resend")
     @on(Checkbox.Changed, "#email-everyone")

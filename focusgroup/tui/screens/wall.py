@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from focusgroup.domain.model import Card
-from focusgroup.domain.wall import build_wall, missing_cards, rank_occupations
+from focusgroup.domain.wall import build_wall, missing_cards, rank_occupations, reason_tallies
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.screens.wall_cards import WallCards
 from focusgroup.tui.screens.wall_categories import WallCategories
@@ -26,7 +26,8 @@ from focusgroup.tui.screens.wall_entry import WallEntry
 from focusgroup.tui.screens.wall_meeting import WallMeeting
 from focusgroup.tui.screens.wall_tools import WallTools
 from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
-from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
+from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content, wall_counts
+from focusgroup.tui.widgets.card_tile import reason_mark
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.quick_entry import QuickEntry
 from focusgroup.tui.widgets.step_timer import StepTimer
@@ -127,7 +128,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         self.step_index = 0
         self._opening_cards: list[Card] = []
         """Read once in compose for the wall, then handed to the panels in on_mount."""
-        self._counts = (0, 0)
+        self._counts = (0, 0, 0)
         """(cards, unsorted) as the title bar shows them; set with the counts panel."""
         self.agenda_wanted: bool | None = None
         """The facilitator's choice for the agenda panel; None follows the terminal width."""
@@ -228,13 +229,22 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         repeated = [(r.card.text, r.employers) for r in rank_occupations(cards) if r.employers >= 2]
         missing = [by_id[i].name for i in missing_cards(people, cards)]
         unsorted = sum(1 for c in cards if c.category_id is None)
-        self.agenda.show_counts(counts_content(len(cards), unsorted, repeated, missing))
-        self._counts = (len(cards), unsorted)
+        written = sum(c.count for c in cards)
+        protocol = self.app.store.protocol()
+        tallies = {}
+        for key, count in reason_tallies(cards).items():
+            known = protocol.reason(key)
+            shown = f"{reason_mark(known.hotkey)} {known.label}" if known else f"✎ {key}"
+            tallies[shown] = count
+        self.agenda.show_counts(
+            counts_content(len(cards), unsorted, repeated, missing, written, tallies)
+        )
+        self._counts = (written, len(cards), unsorted)
         self.refresh_title()
 
     def refresh_title(self) -> None:
         store = self.app.store
-        total, unsorted = self._counts
+        written, total, unsorted = self._counts
         protocol = store.protocol()
         step = protocol.step(self.step_index)
         title = Content.assemble(
@@ -243,7 +253,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
             (f"Step {self.step_index + 1}/{len(protocol.steps)}: ", "dim"),
             step.title if step else "",
             ("  ·  ", "dim"),
-            f"{total} cards, {unsorted} unsorted",
+            wall_counts(written, total, unsorted),
         )
         # One line, 1fr wide: a new title never changes the layout, so skip the relayout.
         self.query_one("#bar-title", Static).update(title, layout=False)
