@@ -12,9 +12,11 @@ import click
 
 from focusgroup import __version__
 from focusgroup.cli import (
+    collect_commands,
     export_commands,
     mail_commands,
     protocol_commands,
+    region_commands,
     serve_commands,
     session_commands,
     soc_commands,
@@ -59,6 +61,8 @@ for module in (
     mail_commands,
     soc_commands,
     serve_commands,
+    collect_commands,
+    region_commands,
 ):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -238,7 +238,7 @@ def _send(
 
     def on_outcome(outcome: Outcome) -> None:
         # Recorded before the next message goes out, so the log always matches reality.
-        outcome.log_to(store)
+        store.record_send(**outcome.as_send())
         who = f"{outcome.recipient.participant.name} <{outcome.recipient.email}>"
         if outcome.ok:
             click.echo(f"  sent    {who}")

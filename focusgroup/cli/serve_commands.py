@@ -7,7 +7,13 @@ from pathlib import Path
 import click
 
 
-def print_join_banner(url: str, *, lan: bool) -> None:
+def print_join_banner(
+    url: str,
+    *,
+    lan: bool,
+    heading: str = "Note-taker seat: open this link or scan the code",
+    who: str = "can take the seat",
+) -> None:
     """The join link and its QR code, drawn white on black so it scans on any theme."""
     from rich.console import Console
     from rich.text import Text
@@ -15,12 +21,12 @@ def print_join_banner(url: str, *, lan: bool) -> None:
     from focusgroup.serve.qr import qr_lines
 
     console = Console(highlight=False)
-    console.print(Text("Note-taker seat: open this link or scan the code", style="bold"))
+    console.print(Text(heading, style="bold"))
     console.print(Text(url, style="underline"))
     for line in qr_lines(url):
         console.print(Text(line, style="#ffffff on #000000"), no_wrap=True, crop=False)
     if lan:
-        console.print(Text("Anyone on this network who has the link can take the seat."))
+        console.print(Text(f"Anyone on this network who has the link {who}."))
     console.print(Text("Press Ctrl+C to stop serving."))
 
 

@@ -179,7 +179,7 @@ def problem(error: BaseException) -> str:
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
-"""libyaml, when PyYAML was built with it: ~10x faster, which every session open pays."""
+"""libyaml, when PyYAML was built with it: much faster, and every session open pays this."""
 
 
 def compose(text: str, source: str) -> Node | None:

@@ -42,16 +42,16 @@ def parse_formats(value: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def snapshot_of(source: Any, *, anonymous: bool | None = None) -> SessionSnapshot:
-    """A snapshot from a snapshot, an open SessionStore or a session file path."""
+    """A snapshot from a snapshot, an open store (`SessionReader`) or a session file path."""
     if isinstance(source, SessionSnapshot):
         return source.redacted() if anonymous and not source.anonymous else source
     if isinstance(source, str | Path):
-        from focusgroup.store.session_store import SessionStore
+        from focusgroup.store.reader import read_session
 
         path = Path(source)
         if not path.exists():
             raise ExportError(f"No session file at {path}.")
-        with SessionStore.open(path, actor="cli") as store:
+        with read_session(path) as store:
             return take_snapshot(store, anonymous=anonymous)
     return take_snapshot(source, anonymous=anonymous)
 

@@ -27,7 +27,7 @@ from focusgroup.domain.model import (
 from focusgroup.domain.protocol import Protocol
 
 if TYPE_CHECKING:
-    from focusgroup.store.session_store import SessionStore
+    from focusgroup.store.reader import SessionReader
 
 STAFF_ROLES = frozenset({Role.FACILITATOR.value, Role.NOTE_TAKER.value})
 
@@ -192,7 +192,7 @@ def _owner(commitment: Commitment, snap: SessionSnapshot, scrub: Any) -> str:
 
 
 def take_snapshot(
-    store: SessionStore, *, anonymous: bool | None = None, everyone: bool = False
+    store: SessionReader, *, anonymous: bool | None = None, everyone: bool = False
 ) -> SessionSnapshot:
     """Read everything once. `anonymous=None` follows the session's own setting.
 
@@ -219,7 +219,7 @@ def take_snapshot(
     return snap.redacted() if wants_anonymous else snap
 
 
-def _original_texts(store: SessionStore) -> dict[int, str]:
+def _original_texts(store: SessionReader) -> dict[int, str]:
     """The text each card was first written with: the journal keeps every insert."""
     first: dict[int, str] = {}
     for event in store.events_since(0):

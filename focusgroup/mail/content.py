@@ -14,7 +14,7 @@ from focusgroup.mail.errors import MailContentError
 
 if TYPE_CHECKING:
     from focusgroup.export.snapshot import SessionSnapshot
-    from focusgroup.store import SessionStore
+    from focusgroup.store.reader import SessionReader
 
 # Above this the message is likely to bounce at many mail servers (25 MB is common, and
 # base64 grows attachments by a third).
@@ -64,7 +64,7 @@ def check_size(content: MailContent) -> None:
         )
 
 
-def snapshot(store: SessionStore) -> SessionSnapshot:
+def snapshot(store: SessionReader) -> SessionSnapshot:
     """Read the session once, on the store's thread; the rest can run in a worker."""
     from focusgroup.export.snapshot import take_snapshot
 
@@ -86,7 +86,7 @@ def build_content(snap: SessionSnapshot, with_profiles: bool, out_dir: Path) -> 
     return content
 
 
-def export_content(store: SessionStore, with_profiles: bool, out_dir: Path) -> MailContent:
+def export_content(store: SessionReader, with_profiles: bool, out_dir: Path) -> MailContent:
     return build_content(snapshot(store), with_profiles, out_dir)
 
 

@@ -18,7 +18,7 @@ import socket
 import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TypedDict
 
 from focusgroup.mail.errors import (
     MailAuthError,
@@ -31,8 +31,15 @@ from focusgroup.mail.message import Letter, build_message
 from focusgroup.mail.recipients import Recipient
 from focusgroup.mail.settings import PASSWORD_ENV, SmtpSettings
 
-if TYPE_CHECKING:
-    from focusgroup.store import SessionStore
+
+class SendRecord(TypedDict):
+    """One delivery attempt as the session's send log keeps it (`SessionStore.record_send`)."""
+
+    participant_id: int | None
+    email: str
+    message_id: str
+    status: str
+    error: str
 
 
 @dataclass(frozen=True)
@@ -46,9 +53,13 @@ class Outcome:
     def status(self) -> str:
         return "sent" if self.ok else "failed"
 
-    def log_to(self, store: SessionStore) -> None:
-        """Record this attempt in the session's send log (what resends and the outbox read)."""
-        store.record_send(
+    def as_send(self) -> SendRecord:
+        """This attempt for the send log: `store.record_send(**outcome.as_send())`.
+
+        E-mail never writes the session itself; whoever sends (the CLI, the e-mail screen)
+        records each attempt, before the next message goes out.
+        """
+        return SendRecord(
             participant_id=self.recipient.participant.id,
             email=self.recipient.email,
             message_id=self.message_id,

@@ -13,11 +13,9 @@ handler runs (so before anything is spawned):
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import secrets
 import shlex
 import signal
-import socket
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -27,6 +25,8 @@ import aiohttp_jinja2
 from aiohttp import web
 from aiohttp.web_runner import GracefulExit
 from textual_serve.server import Server, to_int
+
+from focusgroup.serve.network import allowed_hosts, free_port, is_wildcard, lan_address, url_host
 
 TOKEN_COOKIE = "focusgroup_token"
 TOKEN_BYTES = 18
@@ -53,49 +53,6 @@ def seat_command(session_path: Path, role: str = "note-taker") -> str:
     )
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    """A port nobody listens on right now (tiny race before we bind it; fine for a room)."""
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
-
-
-def lan_address() -> str:
-    """This machine's address on the room's network (the route to the internet, no traffic)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed, nothing is sent
-            return str(probe.getsockname()[0])
-        except OSError:
-            return "127.0.0.1"
-
-
-def _is_wildcard(host: str) -> bool:
-    return host in ("", "0.0.0.0", "::")
-
-
-def _url_host(host: str) -> str:
-    """IPv6 literals need brackets in URLs and Host headers."""
-    try:
-        return f"[{host}]" if ipaddress.ip_address(host).version == 6 else host
-    except ValueError:
-        return host
-
-
-def _local_names(bind_host: str, public_host: str) -> set[str]:
-    names = {public_host, "localhost", "127.0.0.1", "::1"}
-    if not _is_wildcard(bind_host):
-        names.add(bind_host)
-        return names
-    hostname = socket.gethostname()
-    names |= {hostname, f"{hostname}.local", lan_address()}
-    try:
-        names |= {str(info[4][0]) for info in socket.getaddrinfo(hostname, None)}
-    except OSError:
-        pass
-    return names
-
-
 class SeatServer(Server):
     """Serves the note-taker seat of one session file to browsers that know the token."""
 
@@ -114,19 +71,16 @@ class SeatServer(Server):
         self.max_seats = max_seats
         self.seats = 0
         """Browser seats connected right now (one app process each)."""
-        port = port or free_port("127.0.0.1" if _is_wildcard(host) else host)
-        public_host = lan_address() if _is_wildcard(host) else host
+        port = port or free_port("127.0.0.1" if is_wildcard(host) else host)
+        public_host = lan_address() if is_wildcard(host) else host
         super().__init__(
             command or seat_command(self.session_path),
             host=host,
             port=port,
             title=TITLE,
-            public_url=f"http://{_url_host(public_host)}:{port}",
+            public_url=f"http://{url_host(public_host)}:{port}",
         )
-        names = _local_names(host, public_host)
-        self.allowed_hosts = {f"{_url_host(name)}:{port}" for name in names}
-        if port == 80:
-            self.allowed_hosts |= {_url_host(name) for name in names}
+        self.allowed_hosts = allowed_hosts(host, public_host, port)
         self._runner: web.AppRunner | None = None
 
     @property

@@ -84,7 +84,7 @@ class StoreBase:
         """The same connection through sqlite-utils, for tools and migrations.
 
         The store itself reads and writes through `conn`: importing sqlite-utils (and its
-        plugin scan) cost ~35 ms of opening the wall, a tenth of a bare Textual start.
+        plugin scan) was a noticeable part of opening the wall, which needs none of it.
         """
         if self._db is None:
             from sqlite_utils import Database

@@ -1,7 +1,7 @@
 """FocusGroupApp: one app for both seats, built in one place by `make_app`.
 
-The app declares the screens it shows (the start screen, the wall, the note-taker's screen,
-help) and owns the live session (`tui/live.py`): every store failure becomes a toast, this
+The app declares the screens it shows (the start screen, each seat's screen) and owns the
+live session (`tui/live.py`): every store failure becomes a toast, this
 seat's actions sync straight after, and the other seat's commits reach every screen as one
 `SessionChanged`. Screens reach the app through `SessionApp`, never through this module.
 """
@@ -9,7 +9,7 @@ seat's actions sync straight after, and the other seat's commits reach every scr
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +21,38 @@ from textual.screen import Screen
 from focusgroup.store import SessionStore
 from focusgroup.tui import clock as clocks
 from focusgroup.tui.live import POLL_SECONDS, LiveSession
-from focusgroup.tui.screens.help import HelpScreen
-from focusgroup.tui.screens.note_taker import NoteTakerScreen
-from focusgroup.tui.screens.start import StartScreen
-from focusgroup.tui.screens.wall import WallScreen
+from focusgroup.tui.messages import SessionOpened
 from focusgroup.tui.session_app import SessionApp
 
 STYLES = Path(__file__).parent / "styles"
+
+
+# The screens this app shows, declared in one place. Each module is imported when its screen
+# is first shown, so opening the wall does not pay for the start screen's or the note-taker's
+# widgets (nor they for the wall's). No screen imports this module.
+def start_screen() -> Screen[Any]:
+    from focusgroup.tui.screens.start import StartScreen
+
+    return StartScreen()
+
+
+def wall_screen() -> Screen[Any]:
+    from focusgroup.tui.screens.wall import WallScreen
+
+    return WallScreen()
+
+
+def note_taker_screen() -> Screen[Any]:
+    from focusgroup.tui.screens.note_taker import NoteTakerScreen
+
+    return NoteTakerScreen()
+
+
+ROLE_SCREENS: dict[str, Callable[[], Screen[Any]]] = {
+    "facilitator": wall_screen,
+    "note-taker": note_taker_screen,
+}
+"""Each seat's own screen, at the bottom of the stack while a session is open."""
 COLLECT_SECONDS = 1.0
 FULL_COLLECT_EVERY = 30
 """Garbage collection between events: the young generations each second, all every 30 s."""
@@ -72,8 +97,7 @@ class FocusGroupApp(SessionApp):
         """The session's own screen at the bottom of the stack, not an empty default one.
 
         Textual repaints a screen left underneath and then the whole screen above it on every
-        refresh: a full-screen update per action (about 30 ms at 500 cards) instead of the
-        few lines that changed.
+        refresh: a full-screen update per action instead of the few lines that changed.
         """
         if self.live is None:
             return super().get_default_screen()
@@ -81,7 +105,7 @@ class FocusGroupApp(SessionApp):
 
     def on_load(self) -> None:
         # Start-up makes a few hundred thousand long-lived objects; the collector walking
-        # them again and again while they are made cost ~100 ms of opening a 500-card wall.
+        # them again and again while they are made was a large part of opening a big wall.
         # Once the first screen is painted they are frozen, and collection runs on a timer
         # between keypresses (see _collect_garbage) until the app closes.
         self._collect_on_exit = gc.isenabled()
@@ -89,7 +113,7 @@ class FocusGroupApp(SessionApp):
 
     def on_mount(self) -> None:
         if self.live is None:
-            self.push_screen(StartScreen())
+            self.push_screen(start_screen())
         else:
             self._begin_session()
         self.call_after_refresh(self._freeze_startup_objects)
@@ -98,8 +122,8 @@ class FocusGroupApp(SessionApp):
         """Move everything built at start-up out of the garbage collector's sight.
 
         The wall makes many long-lived objects; without this, periodic full collections
-        walk them all and show up as 50-100 ms hitches in the middle of a keypress.
-        (No collection first: that alone took 60 ms of start-up.)
+        walk them all and show up as hitches in the middle of a keypress. (No collection
+        first: that alone would cost more start-up than it saves.)
         """
         gc.freeze()
         if self._collect_on_exit:
@@ -109,8 +133,8 @@ class FocusGroupApp(SessionApp):
         """Collect on a timer instead of whenever allocations cross a threshold.
 
         Automatic collections fell in the middle of repaints (a keypress rebuilds the wall's
-        read model): 1-3 ms for the young generations and ~10 ms for a full one, the
-        difference between a p95 under 50 ms and over it. Here they run between events;
+        read model), enough to push the slowest keypresses past the latency target (README,
+        Speed). Here they run between events;
         a full collection every FULL_COLLECT_EVERY ticks keeps long-lived cycles in check.
         """
         self._collections += 1
@@ -121,8 +145,8 @@ class FocusGroupApp(SessionApp):
             self._collect_on_exit = False
             gc.enable()
 
-    @on(StartScreen.SessionChosen)
-    def open_session(self, message: StartScreen.SessionChosen) -> None:
+    @on(SessionOpened)
+    def open_session(self, message: SessionOpened) -> None:
         """Switch from the start screen to the session it opened or created."""
         if self.live is not None:
             self.live.close()
@@ -138,12 +162,13 @@ class FocusGroupApp(SessionApp):
         live.start(self.poll_seconds)
 
     def role_screen(self) -> Screen[Any]:
-        if self.role == "note-taker":
-            return NoteTakerScreen()
-        return WallScreen()
+        return ROLE_SCREENS.get(self.role, wall_screen)()
 
     def on_unmount(self) -> None:
         self._resume_collection()  # automatic collection again, for whatever runs next
+        from focusgroup.tui.collector import stop_in_app
+
+        stop_in_app(self)  # the phones' card page, when the wall started one
         if self.live is not None:
             self.live.close()
 
@@ -168,6 +193,8 @@ class FocusGroupApp(SessionApp):
             self.notify("Nothing to redo.", timeout=2)
 
     def action_help(self) -> None:
+        from focusgroup.tui.screens.help import HelpScreen  # a modal, opened on demand
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 

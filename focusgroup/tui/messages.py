@@ -5,6 +5,15 @@ from __future__ import annotations
 from textual.message import Message
 
 from focusgroup.domain.model import Event
+from focusgroup.store import SessionStore
+
+
+class SessionOpened(Message):
+    """A session file was opened or created (by the start screen); the app takes it over."""
+
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__()
+        self.store = store
 
 
 class SessionChanged(Message):

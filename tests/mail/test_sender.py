@@ -38,7 +38,7 @@ def run(store: SessionStore, settings: SmtpSettings, content: MailContent, *, re
     recipients = plan(store.participants(), store.sends(), resend=resend)
 
     def record(outcome: Outcome) -> None:
-        outcome.log_to(store)
+        store.record_send(**outcome.as_send())
 
     return send_all(settings, letter_for(settings, content), recipients, on_outcome=record)
 

@@ -1,6 +1,6 @@
 """The look shared by every PDF: page size, type scale, colours, footer and page numbers.
 
-Only imported when a PDF is built (reportlab costs ~0.4 s to import).
+Only imported when a PDF is built: reportlab is slow to import, and most commands need none.
 """
 
 from __future__ import annotations

@@ -284,7 +284,7 @@ class EmailScreen(ModalScreen[None]):
 
     def _record(self, outcome: Outcome) -> None:
         try:
-            outcome.log_to(self.store)
+            self.store.record_send(**outcome.as_send())
         except Exception as error:  # the message went; say so even if the log write failed
             self.notify(f"Could not record the send: {error}", severity="error", markup=False)
         self._set_status_cell(

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
@@ -23,6 +22,7 @@ from focusgroup.domain.sectors import SECTORS, choose_categories
 from focusgroup.domain.text import shorten, slug
 from focusgroup.store import SessionStore
 from focusgroup.store.catalog import scan_sessions
+from focusgroup.tui.messages import SessionOpened
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
 
@@ -38,14 +38,7 @@ def new_session_path(folder: Path, title: str, date: str) -> Path:
 
 
 class StartScreen(Screen[None]):
-    """Opens or creates a session file and hands it to the app as a `SessionChosen`."""
-
-    class SessionChosen(Message):
-        """A session file was opened or created here; the app takes it over (and closes it)."""
-
-        def __init__(self, store: SessionStore) -> None:
-            super().__init__()
-            self.store = store
+    """Opens or creates a session file and hands it to the app as `SessionOpened`."""
 
     app = getters.app(SessionApp)
 
@@ -158,7 +151,7 @@ class StartScreen(Screen[None]):
         except FocusGroupError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.post_message(self.SessionChosen(store))
+        self.post_message(SessionOpened(store))
 
     @on(Input.Submitted, "#start-form Input")
     @on(Button.Pressed, "#new-start")
@@ -199,4 +192,4 @@ class StartScreen(Screen[None]):
             self.notify(f"Could not create the session: {error}", severity="error", markup=False)
             return
         self.notify(f"Created {path.name}.", markup=False, timeout=3)
-        self.post_message(self.SessionChosen(store))
+        self.post_message(SessionOpened(store))

@@ -120,6 +120,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         Binding("E", "export", "Export", id="wall.export"),
         Binding("M", "email", "E-mail summary", show=False, id="wall.email"),
         Binding("j", "join", "Join link", show=False, id="wall.join"),
+        Binding("C", "collect", "Phones", show=False, id="wall.collect"),
     ]
 
     def __init__(self) -> None:

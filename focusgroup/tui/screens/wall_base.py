@@ -25,24 +25,12 @@ class WallBase(Screen[None]):
     """The wall screen's shared state and helpers (see `WallScreen` for the whole)."""
 
     app = getters.app(SessionApp)
+    board = getters.query_one(WallBoard)
+    entry = getters.query_one(QuickEntry)
+    timer = getters.query_one(StepTimer)
+    agenda = getters.query_one(AgendaPanel)
     options: ViewOptions
     """Marks, folding and projector mode: what the view shows beyond the store's state."""
-
-    @property
-    def board(self) -> WallBoard:
-        return self.query_one(WallBoard)
-
-    @property
-    def entry(self) -> QuickEntry:
-        return self.query_one(QuickEntry)
-
-    @property
-    def timer(self) -> StepTimer:
-        return self.query_one(StepTimer)
-
-    @property
-    def agenda(self) -> AgendaPanel:
-        return self.query_one(AgendaPanel)
 
     def refresh_people(self, cards: list[Card] | None = None) -> None:
         store = self.app.store

@@ -1,4 +1,4 @@
-"""The wall's tools beyond the cards: exports, e-mail, the join link and the crosswalk.
+"""The wall's tools beyond the cards: exports, e-mail, join links, phones and the crosswalk.
 
 A part of `WallScreen` (its bindings are declared there, so the footer and palette list
 them); each action opens a self-contained dialog and imports it only when used.
@@ -31,6 +31,11 @@ class WallTools(WallBase):
         from focusgroup.tui.screens.join import JoinScreen
 
         self.app.push_screen(JoinScreen())
+
+    def action_collect(self) -> None:
+        from focusgroup.tui.screens.collect import CollectScreen
+
+        self.app.push_screen(CollectScreen())
 
     def action_crosswalk(self) -> None:
         from focusgroup.tui.screens.crosswalk import CrosswalkDialog

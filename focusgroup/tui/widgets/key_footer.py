@@ -1,8 +1,8 @@
 """The footer: the keys that matter on this screen, drawn as one line by one widget.
 
 Textual's Footer builds a widget per key and recomposes all of them on every binding
-change; opening the wall sent three changes, ~20 ms each, and its 18 key widgets were a third
-of the wall's widget tree. This footer keeps Footer's look (same component classes and
+change; opening the wall sent three such changes, and its key widgets were a third of the
+wall's widget tree. This footer keeps Footer's look (same component classes and
 theme variables) but only re-renders a line of text. Clicking a key presses it.
 """
 

@@ -1,10 +1,10 @@
 """One wall column: ONE line-API widget drawing the category header, every lane and card.
 
-A widget per card cost ~1 ms each in layout and compositing; a header widget and a container
-per column put more widgets into every full repaint. Here a column is a `ScrollView`: its first
-lines are the header, fixed; below it the lanes scroll. Painting is `wall_paint` and the row
-layout `wall_rows` (both pure); this widget caches their results by (view, width, selected)
-and repaints only the lines that show something else.
+A widget per card made every layout and composite pass grow with the wall; a header widget
+and a container per column put more widgets into every full repaint. Here a column is a
+`ScrollView`: its first lines are the header, fixed; below it the lanes scroll. Painting is
+`wall_paint` and the row layout `wall_rows` (both pure); this widget caches their results
+by (view, width, selected) and repaints only the lines that show something else.
 """
 
 from __future__ import annotations

@@ -208,8 +208,8 @@ def parse_colour(colour: str) -> Color | None:
 
 
 class SharedPaint:
-    """One Paint for every column of a board: they share their CSS, and reading a column's
-    thirteen component styles was ~0.6 ms each time, once per column at start-up."""
+    """One Paint for every column of a board: they share their CSS, so the thirteen component
+    styles are read once at start-up rather than once per column."""
 
     paint: Paint | None = None
 
