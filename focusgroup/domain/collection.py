@@ -23,6 +23,9 @@ THIRD_FIELDS = ("third_card",)
 class PhoneCard:
     text: str
     reasons: tuple[str, ...] = ()
+    third_card: bool = False
+    """Written in the form's "Third card" field: the employer says it is their one more card
+    (otherwise the store decides from the employer's card count, issue 13)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def parse_submission(
         unknown = [key for key in ticked if key not in reason_keys]
         if unknown:
             raise SubmissionError(field, "That reason is not one of this meeting's.")
-        cards.append(PhoneCard(text, ticked))
+        cards.append(PhoneCard(text, ticked, third_card=field in THIRD_FIELDS))
     if not cards:
         first = card_fields(third_card_step)[0]
         raise SubmissionError(first, "Write at least one card before sending.")

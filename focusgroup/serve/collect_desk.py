@@ -106,7 +106,12 @@ class CollectionDesk:
         with store.action(f"Cards from a phone: {_short(submission.name)}"):
             participant_id = self._participant(phone, submission)
             ids = [
-                store.add_card(card.text, participant_id, reasons=card.reasons)
+                store.add_card(
+                    card.text,
+                    participant_id,
+                    reasons=card.reasons,
+                    third_card=True if card.third_card else None,
+                )
                 for card in submission.cards
             ]
         phone.participant_id = participant_id

@@ -1,4 +1,4 @@
-"""Issue 13's wall keys, driven as a facilitator would: e, y, d, C, and the stored timer."""
+"""Issue 13's wall keys, driven as a facilitator would: e, y, d, U, and the stored timer."""
 
 from __future__ import annotations
 
@@ -111,14 +111,14 @@ async def test_d_cycles_disappearing_transforming_and_none(
         assert wall_store.card(card_id).shift == "transforming"
 
 
-async def test_C_removes_every_empty_category_in_one_undo(
+async def test_U_removes_every_empty_category_in_one_undo(
     wall_app: FocusGroupApp, wall_store: SessionStore
 ) -> None:
     empty = wall_store.add_category("Nobody here")
     before = [c.name for c in wall_store.categories()]
     async with wall_app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        await pilot.press("C")
+        await pilot.press("U")
         names = [c.name for c in wall_store.categories()]
         assert "Nobody here" not in names and empty not in {c.id for c in wall_store.categories()}
         wall = wall_store.wall()

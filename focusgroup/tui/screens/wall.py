@@ -102,7 +102,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         ),
         Binding("X", "remove_category", "Remove category", show=False, id="wall.category.remove"),
         Binding(
-            "C",
+            "U",  # "unused": C is the phones' collection screen (issue 18)
             "remove_empty_categories",
             "Remove empty categories",
             show=False,
