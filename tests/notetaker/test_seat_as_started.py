@@ -116,3 +116,21 @@ def test_seat_snapshot(snap_compare, meeting: Meeting, size: tuple[int, int]) ->
         assert snap_compare(app, terminal_size=size, run_before=no_blink)
     finally:
         app.store.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_toast_never_covers_the_seats_fields(meeting: Meeting, size) -> None:  # noqa: ANN001
+    app = seat(meeting)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("escape", "c")
+        app.notify("One thing worth knowing.")
+        app.notify("And a second one.", severity="warning")
+        await pilot.pause()
+        await pilot.pause()
+        toasts = list(app.screen.query("Toast"))
+        assert len(toasts) == 2
+        fields = [w for w in app.screen.query("Input, TextArea, Select") if w.region.area]
+        for toast in toasts:
+            for field in fields:
+                assert not toast.region.overlaps(field.region), (field, toast.region)
+    app.store.close()
