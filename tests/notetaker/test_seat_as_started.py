@@ -119,7 +119,7 @@ def test_seat_snapshot(snap_compare, meeting: Meeting, size: tuple[int, int]) ->
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
-async def test_a_toast_never_covers_the_seats_fields(meeting: Meeting, size) -> None:  # noqa: ANN001
+async def test_a_toast_never_covers_the_seats_fields(meeting: Meeting, size) -> None:
     app = seat(meeting)
     async with app.run_test(size=size, notifications=True) as pilot:
         await pilot.press("escape", "c")
