@@ -5,8 +5,9 @@ Generates sessions of 50, 500 and 2,000 cards and measures, each in fresh proces
 start-up to a usable wall against a bare Textual app started the same way; add / move /
 merge / undo latency (key or action to the wall repainted) at 500 and 2,000 cards; how long
 a change in the other seat's process takes to show on the wall; the summary + all profiles
-export at 500 cards (the exports engineer's bench/export_bench.py child); and the app's peak
-memory at 2,000 cards. Every figure is the median over --runs runs; missed targets say so.
+export at 500 cards (the exports engineer's bench/export_bench.py child); `import-cards` on
+2,000 and 20,000 rows and the undo of the large one; and the app's peak memory at 2,000
+cards. Every figure is the median over --runs runs; missed targets say so.
 """
 
 from __future__ import annotations
@@ -352,6 +353,10 @@ def main(argv: list[str] | None = None) -> int:
             "< 3 s",
             total < 3,
         )
+
+        from bench.imports import measure_imports
+
+        measure_imports(tmp, args.runs, ROOT, add)
 
         add(
             "peak memory of the app at 2,000 cards (max RSS)",

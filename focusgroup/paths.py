@@ -49,11 +49,27 @@ def user_protocol_dirs() -> list[Path]:
     return [p for p in candidates if p.is_dir() and p.resolve() not in builtin]
 
 
+def is_bare_name(value: str) -> bool:
+    """`spring` or `spring.db`: no folder part at all (`./spring.db` has one: `.`)."""
+    separators = {"/", os.sep, os.altsep or "/"}
+    return (
+        not any(sep in value for sep in separators)
+        and not value.startswith("~")
+        and value not in (".", "..")
+    )
+
+
 def resolve_session(value: str | Path) -> Path:
-    """The session file a user means: a bare name is a file in sessions/, `.db` optional."""
-    path = Path(value).expanduser()
-    if path.suffix == "":
-        path = path.with_suffix(".db")
-    if len(path.parts) == 1 and not path.exists():
-        path = sessions_dir() / path
-    return path
+    """The session file a user means.
+
+    A bare name is a file in sessions/ (under FOCUSGROUP_HOME, else where the command
+    runs), `.db` optional: `spring` and `spring.db` both mean
+    `sessions/spring.db`. A path with a folder part (`./spring.db`, `out/spring.db`,
+    `~/spring.db`, an absolute path) means exactly that path, nothing added. Every command
+    resolves its FILE this way, so `new ./x.db` and `open ./x.db` agree.
+    """
+    text = str(value)
+    # Absolute, so every message names the one file meant, wherever the command ran.
+    if is_bare_name(text):
+        return (sessions_dir() / (text if text.endswith(".db") else f"{text}.db")).absolute()
+    return Path(text).expanduser().absolute()

@@ -218,6 +218,11 @@ def build_sample_session(path: str | Path, *, cards: int = 0, seed: int = 7) -> 
             due="2025-03-28",
         )
         store.add_commitment(
+            "mentoring",
+            participant_id=people[5],
+            detail="Two senior machinists mentor apprentices",
+        )
+        store.add_commitment(
             "curriculum review",
             owner="Community college",
             due="2025-04-30",

@@ -49,8 +49,10 @@ def card(
     level: str = "unsorted",
     reasons: tuple[str, ...] = (),
     hands: int = 0,
+    hands_taken: bool | None = None,
     stack_id: int | None = None,
     members: tuple[Card, ...] = (),
+    shortlist: float = 0.0,
 ) -> Card:
     """A card as the store would read it; each gets its own employer unless told otherwise."""
     return Card(
@@ -69,5 +71,8 @@ def card(
         hands=hands,
         stack_id=stack_id,
         created_at="2025-03-14T09:00:00",
+        # As the store reads it: a count means a show of hands was taken (issue 14).
+        hands_taken=hands > 0 if hands_taken is None else hands_taken,
+        shortlist=shortlist,
         members=members,
     )

@@ -17,13 +17,9 @@ def _out_dir(out_dir: Path | None, session: Path) -> Path:
 
 
 def _session_file(file: str) -> Path:
-    from focusgroup.domain.errors import FocusGroupError
-    from focusgroup.paths import resolve_session
+    from focusgroup.cli.session_file import existing_session
 
-    path = resolve_session(file)
-    if not path.exists():
-        raise FocusGroupError(f"No session file at {path}.")
-    return path
+    return existing_session(file)
 
 
 # Options both commands take, declared once (sqlite-utils' decorator-factory idiom).
@@ -60,14 +56,17 @@ def _progress(done: int, total: int, what: str) -> None:
 @anonymous_option
 def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None) -> None:
     """Write the summary of session FILE: PDF, Markdown, JSON and CSV."""
-    from focusgroup.export.exporter import export_session
+    from focusgroup.export.exporter import export_session, snapshot_of
+    from focusgroup.export.next_steps import recap_gaps
 
     session = _session_file(file)
-    paths = export_session(
-        session, _out_dir(out_dir, session), formats, anonymous=anonymous, progress=_progress
-    )
+    snap = snapshot_of(session, anonymous=anonymous)
+    paths = export_session(snap, _out_dir(out_dir, session), formats, progress=_progress)
+    click.echo(f"Summary of {session}:", err=True)  # stdout: only the files, for scripts
     for path in paths:
         click.echo(str(path))
+    for gap in recap_gaps(snap):
+        click.echo(f"Note: {gap}", err=True)
 
 
 @click.command(name="profiles")
@@ -78,7 +77,7 @@ def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None
     "occupations",
     multiple=True,
     help="An occupation on the wall (any wording or SOC title); repeatable. "
-    "Default: the top critical occupations.",
+    "Default: the room's shortlist, or the top five when it marked none.",
 )
 @anonymous_option
 def profiles(
@@ -106,6 +105,7 @@ def profiles(
     paths = export_profiles(
         session, _out_dir(out_dir, session), occupations, anonymous=anonymous, progress=_progress
     )
+    click.echo(f"Job profiles from {session}:", err=True)
     for path in paths:
         click.echo(str(path))
 

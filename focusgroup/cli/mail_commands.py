@@ -126,11 +126,12 @@ def email(
     Each send is recorded in the session; running again sends only to those not yet sent.
     The SMTP password comes from FOCUSGROUP_SMTP_PASSWORD or a prompt, never a flag.
     """
+    from focusgroup.cli.session_file import existing_session
     from focusgroup.mail import content as mail_content
     from focusgroup.mail.message import Letter
     from focusgroup.mail.recipients import SKIPPED, Status, plan
     from focusgroup.mail.settings import load_settings
-    from focusgroup.paths import exports_dir, resolve_session
+    from focusgroup.paths import exports_dir
     from focusgroup.store import SessionStore
 
     if dry_run and outbox is not None:
@@ -154,7 +155,8 @@ def email(
     elif not dry_run:
         settings.check_for_sending()
 
-    path = resolve_session(file)
+    path = existing_session(file)
+    click.echo(f"Session: {path}")
     with SessionStore.open(path, actor="cli") as store:
         present = None if everyone else [p.id for p in store.attendees()]
         recipients = plan(store.participants(), store.sends(), resend=resend, present=present)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 
@@ -31,7 +29,7 @@ def print_join_banner(
 
 
 @click.command("serve")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file")
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -48,7 +46,7 @@ def print_join_banner(
     type=click.IntRange(1, 20),
     help="Browser tabs allowed at once; each runs its own copy of the app.",
 )
-def serve(file: Path, host: str, port: int, max_seats: int) -> None:
+def serve(file: str, host: str, port: int, max_seats: int) -> None:
     """Serve the note-taker's seat for FILE to a browser.
 
     Prints a join link with a secret token, and its QR code. Without the token the server
@@ -60,21 +58,24 @@ def serve(file: Path, host: str, port: int, max_seats: int) -> None:
         raise click.ClickException(
             f"serve needs textual-serve ({error.name} is missing): pip install 'focusgroup[serve]'"
         ) from None
+    from focusgroup.cli.session_file import existing_session
     from focusgroup.serve.join_file import remove_join_file, write_join_file
     from focusgroup.store import SessionStore
 
-    SessionStore.open(file, actor="cli").close()  # a clear error now, not in each browser tab
-    server = SeatServer(file, host=host, port=port, max_seats=max_seats)
+    path = existing_session(file)
+    SessionStore.open(path, actor="cli").close()  # a clear error now, not in each browser tab
+    click.echo(f"Serving {path}")
+    server = SeatServer(path, host=host, port=port, max_seats=max_seats)
     lan = host not in ("127.0.0.1", "localhost", "::1")
 
     def ready() -> None:
-        write_join_file(file, server.join_url)
+        write_join_file(path, server.join_url)
         print_join_banner(server.join_url, lan=lan)
 
     try:
         server.serve(on_ready=ready)
     finally:
-        remove_join_file(file)
+        remove_join_file(path)
 
 
 COMMANDS: list[click.Command] = [serve]

@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date as Date
 from pathlib import Path
 from typing import Any
 
 import click
 
+from focusgroup.cli.session_file import existing_session, session_path
 from focusgroup.domain.errors import SessionFileError
 from focusgroup.domain.text import plural
-from focusgroup.paths import resolve_session
 
 ROLES = ("facilitator", "note-taker")
 
 
 def _check_date(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
-    if value:
-        try:
-            Date.fromisoformat(value)
-        except ValueError:
-            raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD.") from None
+    from focusgroup.domain.fields import date_problem
+
+    if value and (problem := date_problem(value)):
+        raise click.BadParameter(problem + ".")
     return value
 
 
 def _check_url(_: click.Context, __: click.Parameter, value: str | None) -> str | None:
-    if value and not re.match(r"^(https?://|mailto:)\S+$", value):
-        raise click.BadParameter(f"{value!r} should start with https:// (or mailto:).")
+    # The same rule as the start screen's form and the store: http(s) web addresses only.
+    from focusgroup.domain.fields import follow_up_problem
+
+    if value and (problem := follow_up_problem(value)):
+        raise click.BadParameter(problem)
+    return value
+
+
+def _check_one_line(_: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    # Titles and names go into e-mail subjects and headers: one line, as everywhere else.
+    from focusgroup.domain.fields import one_line_problem
+
+    if value and (problem := one_line_problem(value, "it")):
+        raise click.BadParameter(problem)
     return value
 
 
@@ -46,7 +56,12 @@ def _open_ui(path: Path, role: str) -> None:
     show_default=True,
     help="Protocol id (see `focusgroup protocols list`) or a path to a YAML file.",
 )
-@click.option("--title", required=True, help="The meeting's title, as participants will see it.")
+@click.option(
+    "--title",
+    required=True,
+    callback=_check_one_line,
+    help="The meeting's title, as participants will see it.",
+)
 @click.option(
     "--sector",
     default="",
@@ -62,7 +77,7 @@ def _open_ui(path: Path, role: str) -> None:
 )
 @click.option("--region", default="", help="Region the partnership serves.")
 @click.option("--date", default=None, callback=_check_date, help="Meeting date, YYYY-MM-DD.")
-@click.option("--facilitator", default="", help="Who runs the meeting.")
+@click.option("--facilitator", default="", callback=_check_one_line, help="Who runs the meeting.")
 @click.option(
     "--follow-up",
     "follow_up",
@@ -94,7 +109,11 @@ def new(
     from focusgroup.protocol_files import find_protocol
     from focusgroup.store import SessionStore
 
-    path = resolve_session(file)
+    path = session_path(file)
+    if path.is_dir():
+        raise SessionFileError(
+            f"{path} is a folder; give a file name inside it, e.g. {path / 'spring.db'}."
+        )
     known = find_sector(sector)
     details: dict[str, Any] = dict(
         title=title,
@@ -135,8 +154,9 @@ def open_(file: str, role: str) -> None:
     """Open session FILE in the app."""
     from focusgroup.store import SessionStore
 
-    path = resolve_session(file)
+    path = existing_session(file)
     SessionStore.open(path).close()  # a clear error here beats one inside the UI
+    click.echo(f"Opening {path} ({role}).")
     _open_ui(path, role)
 
 
@@ -150,11 +170,14 @@ def demo(file: str | None, open_app: bool, role: str) -> None:
     from focusgroup.paths import sessions_dir
     from focusgroup.protocol_files import find_protocol
 
-    path = resolve_session(file) if file else sessions_dir() / "demo.db"
+    path = session_path(file) if file else sessions_dir() / "demo.db"
     if not path.exists():
         build_demo(path, find_protocol("critical-occupations")).close()
         click.echo(f"Built the demo meeting in {path}.")
+    else:
+        click.echo(f"The demo meeting is already in {path}; it was left as it is.")
     if open_app:
+        click.echo(f"Opening {path} ({role}).")
         _open_ui(path, role)
 
 
@@ -172,6 +195,7 @@ def list_(folder: Path | None) -> None:
     if not entries:
         click.echo(f"No sessions in {folder}.")
         return
+    click.echo(f"Sessions in {folder}:")
     for entry in entries:
         if entry.error:
             reason = entry.error.replace(str(entry.path), entry.path.name)
@@ -184,48 +208,82 @@ def list_(folder: Path | None) -> None:
         )
 
 
-def _import(file: str, csv_file: Path, kind: str) -> None:
+def _import(file: str, csv_file: Path, kind: str, update: bool) -> None:
     from focusgroup import importing
+    from focusgroup.csv_input import DELIMITER_NAMES
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(resolve_session(file), actor="cli") as store:
+    def progress(done: int, total: int) -> None:
+        if total > importing.PART_ROWS:
+            click.echo(f"  {done:,} of {total:,} rows written", err=True)
+
+    path = existing_session(file)
+    with SessionStore.open(path, actor="cli") as store:
         if kind == "cards":
-            report = importing.import_cards(store, csv_file)
-            click.echo(
-                f"Imported {report.cards} cards; added {report.participants_added} participants "
-                f"and {report.categories_added} categories."
-            )
-            if report.own_reasons:
-                own = ", ".join(sorted(set(report.own_reasons)))
-                click.echo(f"Kept employers' own reasons: {own}.")
+            report = importing.import_cards(store, csv_file, update=update, progress=progress)
         else:
-            report = importing.import_participants(store, csv_file)
-            click.echo(f"Added {report.participants_added} participants.")
-        if report.ignored_columns:
-            click.echo(f"Ignored columns: {', '.join(report.ignored_columns)}.")
+            report = importing.import_participants(
+                store, csv_file, update=update, progress=progress
+            )
+    delimiter = DELIMITER_NAMES[report.delimiter]
+    click.echo(f"Read {csv_file} ({report.encoding}, {delimiter}-separated) into {path}.")
+    if report.encoding == "Windows-1252":
+        click.echo(
+            "  The file is not UTF-8, so it was read as Windows-1252 (Excel's older CSV); "
+            "check that accented names look right."
+        )
+    if kind == "cards":
+        click.echo(
+            f"Imported {report.cards} cards; added {report.participants_added} participants "
+            f"and {report.categories_added} categories."
+        )
+        if report.own_reasons:
+            own = ", ".join(sorted(set(report.own_reasons)))
+            click.echo(f"Kept employers' own reasons: {own}.")
+    else:
+        click.echo(f"Added {report.participants_added} participants.")
+    if report.participants_updated:
+        click.echo(f"Updated {len(report.participants_updated)} known participants:")
+        for line in report.participants_updated:
+            click.echo(f"  {line}")
+    if report.ignored_columns:
+        click.echo(f"Ignored columns: {', '.join(report.ignored_columns)}.")
+
+
+update_option = click.option(
+    "--update",
+    is_flag=True,
+    help="Where the file and the session disagree about a participant (another e-mail, "
+    "role or job title), use the file's value. Without it such rows are listed and "
+    "nothing is imported.",
+)
 
 
 @click.command(name="import-cards")
 @click.argument("file")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_cards(file: str, csv_file: Path) -> None:
+@update_option
+def import_cards(file: str, csv_file: Path, update: bool) -> None:
     """Import occupation cards from CSV_FILE into session FILE (all or nothing).
 
-    Columns by header: participant and card (required), organization, email, category,
-    level, reasons (separated by ';'), role, consent (yes/no).
+    Columns by header: participant and card (required), organization, email, title,
+    category, level, reasons (separated by ';'), role, consent (yes/no), quote_as.
     """
-    _import(file, csv_file, "cards")
+    _import(file, csv_file, "cards", update)
 
 
 @click.command(name="import-participants")
 @click.argument("file")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_participants(file: str, csv_file: Path) -> None:
+@update_option
+def import_participants(file: str, csv_file: Path, update: bool) -> None:
     """Import the registration list from CSV_FILE (all or nothing).
 
-    Columns by header: name (required), organization, role, email, consent (yes/no), quote_as.
+    Columns by header: name (required), organization, title, role, email, consent
+    (yes/no), quote_as. People already in the session get what the list adds (an e-mail,
+    a job title, consent given later).
     """
-    _import(file, csv_file, "participants")
+    _import(file, csv_file, "participants", update)
 
 
 @click.command()
@@ -235,8 +293,11 @@ def history(file: str, limit: int) -> None:
     """Show the audit trail: every change, who made it and when."""
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(resolve_session(file)) as store:
-        events = store.events_since(0)[-limit:]
+    path = existing_session(file)
+    with SessionStore.open(path) as store:
+        everything = store.events_since(0)
+        events = everything[-limit:]
+        click.echo(f"History of {path}: the last {len(events)} of {len(everything)} changes.")
         for event in events:
             mark = {"undo": "undo: ", "redo": "redo: "}.get(event.kind, "")
             click.echo(f"{event.at[:19].replace('T', ' ')}  {event.actor:12}  {mark}{event.action}")
@@ -249,8 +310,9 @@ def backup(file: str) -> None:
     from focusgroup.store import SessionStore
     from focusgroup.store.backups import take_backup
 
-    with SessionStore.open(resolve_session(file)) as store:
-        click.echo(f"Backed up to {take_backup(store, 'manual')}.")
+    path = existing_session(file)
+    with SessionStore.open(path) as store:
+        click.echo(f"Backed up to {take_backup(store, 'manual')} (from {path}).")
 
 
 @click.command()
@@ -268,7 +330,7 @@ def restore(file: str, list_only: bool, source: Path | None) -> None:
     from focusgroup.store.backups import list_backups
     from focusgroup.store.backups import restore as restore_backup
 
-    path = resolve_session(file)
+    path = session_path(file)
     if list_only:
         found = list_backups(path)
         if not found:

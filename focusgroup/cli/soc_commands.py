@@ -22,20 +22,36 @@ def soc() -> None:
 @soc.command("search")
 @click.argument("text", nargs=-1, required=True)
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 50))
+@click.option(
+    "--sector",
+    default="",
+    help="Read the wording as this sector's meeting does (e.g. construction, health-care).",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON array (for scripts).")
-def soc_search(text: tuple[str, ...], limit: int, as_json: bool) -> None:
+def soc_search(text: tuple[str, ...], limit: int, sector: str, as_json: bool) -> None:
     """Suggest O*NET-SOC occupations for TEXT, best first, with why each matched.
 
-    Employer shorthand works: 'CNC guy', 'maint tech', 'RN - ICU', 'CDL-A driver'.
+    Employer shorthand works: 'CNC guy', 'maint tech', 'RN - ICU', 'CDL-A driver'. With
+    --sector, ambiguous shorthand is read as that sector means it ('Operator' in
+    construction is an equipment operator).
     """
-    from focusgroup.crosswalk.search import search
+    from focusgroup.crosswalk.sector_hints import sector_key
+    from focusgroup.crosswalk.suggest import suggest
 
-    matches = search(" ".join(text), limit=limit)
+    words = " ".join(text)
+    if sector and not sector_key(sector):
+        from focusgroup.domain.sectors import SECTOR_KEYS
+
+        raise click.ClickException(
+            f"Unknown sector {sector!r}; use one of: {', '.join(SECTOR_KEYS)}."
+        )
+    result = suggest([words], sector=sector, limit=limit)
+    matches = result.matches
     if as_json:
         click.echo(json.dumps([asdict(m) for m in matches], indent=2))
         return
     if not matches:
-        click.echo(f"No occupation matches {' '.join(text)!r}; try other words for the job.")
+        click.echo(f"No occupation matches {words!r}; try other words for the job.")
         return
     for m in matches:
         click.echo(f"{m.onet_code}  {m.title}  ({m.why})")
@@ -84,52 +100,76 @@ def onet_info() -> None:
 
 @click.command()
 @click.argument("file")
-@click.option("--accept-top", is_flag=True, help="Store the best suggestion on each card.")
+@click.option(
+    "--accept-top",
+    is_flag=True,
+    help="Store the best suggestion where it is a clear best; list the rest for you.",
+)
 @click.option("--limit", "-n", default=3, show_default=True, type=click.IntRange(1, 10))
 def crosswalk(file: str, accept_top: bool, limit: int) -> None:
     """Suggest SOC codes for every uncoded occupation card in the session FILE.
 
-    With --accept-top the best suggestion is stored on each card (one undoable change per
-    card, made as the 'cli' seat). Cards already coded are left alone.
+    Every wording in a stack is read, in the session's sector. With --accept-top the best
+    suggestion is stored where it clearly leads (one undoable change per card, made as the
+    'cli' seat); cards where it does not are listed for a person to decide. Cards already
+    coded are left alone.
     """
-    from focusgroup.crosswalk.search import search
+    from focusgroup.cli.session_file import existing_session
+    from focusgroup.crosswalk.suggest import suggest
     from focusgroup.crosswalk.zones import level_disagreement
-    from focusgroup.paths import resolve_session
     from focusgroup.store import SessionStore
 
-    store = SessionStore.open(resolve_session(file), actor="cli")
+    path = existing_session(file)
+    store = SessionStore.open(path, actor="cli")
+    click.echo(f"Crosswalk for {path}:")
     try:
+        sector = store.session().sector
         cards = [c for c in store.cards() if not c.soc_code]
         if not cards:
             click.echo("Every occupation card already has a SOC code.")
             return
         stored = 0
+        review: list[tuple[str, str]] = []
         for card in cards:
-            matches = search(card.text, limit=limit)
-            click.echo(f"#{card.id} {card.text!r} [{card.level}]")
-            if not matches:
+            result = suggest(card.wordings, sector=sector, limit=limit)
+            also = f" (also: {'; '.join(card.wordings[1:])})" if len(card.wordings) > 1 else ""
+            click.echo(f"#{card.id} {card.text!r}{also} [{card.level}]")
+            if not result.matches:
                 click.echo("    no suggestion: code this card by hand")
+                review.append((f"#{card.id} {card.text!r}", "no suggestion"))
                 continue
-            for rank, m in enumerate(matches, start=1):
+            for rank, m in enumerate(result.matches, start=1):
                 click.echo(f"    {rank}. {m.onet_code}  {m.title}  ({m.why})")
-            if accept_top:
-                best = matches[0]
-                store.set_soc(
-                    card.id, soc_code=best.soc_code, onet_code=best.onet_code, soc_title=best.title
-                )
-                stored += 1
-                click.echo(f"    stored {best.soc_code} {best.title}")
-                flag = level_disagreement(best.job_zone, card.level)
-                if flag:
-                    click.echo(f"    note: {flag}")
+            if not accept_top:
+                continue
+            best = result.best
+            assert best is not None
+            if not result.confident:
+                review.append((f"#{card.id} {card.text!r}", result.reason))
+                continue
+            # The SOC code with its own SOC title; the O*NET occupation with its own.
+            soc_title = best.soc_title or best.title
+            store.set_soc(
+                card.id, soc_code=best.soc_code, onet_code=best.onet_code, soc_title=soc_title
+            )
+            stored += 1
+            onet = "" if best.title == soc_title else f" (O*NET {best.onet_code} {best.title})"
+            click.echo(f"    stored {best.soc_code} {soc_title}{onet}")
+            flag = level_disagreement(best.job_zone, card.level)
+            if flag:
+                click.echo(f"    note: {flag}")
         if accept_top:
             click.echo(
                 f"Stored codes on {stored} of {plural(len(cards), 'card')} (undo each in the app)."
             )
+            if review:
+                click.echo(f"Left for you to decide ({len(review)}):")
+                for label, why in review:
+                    click.echo(f"    {label}: {why}")
         else:
             click.echo(
                 f"{plural(len(cards), 'uncoded card')}; run again with --accept-top to store "
-                "the best."
+                "the clear ones."
             )
     finally:
         store.close()

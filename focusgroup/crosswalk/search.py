@@ -50,6 +50,10 @@ class Match:
     """0..1, higher is better; about 0.9 and up is a whole-title match."""
     why: str
     job_zone: int | None = None
+    soc_title: str = ""
+    """The SOC title of `soc_code`; `title` is the O*NET-SOC occupation's own (often a
+    sub-occupation: 47-4011.01 Energy Auditors sits under SOC 47-4011 Construction and
+    Building Inspectors)."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +82,9 @@ def search(text: str, limit: int = 10) -> list[Match]:
         occupations = {
             r["id"]: r
             for r in conn.execute(
-                "SELECT id, onet_code, soc_code, title, job_zone, employment FROM occupation "
-                f"WHERE id IN ({','.join('?' * len(ranked))})",
+                "SELECT o.id, o.onet_code, o.soc_code, o.title, o.job_zone, s.title AS soc_title "
+                "FROM occupation o LEFT JOIN soc s ON s.soc_code = o.soc_code "
+                f"WHERE o.id IN ({','.join('?' * len(ranked))})",
                 [occ for occ, *_ in ranked],
             )
         }
@@ -91,7 +96,7 @@ def search(text: str, limit: int = 10) -> list[Match]:
         matches.append(
             Match(
                 info["onet_code"], info["soc_code"], info["title"], round(score, 3), why,
-                info["job_zone"],
+                info["job_zone"], info["soc_title"] or "",
             )
         )  # fmt: skip
     return matches

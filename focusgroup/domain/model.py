@@ -59,6 +59,10 @@ class Session:
     source_profile: str
     """For a competencies session started from a job profile: that profile's YAML."""
     created_at: str
+    reengage_on: str = ""
+    """When participants will hear from us again (YYYY-MM-DD), set at the recap."""
+    next_steps: str = ""
+    """The facilitator's own next steps for the summary; empty means the standard wording."""
     timer: str = ""
     """The step timer's stored state (JSON, see domain.timer); empty before it first runs."""
 
@@ -73,6 +77,8 @@ class Participant:
     consent: bool
     """Agreed to receive the summary by e-mail."""
     quote_as: str = QuoteAs.NAMED.value
+    title: str = ""
+    """Their job title, as the registration list gives it ("HR Director")."""
     attended: bool = False
     """Marked present on the participants screen (a card also makes them present)."""
 
@@ -110,6 +116,10 @@ class Card:
     stack_id: int | None
     """Set on a card merged into another: the lead card's id."""
     created_at: str
+    hands_taken: bool = False
+    """A show of hands was taken (so `hands` of 0 means nobody, not "never asked")."""
+    shortlist: float = 0.0
+    """Place on the room's agreed shortlist (1 = first); 0 when not on it."""
     shift: str = ""
     """Where needs are shifting: "disappearing", "transforming" or "" (see SHIFTS)."""
     members: tuple[Card, ...] = field(default=(), compare=False)
@@ -139,6 +149,25 @@ class Card:
     def employer_ids(self) -> tuple[int, ...]:
         ids = (c.participant_id for c in self.all_cards if c.participant_id is not None)
         return tuple(dict.fromkeys(ids))
+
+    @property
+    def employers(self) -> int:
+        """How many distinct employers named this occupation.
+
+        An employer's first and third card in one stack count once. A card with no author
+        (transcribed or anonymised) counts as one employer of its own: it is someone's card.
+        """
+        unattributed = sum(1 for c in self.all_cards if c.participant_id is None)
+        return len(self.employer_ids) + unattributed
+
+    @property
+    def on_shortlist(self) -> bool:
+        return any(c.shortlist > 0 for c in self.all_cards)
+
+    @property
+    def shortlist_place(self) -> float:
+        places = [c.shortlist for c in self.all_cards if c.shortlist > 0]
+        return min(places) if places else 0.0
 
 
 @dataclass(frozen=True)
@@ -170,6 +199,21 @@ class Note:
     topic: str
     quote_as: str
     created_at: str
+
+
+@dataclass(frozen=True)
+class Takeaway:
+    """One of the 3 to 5 things the summary says the room told us, in the facilitator's words."""
+
+    id: int
+    text: str
+    position: float
+    created_at: str
+
+
+TAKEAWAYS_MAX = 5
+SHORTLIST_MAX = 10
+"""The guide: 3 to 5, at most 10, top critical occupations."""
 
 
 @dataclass(frozen=True)
@@ -220,6 +264,9 @@ class Event:
     """For undo/redo: the event it reverses or replays."""
     reverted: bool
     undoable: bool
+    batch: str | None = None
+    """Set on the parts of one large action (an import) committed separately: one undo
+    takes back every part."""
 
     @property
     def tables(self) -> frozenset[str]:

@@ -108,24 +108,45 @@ def step_level(place: Place, direction: int, levels: Sequence[str]) -> Place:
 class RankedOccupation:
     card: Card
     employers: int
-    """How many employers named it (cards in the stack, one per employer)."""
-    hands: int
-    """How many in the room backed it by show of hands."""
+    """How many distinct employers named it (an employer's two cards in a stack count once)."""
+    hands: int | None
+    """How many in the room backed it by show of hands; None when hands were never taken."""
+    reasons: int = 0
+    """How many why-critical reasons employers gave for it, over every card in the stack."""
 
     @property
-    def score(self) -> tuple[int, int]:
-        return (self.employers, self.hands)
+    def score(self) -> tuple[int, int, int]:
+        return (self.employers, self.reasons, self.hands or 0)
+
+
+def reasons_given(card: Card) -> int:
+    """Reasons given for a stack: each employer's card counts its own reasons."""
+    return sum(len(set(member.reasons)) for member in card.all_cards)
 
 
 def rank_occupations(cards: Iterable[Card]) -> list[RankedOccupation]:
-    """Occupations ranked by employers who named them, then by show of hands."""
+    """Occupations by distinct employers who named them, then reasons given, then hands.
+
+    A tie on all three keeps the order the cards were written in (never the alphabet, which
+    would favour "Assembler" over "Welder" for no reason the room gave).
+    """
     ranked = [
-        RankedOccupation(card, max(card.count, len(card.employer_ids)), card.hands)
+        RankedOccupation(
+            card, card.employers, card.hands if card.hands_taken else None, reasons_given(card)
+        )
         for card in cards
         if card.stack_id is None
     ]
-    ranked.sort(key=lambda r: (-r.employers, -r.hands, r.card.text.casefold()))
+    ranked.sort(key=lambda r: (-r.employers, -r.reasons, -(r.hands or 0), r.card.id))
     return ranked
+
+
+def most_common(tally: Counter[str]) -> tuple[tuple[str, ...], int]:
+    """The most frequent keys, all of them when several tie, and their count."""
+    if not tally:
+        return (), 0
+    top = max(tally.values())
+    return tuple(k for k, n in tally.items() if n == top), top
 
 
 def reason_tallies(cards: Iterable[Card]) -> Counter[str]:

@@ -16,7 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from focusgroup.domain.errors import ProtocolError
+from focusgroup.domain.errors import FocusGroupError, ProtocolError
 from focusgroup.domain.text import shorten
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -29,8 +29,16 @@ BOOL_TAG = "tag:yaml.org,2002:bool"
 class NodeReader:
     """Typed accessors over composed YAML nodes; each failure raises a located ProtocolError."""
 
-    def __init__(self, source: str, hints: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        hints: Mapping[str, str] | None = None,
+        *,
+        error: type[FocusGroupError] = ProtocolError,
+    ) -> None:
         self.source = source
+        self.error = error
+        """What each failure raises: ProtocolError for protocols, ProfileError for profiles."""
         self.hints = hints or {}
         """What a missing required field should contain, for the error message."""
         self._constructor = SafeConstructor()
@@ -40,7 +48,7 @@ class NodeReader:
     def fail(self, node: Node, field: str, problem: str) -> NoReturn:
         line = node.start_mark.line + 1 if node.start_mark is not None else 0
         where = f"{self.source}, line {line}" if line else self.source
-        raise ProtocolError(f"{where}: {field} {problem}")
+        raise self.error(f"{where}: {field} {problem}")
 
     def mapping(
         self,
@@ -182,8 +190,75 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 """libyaml, when PyYAML was built with it: much faster, and every session open pays this."""
 
 
-def compose(text: str, source: str) -> Node | None:
-    """YAML text to a node tree; syntax errors become ProtocolErrors with a line."""
+MAX_NODES = 100_000
+"""Values a hand-written file may expand to, aliases counted each time they are used. A
+protocol or a job profile has a few thousand; an "alias bomb" (a 24 KB file whose anchors
+expand to millions of values) is refused before anything walks it."""
+
+
+def compose(
+    text: str,
+    source: str,
+    *,
+    error: type[FocusGroupError] = ProtocolError,
+    what: str = "protocol",
+    max_nodes: int = MAX_NODES,
+) -> Node | None:
+    """YAML text to a node tree; syntax errors become `error`s with a line.
+
+    The tree is refused when, with every alias expanded, it would hold more than `max_nodes`
+    values (or an alias refers to itself): composing shares an aliased node, but anything
+    that walks or loads the tree would expand it.
+    """
+    root = _compose(text, source, error, what)
+    if root is not None:
+        size = expanded_size(root, max_nodes)
+        if size is None or size > max_nodes:
+            raise error(
+                f"{source}: the YAML expands to more than {max_nodes:,} values through its "
+                f"& anchors and * aliases{' (one refers to itself)' if size is None else ''}; "
+                f"a {what} is far smaller, so this is not one"
+            )
+    return root
+
+
+def expanded_size(root: Node, limit: int) -> int | None:
+    """How many nodes `root` holds with aliases expanded, counting at most past `limit`;
+    None when an alias refers to an enclosing node (a loop)."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            open_nodes.discard(key)
+            total = 1 + sum(sizes[id(child)] for child in _children(node))
+            sizes[key] = min(total, limit + 1)  # capped: large enough to refuse, no bigger
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            return None
+        open_nodes.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in open_nodes:
+                return None
+            if id(child) not in sizes:
+                stack.append((child, False))
+    return sizes[id(root)]
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _compose(text: str, source: str, error: type[FocusGroupError], what: str) -> Node | None:
     if _FAST_LOADER is not None:
         try:
             return yaml.compose(text, Loader=_FAST_LOADER)
@@ -191,24 +266,24 @@ def compose(text: str, source: str) -> Node | None:
             pass
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+    except yaml.MarkedYAMLError as failure:
+        mark = failure.problem_mark or failure.context_mark
         line = f", line {mark.line + 1}" if mark is not None else ""
-        raise ProtocolError(
-            f"{source}{line}: this is not valid YAML ({problem(error)}); "
+        raise error(
+            f"{source}{line}: this is not valid YAML ({problem(failure)}); "
             "check the indentation and quotes on this line and the one above"
         ) from None
-    except yaml.reader.ReaderError as error:
+    except yaml.reader.ReaderError as failure:
         # Control characters or other junk: the reader knows the position, not the line.
-        line_number = text.count("\n", 0, error.position) + 1
-        raise ProtocolError(
+        line_number = text.count("\n", 0, failure.position) + 1
+        raise error(
             f"{source}, line {line_number}: the file contains a character YAML does not allow "
-            f"({_char_code(error.character)}); is this really a protocol file?"
+            f"({_char_code(failure.character)}); is this really a {what} file?"
         ) from None
-    except yaml.YAMLError as error:
-        raise ProtocolError(f"{source}: this is not valid YAML: {problem(error)}") from None
+    except yaml.YAMLError as failure:
+        raise error(f"{source}: this is not valid YAML: {problem(failure)}") from None
     except RecursionError:
-        raise ProtocolError(f"{source}: the YAML is nested too deeply to be a protocol") from None
+        raise error(f"{source}: the YAML is nested too deeply to be a {what}") from None
 
 
 def _char_code(character: object) -> str:

@@ -32,7 +32,15 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) 
 
 def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
     """Write `<stem>-cards.csv`, `-competencies.csv`, `-notes.csv`, `-commitments.csv`."""
-    ranks = {r.card.id: i for i, r in enumerate(wall_model.rank_occupations(snap.cards), 1)}
+    ranked = wall_model.rank_occupations(snap.cards)
+    ranks = {r.card.id: i for i, r in enumerate(ranked, 1)}
+    by_id = {r.card.id: r for r in ranked}
+    places = {
+        c.id: i
+        for i, c in enumerate(
+            sorted((c for c in snap.cards if c.on_shortlist), key=lambda c: c.shortlist_place), 1
+        )
+    }
     # Keyed by optional ids: an unplaced card or an anonymous offer looks up None, gets "".
     cat: dict[int | None, str] = {c.id: c.name for c in snap.categories}
     org: dict[int | None, str] = {p.id: p.organization for p in snap.participants}
@@ -45,8 +53,11 @@ def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
                 card.text,
                 cat.get(card.category_id, ""),
                 snap.level_label(card.level),
+                card.employers,
                 card.count,
-                card.hands,
+                by_id[card.id].reasons if card.id in by_id else "",
+                card.hands if card.hands_taken else "",
+                places.get(card.id, ""),
                 "; ".join(snap.reason_label(r) for r in card.all_reasons),
                 " | ".join(card.wordings),
                 card.soc_code,
@@ -79,7 +90,10 @@ def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
                 "category",
                 "level",
                 "employers",
+                "cards",
+                "reasons_given",
                 "hands",
+                "shortlist",
                 "reasons",
                 "wordings",
                 "soc_code",
@@ -138,9 +152,17 @@ def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
         ),
         _write(
             out_dir / f"{stem}-commitments.csv",
-            ["id", "offer", "detail", "owner", "due", "organization"],
+            ["id", "offer", "detail", "offered_by", "owner", "due", "organization"],
             (
-                [c.id, c.offer, c.detail, c.owner, c.due, org.get(c.participant_id, "")]
+                [
+                    c.id,
+                    c.offer,
+                    c.detail,
+                    snap.offered_by(c.participant_id),
+                    c.owner,
+                    c.due,
+                    org.get(c.participant_id, ""),
+                ]
                 for c in snap.commitments
             ),
         ),

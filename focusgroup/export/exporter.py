@@ -141,8 +141,8 @@ def export_profiles(
 ) -> list[Path]:
     """One PDF and one YAML per occupation; from a follow-up session, the updated profile.
 
-    `occupations` names cards on the wall (any wording or SOC title); empty means the top
-    critical occupations. `onet_lookup=True` uses the crosswalk's profiles when installed.
+    `occupations` names cards on the wall (any wording or SOC title); empty means the room's
+    shortlist, else the top five. `onet_lookup=True` uses the crosswalk's profiles when installed.
     """
     from focusgroup.export.followup import updated_profile
     from focusgroup.export.profile_build import (

@@ -23,6 +23,7 @@ from focusgroup.domain.model import (
     Note,
     Participant,
     Session,
+    Takeaway,
 )
 from focusgroup.export.snapshot import SessionSnapshot
 
@@ -53,9 +54,24 @@ def to_json(snap: SessionSnapshot) -> dict[str, Any]:
         "notes": [asdict(n) for n in snap.notes],
         "commitments": [asdict(c) for c in snap.commitments],
         "original_texts": {str(k): v for k, v in snap.original_texts.items()},
+        "takeaways": [asdict(t) for t in snap.takeaways],
         "ranking": [
-            {"card_id": r.card.id, "text": r.card.text, "employers": r.employers, "hands": r.hands}
+            {
+                "card_id": r.card.id,
+                "text": r.card.text,
+                "employers": r.employers,
+                "cards": r.card.count,
+                "reasons": r.reasons,
+                "hands": r.hands,
+            }
             for r in wall_model.rank_occupations(snap.cards)
+        ],
+        "shortlist": [
+            {"place": i, "card_id": c.id, "text": c.text}
+            for i, c in enumerate(
+                sorted((c for c in snap.cards if c.on_shortlist), key=lambda c: c.shortlist_place),
+                start=1,
+            )
         ],
         "wall": [
             {
@@ -74,6 +90,7 @@ def _card(card: Card) -> dict[str, Any]:
     data = {f.name: getattr(card, f.name) for f in fields(card) if f.name != "members"}
     data["reasons"] = list(card.reasons)
     data["count"] = card.count
+    data["employers"] = card.employers
     data["wordings"] = list(card.wordings)
     data["members"] = [_card(m) for m in card.members]
     return data
@@ -102,6 +119,7 @@ def read_json(path: str | Path) -> SessionSnapshot:
             competencies=tuple(_build(Competency, c) for c in data["competencies"]),
             notes=tuple(_build(Note, n) for n in data["notes"]),
             commitments=tuple(_build(Commitment, c) for c in data["commitments"]),
+            takeaways=tuple(_build(Takeaway, t) for t in data.get("takeaways", ())),
             original_texts={int(k): v for k, v in data.get("original_texts", {}).items()},
             anonymous=bool(data.get("anonymous", False)),
         )

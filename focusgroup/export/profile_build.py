@@ -59,10 +59,14 @@ def default_onet_lookup() -> OnetLookup | None:
 def choose_occupations(
     snap: SessionSnapshot, names: Sequence[str] = (), count: int = DEFAULT_COUNT
 ) -> list[Card]:
-    """The named occupations (by any wording or SOC title), or the top `count` ranked."""
+    """The named occupations (by any wording or SOC title); by default the room's shortlist,
+    or the top `count` ranked when the room marked none."""
     ranked = [r.card for r in wall_model.rank_occupations(snap.cards)]
     if not names:
-        return ranked[:count]
+        shortlist = sorted(
+            (c for c in ranked if c.on_shortlist), key=lambda c: (c.shortlist_place, c.id)
+        )
+        return shortlist or ranked[:count]
     chosen: list[Card] = []
     for name in names:
         key = " ".join(name.split()).casefold()

@@ -23,6 +23,7 @@ from focusgroup.domain.model import (
     QuoteAs,
     Role,
     Session,
+    Takeaway,
 )
 from focusgroup.domain.protocol import Protocol
 
@@ -48,10 +49,16 @@ class SessionSnapshot:
     competencies: tuple[Competency, ...]
     notes: tuple[Note, ...]
     commitments: tuple[Commitment, ...]
+    takeaways: tuple[Takeaway, ...] = ()
+    """What the facilitator wrote at the recap for the summary's first page."""
     original_texts: dict[int, str] = field(default_factory=dict, compare=False)
     """Card id -> the text it was first written with (from the journal), to spot rewordings."""
     anonymous: bool = False
     """True once `redacted`: nobody is named anywhere in what is exported."""
+    attending_ids: frozenset[int] | None = field(default=None, compare=False)
+    """Set by `redacted`: who took part, worked out before notes lost their authors."""
+    card_pseudonyms: dict[int, int] = field(default_factory=dict, compare=False)
+    """Set by `redacted`: participant id -> the stand-in id (-1, -2...) on their cards."""
 
     # -- look-ups ---------------------------------------------------------------------------
 
@@ -98,6 +105,54 @@ class SessionSnapshot:
     @property
     def employers(self) -> tuple[Participant, ...]:
         return tuple(p for p in self.participants if Role(p.role).writes_cards)
+
+    @property
+    def attending_employers(self) -> tuple[Participant, ...]:
+        """Employers who took part: wrote a card, were noted or offered something.
+
+        The participant list is often the registration list, and someone registered who never
+        came must not be listed as having taken part. When nothing is attributed to anyone
+        (cards transcribed without names, an anonymised snapshot), every employer counts.
+        """
+        employers = self.employers
+        if self.attending_ids is not None:
+            return tuple(p for p in employers if p.id in self.attending_ids)
+        present: set[int] = set()
+        for card in self.cards:
+            present.update(c.participant_id for c in card.all_cards if c.participant_id)
+        authors: list[int | None] = [c.participant_id for c in self.competencies]
+        authors += [n.participant_id for n in self.notes]
+        authors += [c.participant_id for c in self.commitments]
+        present.update(pid for pid in authors if pid is not None)
+        if not present:
+            return employers
+        return tuple(p for p in employers if p.id in present)
+
+    @property
+    def employer_organizations(self) -> tuple[str, ...]:
+        """ "Participating organizations": the attending employers' organizations."""
+        orgs = (p.organization.strip() for p in self.attending_employers)
+        return tuple(dict.fromkeys(o for o in orgs if o))
+
+    @property
+    def partner_organizations(self) -> tuple[str, ...]:
+        """Support partners (colleges, workforce boards), who listen and are listed apart."""
+        orgs = (
+            p.organization.strip() or p.name.strip()
+            for p in self.participants
+            if p.role == Role.SUPPORT_PARTNER.value
+        )
+        employer_orgs = set(self.employer_organizations)
+        return tuple(dict.fromkeys(o for o in orgs if o and o not in employer_orgs))
+
+    def offered_by(self, participant_id: int | None) -> str:
+        """Who made a commitment: "Name, Organization", the organization alone when anonymous."""
+        who = self.participant(participant_id)
+        if who is None:
+            return ""
+        if self.anonymous or not who.name.strip():
+            return who.organization
+        return ", ".join(part for part in (who.name, who.organization) if part)
 
     @property
     def is_competency_session(self) -> bool:
@@ -147,14 +202,22 @@ class SessionSnapshot:
             return pattern.sub("a participant", text) if pattern and text else text
 
         people = tuple(
-            replace(p, name="", email="", quote_as="anonymous") for p in self.participants
+            replace(p, name="", email="", title="", quote_as="anonymous") for p in self.participants
         )
+
+        # Counts survive: each author's cards carry one stand-in id (-1, -2... in the order
+        # the cards were written), so an employer's two cards in one stack still count as one
+        # employer, while no card leads back to a participant or their organization.
+        pseudonyms: dict[int, int] = {}
+        for member in sorted((m for c in self.cards for m in c.all_cards), key=lambda m: m.id):
+            if member.participant_id is not None:
+                pseudonyms.setdefault(member.participant_id, -(len(pseudonyms) + 1))
 
         def unattributed_card(card: Card) -> Card:
             members = tuple(unattributed_card(m) for m in card.members)
-            return replace(card, text=scrub(card.text), participant_id=None, members=members)
+            who = None if card.participant_id is None else pseudonyms[card.participant_id]
+            return replace(card, text=scrub(card.text), participant_id=who, members=members)
 
-        # Counts survive: a stack's members are kept, only their authors are cleared.
         cards = tuple(unattributed_card(c) for c in self.cards)
         return replace(
             self,
@@ -170,15 +233,18 @@ class SessionSnapshot:
             commitments=tuple(
                 replace(
                     c,
-                    participant_id=None,
+                    # Kept: who offered is then shown by organization (their name is gone).
                     offer=scrub(c.offer),
                     detail=scrub(c.detail),
                     owner=_owner(c, self, scrub),
                 )
                 for c in self.commitments
             ),
+            takeaways=tuple(replace(t, text=scrub(t.text)) for t in self.takeaways),
             original_texts={k: scrub(v) for k, v in self.original_texts.items()},
             anonymous=True,
+            attending_ids=frozenset(p.id for p in self.attending_employers),
+            card_pseudonyms=pseudonyms,
         )
 
 
@@ -213,6 +279,7 @@ def take_snapshot(
         competencies=tuple(store.competencies()),
         notes=tuple(store.notes()),
         commitments=tuple(store.commitments()),
+        takeaways=tuple(store.takeaways()),
         original_texts=_original_texts(store) if session.source_profile.strip() else {},
     )
     wants_anonymous = session.anonymous if anonymous is None else anonymous

@@ -6,7 +6,7 @@ it, so the sender, the outbox and the e-mail screen only ever see a `MailContent
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +45,11 @@ class MailContent:
     html: str
     """The same as an HTML fragment (no <html>/<body>: the message wraps it)."""
     attachments: tuple[Attachment, ...]
+    personal: dict[int, str] = field(default_factory=dict)
+    """Participant id -> their own paragraph: the job descriptions asked of that employer."""
+
+    def personal_for(self, participant_id: int | None) -> str:
+        return self.personal.get(participant_id, "") if participant_id is not None else ""
 
     @property
     def attachments_size(self) -> int:
@@ -73,14 +78,21 @@ def snapshot(store: SessionReader) -> SessionSnapshot:
 
 def build_content(snap: SessionSnapshot, with_profiles: bool, out_dir: Path) -> MailContent:
     """Export the PDFs and compose the short summary; safe to run in a worker thread."""
+    from focusgroup.export.content import summarize
     from focusgroup.export.markdown import short_summary, short_summary_html
+    from focusgroup.export.next_steps import job_description_request
 
     pdfs = export_pdfs(snap, with_profiles, out_dir)
+    summary = summarize(snap)
+    personal = {
+        p.id: text for p in snap.participants if (text := job_description_request(summary, p.id))
+    }
     content = MailContent(
         subject=default_subject(snap.session.title),
         text=short_summary(snap),
         html=short_summary_html(snap),
         attachments=tuple(Attachment.from_path(Path(p)) for p in pdfs),
+        personal=personal,
     )
     check_size(content)
     return content

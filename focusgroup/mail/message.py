@@ -14,6 +14,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, localtime, make_msgid
 
 from focusgroup import __version__
+from focusgroup.domain.fields import joined_lines
 from focusgroup.mail.content import MailContent
 
 
@@ -29,19 +30,23 @@ class Letter:
     reply_to: Address | None = None
 
 
-def build_message(letter: Letter, name: str, email: str) -> EmailMessage:
-    """The message for one recipient, with a fresh Message-ID."""
+def build_message(
+    letter: Letter, name: str, email: str, participant_id: int | None = None
+) -> EmailMessage:
+    """The message for one recipient, with a fresh Message-ID and their own request."""
     message = EmailMessage(policy=SMTP)
     message["From"] = letter.sender
-    message["To"] = Address(display_name=name.strip(), addr_spec=email.strip())
+    # Names and titles are refused with line breaks on the way in; a file from before that
+    # may still hold one, and a header with a line break is refused (or worse, injected).
+    message["To"] = Address(display_name=joined_lines(name).strip(), addr_spec=email.strip())
     if letter.reply_to is not None:
         message["Reply-To"] = letter.reply_to
-    message["Subject"] = letter.subject
+    message["Subject"] = joined_lines(letter.subject)
     message["Date"] = format_datetime(localtime())
     message["Message-ID"] = make_msgid(domain=_domain(letter.sender))
     message["MIME-Version"] = "1.0"
     message["X-Mailer"] = f"focusgroup {__version__}"
-    text, body_html = compose(letter, name)
+    text, body_html = compose(letter, name, participant_id)
     message.set_content(text, subtype="plain", charset="utf-8")
     message.add_alternative(body_html, subtype="html", charset="utf-8")
     for attachment in letter.content.attachments:
@@ -52,12 +57,13 @@ def build_message(letter: Letter, name: str, email: str) -> EmailMessage:
     return message
 
 
-def compose(letter: Letter, name: str) -> tuple[str, str]:
+def compose(letter: Letter, name: str, participant_id: int | None = None) -> tuple[str, str]:
     """Plain-text and HTML bodies for one recipient."""
     greeting = f"Dear {name.strip()}," if name.strip() else "Hello,"
     cover = letter.cover.strip()
     attached = _attached_line(letter.content)
-    text_parts = [greeting, cover, attached, letter.content.text.strip()]
+    personal = letter.content.personal_for(participant_id).strip()
+    text_parts = [greeting, cover, personal, attached, letter.content.text.strip()]
     text = "\n\n".join(p for p in text_parts if p) + "\n"
     cover_html = "".join(
         f"<p>{html.escape(paragraph).replace(chr(10), '<br>')}</p>"
@@ -65,8 +71,9 @@ def compose(letter: Letter, name: str) -> tuple[str, str]:
         if paragraph.strip()
     )
     attached_html = f"<p><em>{html.escape(attached)}</em></p>" if attached else ""
+    personal_html = f"<p>{html.escape(personal)}</p>" if personal else ""
     body = (
-        f"<p>{html.escape(greeting)}</p>{cover_html}{attached_html}\n"
+        f"<p>{html.escape(greeting)}</p>{cover_html}{personal_html}{attached_html}\n"
         f"{letter.content.html.strip()}\n"
     )
     page = (

@@ -34,7 +34,9 @@ def write_outbox(folder: Path, letter: Letter, recipients: Sequence[Recipient]) 
     for recipient in recipients:
         if not recipient.will_send:
             continue
-        message = build_message(letter, recipient.participant.name, recipient.email)
+        message = build_message(
+            letter, recipient.participant.name, recipient.email, recipient.participant.id
+        )
         message["X-Unsent"] = "1"
         path = folder / eml_name(recipient)
         try:

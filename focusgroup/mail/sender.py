@@ -268,7 +268,9 @@ def _send_one(
     client: smtplib.SMTP, settings: SmtpSettings, letter: Letter, recipient: Recipient
 ) -> Outcome:
     try:
-        message = build_message(letter, recipient.participant.name, recipient.email)
+        message = build_message(
+            letter, recipient.participant.name, recipient.email, recipient.participant.id
+        )
     except (ValueError, TypeError) as error:
         return Outcome(recipient, "", False, f"could not build the message: {error}")
     message_id = str(message["Message-ID"])

@@ -217,11 +217,23 @@ def _config_path(config_file: str | Path | None, environ: Mapping[str, str]) -> 
     return default if default.is_file() else None
 
 
+MAX_CONFIG_BYTES = 100_000
+"""A handful of settings; anything bigger is the wrong file."""
+
+
 def _read_config(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
+    from focusgroup.domain.yaml_nodes import compose
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise MailSettingsError(f"The mail config file {path} is far too big to be one.")
+        text = path.read_text(encoding="utf-8")
+        # Composed first, with the protocols' limit on aliases: a few lines of anchors must
+        # not expand into gigabytes when loaded (an "alias bomb").
+        compose(text, str(path), error=MailSettingsError, what="mail config", max_nodes=1_000)
+        data = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError) as error:
         raise MailSettingsError(f"Can't read the mail config file {path}: {error}") from None
     except yaml.YAMLError as error:

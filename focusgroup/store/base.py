@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from focusgroup.domain.errors import DomainError
+from focusgroup.domain.fields import check_follow_up, check_one_line
 from focusgroup.domain.model import Card, Category, Participant, QuoteAs, Role, Session
 from focusgroup.domain.protocol import Protocol, protocol_from_json
 from focusgroup.domain.text import one_line, shorten
@@ -46,6 +47,24 @@ def _text(value: str, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise DomainError(f"{what} can't be empty.")
     return value
+
+
+def _name(value: str, what: str) -> str:
+    """A name or title: not empty, and on one line (it goes into e-mail headers)."""
+    return check_one_line(_text(value, what), what.lower())
+
+
+def _one_line(value: str, what: str) -> str:
+    """An optional one-line field (organization, job title): may be empty."""
+    if not isinstance(value, str):
+        raise DomainError(f"{what} must be text.")
+    return check_one_line(value, what.lower())
+
+
+def _follow_up(value: str) -> str:
+    if not isinstance(value, str):
+        raise DomainError("The follow-up link must be text.")
+    return check_follow_up(value)
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -100,6 +119,11 @@ class StoreBase:
         """Group several writes (e.g. an import) into one undoable action."""
         return self.journal.action(description, undoable=undoable)
 
+    def batch(self) -> Any:
+        """Actions inside commit one by one (the lock is let go between them); one undo
+        takes them all back. For imports too large to hold the other seat off for."""
+        return self.journal.batch()
+
     def session(self) -> Session:
         return rows.session(self.journal.row("sessions", 1) or {})
 
@@ -132,6 +156,12 @@ class StoreBase:
         def participant(self, participant_id: int) -> Participant: ...
 
         def categories(self) -> list[Category]: ...
+
+        def cards(self) -> list[Card]: ...
+
+        def shortlist(self) -> list[Card]: ...
+
+        def _renumber(self, listed: list[Card]) -> None: ...
 
         def _top_card(self, card_id: int) -> Card: ...
 

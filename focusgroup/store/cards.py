@@ -53,11 +53,18 @@ class CardOps(StoreBase):
     ) -> int:
         """Add an occupation card; it lands in Unsorted unless a place is given."""
         _text(text, "A card")
-        if participant_id is not None:
-            self.participant(participant_id)
+        if (
+            participant_id is not None
+            and not self.conn.execute(
+                "SELECT 1 FROM participants WHERE id = ?", [participant_id]
+            ).fetchone()
+        ):
+            raise DomainError("That participant is no longer in the session.")
         category_id, level = self._valid_place(category_id, level)
-        session = self.session()
-        step = session.current_step if step is None else step
+        if step is None:
+            # Only the step: the whole session row carries the protocol's text (kilobytes),
+            # and decoding it for every card was a third of a large import's time.
+            step = self.conn.execute("SELECT current_step FROM sessions WHERE id = 1").fetchone()[0]
         if third_card is None:
             # "Third card" means the employer already turned in their two, whichever step
             # the agenda is on: a late second card typed during step 5 is not a third card.
@@ -238,7 +245,20 @@ class CardOps(StoreBase):
                 for comp_id in self._competencies_of(merged):
                     self.journal.update("competencies", comp_id, {"card_id": lead_id})
             hands = max([lead.hands, *(o.hands for o in others)])
-            self.journal.update("cards", lead_id, {"hands": hands})
+            taken = int(any(c.hands_taken for c in (lead, *others)))
+            # The stack is shortlisted where its best-placed card was, once, on the lead.
+            places = [c.shortlist_place for c in (lead, *others) if c.on_shortlist]
+            self.journal.update(
+                "cards",
+                lead_id,
+                {"hands": hands, "hands_taken": taken, "shortlist": min(places, default=0.0)},
+            )
+            for other in others:
+                for card in other.all_cards:
+                    if card.shortlist:
+                        self.journal.update("cards", card.id, {"shortlist": 0.0})
+            if len(places) > 1:  # two shortlisted stacks became one: close the gap
+                self._renumber(self.shortlist())
 
     @writes
     def unmerge_card(self, card_id: int) -> None:
@@ -297,7 +317,7 @@ class CardOps(StoreBase):
             raise DomainError("A show of hands is a whole number, 0 or more.")
         card = self._top_card(card_id)
         with self.action(f"Show of hands for {_short(card.text)}: {hands}"):
-            self.journal.update("cards", card.id, {"hands": hands})
+            self.journal.update("cards", card.id, {"hands": hands, "hands_taken": 1})
 
     @writes
     def set_soc(
@@ -337,7 +357,10 @@ class CardOps(StoreBase):
 
     def _next_position(self, category_id: int | None, level: str) -> float:
         if category_id is None:
-            sql, args = "SELECT max(position) FROM cards WHERE category_id IS NULL", []
+            # With the level, the (category_id, level, position) index answers at once; without
+            # it SQLite scanned every unsorted card, so an import grew with the square of rows.
+            sql = "SELECT max(position) FROM cards WHERE category_id IS NULL AND level = ?"
+            args: list[object] = [UNSORTED]
         else:
             sql = "SELECT max(position) FROM cards WHERE category_id = ? AND level = ?"
             args = [category_id, level]

@@ -7,5 +7,5 @@ file imports nothing but sqlite3.
 from __future__ import annotations
 
 APPLICATION_ID = 0x46475250  # "FGRP", in PRAGMA application_id
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 """The number of migrations in `schema.py` (a test holds them equal), in PRAGMA user_version."""

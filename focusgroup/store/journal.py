@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -47,6 +48,7 @@ class Journal:
         self._locked = False
         self._action = ""
         self._undoable = True
+        self._batch: str | None = None
 
     # -- transactions ---------------------------------------------------------------------
 
@@ -90,7 +92,9 @@ class Journal:
         try:
             yield
             if self._changes:
-                self._log("do", self._action, self._changes, None, self._undoable)
+                self._log(
+                    "do", self._action, self._changes, None, self._undoable, batch=self._batch
+                )
             if owner:
                 self.conn.execute("COMMIT")
         except BaseException:
@@ -99,6 +103,24 @@ class Journal:
             raise
         finally:
             self._changes = None
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Actions run inside are parts of one: each commits on its own, one undo takes all.
+
+        A large import holding the write lock from start to end locks the other seat out
+        (it gives up after the busy timeout); committed in parts, the other seat gets its turn
+        between them. Each part is a complete, logged action, so a crash in the middle leaves
+        a consistent file whose imported part one undo takes back.
+        """
+        if self._batch is not None:
+            yield
+            return
+        self._batch = uuid.uuid4().hex
+        try:
+            yield
+        finally:
+            self._batch = None
 
     @property
     def in_action(self) -> bool:
@@ -160,21 +182,28 @@ class Journal:
     # -- the log --------------------------------------------------------------------------
 
     def _log(
-        self, kind: str, action: str, changes: list[Change], target: int | None, undoable: bool
+        self,
+        kind: str,
+        action: str,
+        changes: list[Change],
+        target: int | None,
+        undoable: bool,
+        *,
+        batch: str | None = None,
     ) -> None:
         payload = json.dumps(
             [[c.table, c.row_id, c.before, c.after] for c in changes], ensure_ascii=False
         )
         self.conn.execute(
-            "INSERT INTO events (actor, at, kind, action, changes, target, undoable) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [self.actor, now(), kind, action, payload, target, int(undoable)],
+            "INSERT INTO events (actor, at, kind, action, changes, target, undoable, batch) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [self.actor, now(), kind, action, payload, target, int(undoable), batch],
         )
 
     def events_since(self, event_id: int) -> list[Event]:
         rows = self.conn.execute(
-            "SELECT e.*, EXISTS (SELECT 1 FROM events r WHERE r.target = e.id) AS reverted "
-            "FROM events e WHERE e.id > ? ORDER BY e.id",
+            f"SELECT {_COLUMNS}, EXISTS (SELECT 1 FROM events r WHERE r.target = e.id) "
+            "AS reverted FROM events e WHERE e.id > ? ORDER BY e.id",
             [event_id],
         ).fetchall()
         return [_event(row) for row in rows]
@@ -187,8 +216,8 @@ class Journal:
     def undoable_event(self) -> Event | None:
         """This seat's most recent action (or redo) that has not been undone."""
         row = self.conn.execute(
-            "SELECT e.*, 0 AS reverted FROM events e WHERE e.actor = ? AND e.undoable = 1 "
-            "AND e.kind IN ('do', 'redo') "
+            f"SELECT {_COLUMNS}, 0 AS reverted FROM events e WHERE e.actor = ? "
+            "AND e.undoable = 1 AND e.kind IN ('do', 'redo') "
             "AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target = e.id) "
             "ORDER BY e.id DESC LIMIT 1",
             [self.actor],
@@ -198,12 +227,25 @@ class Journal:
     def redoable_event(self) -> Event | None:
         """This seat's most recent undo, unless the seat has done something new since."""
         row = self.conn.execute(
-            "SELECT e.*, 0 AS reverted FROM events e WHERE e.actor = ? AND e.kind = 'undo' "
+            f"SELECT {_COLUMNS}, 0 AS reverted FROM events e WHERE e.actor = ? "
+            "AND e.kind = 'undo' "
             "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.target = e.id) "
             "AND NOT EXISTS (SELECT 1 FROM events d WHERE d.actor = e.actor AND d.kind = 'do' "
             "    AND d.undoable = 1 AND d.id > e.id) "
             "ORDER BY e.id DESC LIMIT 1",
             [self.actor],
+        ).fetchone()
+        return _event(row) if row else None
+
+    def _batch_part(self, kind: str, batch: str) -> Event | None:
+        """The latest part of `batch` that `kind` (undo or redo) has not reversed yet."""
+        kinds = "('do', 'redo')" if kind == "undo" else "('undo')"
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS}, 0 AS reverted FROM events e WHERE e.actor = ? "
+            f"AND e.batch = ? AND e.undoable = 1 AND e.kind IN {kinds} "
+            "AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target = e.id) "
+            "ORDER BY e.id DESC LIMIT 1",
+            [self.actor, batch],
         ).fetchone()
         return _event(row) if row else None
 
@@ -216,6 +258,21 @@ class Journal:
         return self._reverse("redo", self.redoable_event)
 
     def _reverse(self, kind: str, find: Callable[[], Event | None]) -> Event | None:
+        """Reverse one action, or every part of a batched one, each part in its own commit.
+
+        The parts are reversed newest first, each with the write lock for that part only;
+        their undo (or redo) events share a new batch token, so redo replays them together.
+        """
+        token = uuid.uuid4().hex
+        first = self._reverse_one(kind, find, token)
+        if first is None or first.batch is None:
+            return first
+        batch = first.batch
+        while self._reverse_one(kind, lambda: self._batch_part(kind, batch), token):
+            pass
+        return first
+
+    def _reverse_one(self, kind: str, find: Callable[[], Event | None], token: str) -> Event | None:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             # Looked up inside the write lock: the other seat cannot slip in between.
@@ -226,7 +283,14 @@ class Journal:
             self._changes = []
             for change in reversed(event.changes):
                 self._revert(change, event)
-            self._log(kind, event.action, self._changes, event.id, True)
+            self._log(
+                kind,
+                event.action,
+                self._changes,
+                event.id,
+                True,
+                batch=token if event.batch else None,
+            )
             self.conn.execute("COMMIT")
             return event
         except BaseException:
@@ -288,8 +352,11 @@ class Journal:
         return True
 
 
+_COLUMNS = "e.id, e.actor, e.at, e.kind, e.action, e.changes, e.target, e.undoable, e.batch"
+
+
 def _event(row: sqlite3.Row | tuple[Any, ...]) -> Event:
-    (event_id, actor, at, kind, action, changes, target, undoable, reverted) = row
+    (event_id, actor, at, kind, action, changes, target, undoable, batch, reverted) = row
     return Event(
         id=event_id,
         actor=actor,
@@ -300,4 +367,5 @@ def _event(row: sqlite3.Row | tuple[Any, ...]) -> Event:
         target=target,
         reverted=bool(reverted),
         undoable=bool(undoable),
+        batch=batch,
     )

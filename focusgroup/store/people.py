@@ -13,7 +13,16 @@ from focusgroup.domain.model import (
     Role,
 )
 from focusgroup.store import rows
-from focusgroup.store.base import StoreBase, _quote_as, _role, _short, _text, writes
+from focusgroup.store.base import (
+    StoreBase,
+    _name,
+    _one_line,
+    _quote_as,
+    _role,
+    _short,
+    _text,
+    writes,
+)
 
 
 class PeopleOps(StoreBase):
@@ -37,8 +46,11 @@ class PeopleOps(StoreBase):
         email: str = "",
         consent: bool | None = None,
         quote_as: str = QuoteAs.NAMED.value,
+        title: str = "",
     ) -> int:
-        _text(name, "A participant's name")
+        _name(name, "A participant's name")
+        _one_line(organization, "An organization's name")
+        _one_line(title, "A job title")
         role = _role(role)
         _quote_as(quote_as)
         # Giving an e-mail address at registration is taken as consent to get the summary.
@@ -53,6 +65,7 @@ class PeopleOps(StoreBase):
                     "email": email.strip(),
                     "consent": int(consent),
                     "quote_as": quote_as,
+                    "title": title,
                 },
             )
 
@@ -60,7 +73,11 @@ class PeopleOps(StoreBase):
     def update_participant(self, participant_id: int, **fields: Any) -> None:
         current = self.participant(participant_id)
         if "name" in fields:
-            _text(fields["name"], "A participant's name")
+            _name(fields["name"], "A participant's name")
+        if "organization" in fields:
+            _one_line(fields["organization"], "An organization's name")
+        if "title" in fields:
+            _one_line(fields["title"], "A job title")
         if "role" in fields:
             fields["role"] = _role(fields["role"])
         if "quote_as" in fields:

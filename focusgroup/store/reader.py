@@ -22,6 +22,7 @@ from focusgroup.domain.model import (
     Participant,
     Send,
     Session,
+    Takeaway,
 )
 from focusgroup.domain.protocol import Protocol as MeetingProtocol
 
@@ -51,6 +52,8 @@ class SessionReader(Protocol):
     def notes(self) -> list[Note]: ...
 
     def commitments(self) -> list[Commitment]: ...
+
+    def takeaways(self) -> list[Takeaway]: ...
 
     def sends(self) -> list[Send]: ...
 

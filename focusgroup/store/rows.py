@@ -15,6 +15,7 @@ from focusgroup.domain.model import (
     Participant,
     Send,
     Session,
+    Takeaway,
 )
 
 Row = dict[str, Any]
@@ -22,7 +23,9 @@ T = TypeVar("T")
 
 LIST_COLUMNS = frozenset({"reasons", "card_ids", "tags"})
 """Stored as JSON text."""
-BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking", "attended"})
+BOOL_COLUMNS = frozenset(
+    {"anonymous", "consent", "third_card", "lacking", "hands_taken", "attended"}
+)
 """Stored as 0/1."""
 
 
@@ -84,6 +87,10 @@ def commitment(row: Row) -> Commitment:
 
 def send(row: Row) -> Send:
     return _build(Send, row)
+
+
+def takeaway(row: Row) -> Takeaway:
+    return _build(Takeaway, row)
 
 
 class CardReader:

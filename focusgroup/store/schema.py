@@ -171,7 +171,42 @@ def m002_protocol_json(db: Database) -> None:
 
 
 @migrations()
-def m003_live_meeting(db: Database) -> None:
+def m003_participant_title(db: Database) -> None:
+    # A registration list's job title ("HR Director") has its own column: it used to be
+    # offered as a role and refused, and a role is what the meeting needs to know.
+    db.execute("ALTER TABLE participants ADD COLUMN title TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m004_import_batches(db: Database) -> None:
+    # A large import commits in parts so the other seat is never locked out for long; the
+    # parts share a batch token and one undo takes them all back.
+    db.execute("ALTER TABLE events ADD COLUMN batch TEXT")
+    db.execute("CREATE INDEX events_batch ON events (batch)")
+    # Undoing an added participant checks that no card points at them: without an index
+    # that was a scan of every card per participant, and undoing 20,000 rows took minutes.
+    db.execute("CREATE INDEX cards_participant ON cards (participant_id)")
+
+
+@migrations()
+def m005_room_results(db: Database) -> None:
+    # Issue 14: what the room agreed at the recap, and what the summary promises.
+    # hands_taken tells a show of hands of 0 from one never taken; a card with a count has
+    # had one. shortlist is the card's place on the room's shortlist (0 = not on it).
+    for statement in (
+        "ALTER TABLE cards ADD COLUMN hands_taken INTEGER NOT NULL DEFAULT 0",
+        "UPDATE cards SET hands_taken = 1 WHERE hands > 0",
+        "ALTER TABLE cards ADD COLUMN shortlist REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE sessions ADD COLUMN reengage_on TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN next_steps TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE takeaways (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL,"
+        " position REAL NOT NULL, created_at TEXT NOT NULL)",
+    ):
+        db.execute(statement)
+
+
+@migrations()
+def m006_live_meeting(db: Database) -> None:
     # Issue 13: a card can be marked as a position that is disappearing or transforming; a
     # participant can be marked present (registration lists include people who didn't come);
     # the step timer's state is kept so closing and reopening the app doesn't reset it.

@@ -12,17 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from focusgroup.domain.errors import DomainError, SessionFileError
+from focusgroup.domain.fields import date_problem
 from focusgroup.domain.model import Event, Send
 from focusgroup.domain.protocol import CategorySeed, Protocol, protocol_to_json
 from focusgroup.domain.timer import TimerState
 from focusgroup.store import rows
-from focusgroup.store.base import _text, writes
+from focusgroup.store.base import _follow_up, _name, _one_line, writes
 from focusgroup.store.cards import CardOps
 from focusgroup.store.connection import create_database, open_database
 from focusgroup.store.errors import translate_storage_errors
 from focusgroup.store.journal import now
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
+from focusgroup.store.recap import RecapOps, check_date
 
 SESSION_FIELDS = (
     "title",
@@ -33,11 +35,28 @@ SESSION_FIELDS = (
     "follow_up_url",
     "anonymous",
     "source_profile",
+    "reengage_on",
+    "next_steps",
 )
 
 
+def _check_details(fields: dict[str, Any]) -> None:
+    """The same checks for a new session and an edit, whichever screen or command sent it."""
+    unknown = set(fields) - set(SESSION_FIELDS)
+    if unknown:
+        raise DomainError(f"Unknown session details: {', '.join(sorted(unknown))}.")
+    if "title" in fields:
+        _name(fields["title"], "The session title")
+    if fields.get("facilitator") is not None:
+        _one_line(fields["facilitator"], "The facilitator's name")
+    if fields.get("follow_up_url") is not None:
+        _follow_up(fields["follow_up_url"])
+    if isinstance(fields.get("date"), str) and (problem := date_problem(fields["date"])):
+        raise DomainError(f"The session date: {problem}.")
+
+
 @translate_storage_errors
-class SessionStore(CardOps, PeopleOps, NoteOps):
+class SessionStore(CardOps, PeopleOps, NoteOps, RecapOps):
     """One open session file, used by one seat (`actor`)."""
 
     # -- opening ------------------------------------------------------------------------
@@ -65,10 +84,7 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
         **details: Any,
     ) -> SessionStore:
         path = Path(path)
-        _text(title, "The session title")
-        unknown = set(details) - set(SESSION_FIELDS)
-        if unknown:
-            raise DomainError(f"Unknown session details: {', '.join(sorted(unknown))}.")
+        _check_details({"title": title, **details})
         conn = create_database(path)
         store = cls(path, conn, actor)
         try:
@@ -134,13 +150,11 @@ class SessionStore(CardOps, PeopleOps, NoteOps):
 
     @writes
     def update_session(self, **fields: Any) -> None:
-        unknown = set(fields) - set(SESSION_FIELDS)
-        if unknown:
-            raise DomainError(f"Unknown session details: {', '.join(sorted(unknown))}.")
-        if "title" in fields:
-            _text(fields["title"], "The session title")
+        _check_details(fields)
         if "anonymous" in fields:
             fields["anonymous"] = int(bool(fields["anonymous"]))
+        if "reengage_on" in fields:
+            fields["reengage_on"] = check_date(fields["reengage_on"])
         with self.action("Edit session details"):
             self.journal.update("sessions", 1, fields)
 

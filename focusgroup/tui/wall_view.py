@@ -116,6 +116,7 @@ def card_view(
     people: dict[int, Participant],
     competencies: Sequence[str],
     options: ViewOptions,
+    shortlist: int = 0,
 ) -> CardView:
     look = protocol if isinstance(protocol, CardLook) else CardLook.of(protocol)
     order = look.order
@@ -123,8 +124,10 @@ def card_view(
     return CardView(
         text=card.text,
         symbol=look.symbol,
-        count=card.count,
+        count=card.employers,
         hands=card.hands,
+        hands_taken=card.hands_taken,
+        shortlist=shortlist,
         reasons=tuple(look.hotkeys[r] for r in reasons if r in look.hotkeys),
         own_reasons=tuple(r for r in reasons if r not in look.hotkeys),
         third_card=card.third_card,
@@ -156,10 +159,13 @@ def build_wall_view(
             by_category.setdefault(comp.category_id, []).append(comp.text)
 
     look = CardLook.of(protocol)
+    listed = sorted((c for c in wall.cards() if c.on_shortlist), key=lambda c: c.shortlist_place)
+    places = {c.id: i for i, c in enumerate(listed, start=1)}
 
     def views(cards: Iterable[Card]) -> tuple[tuple[int, CardView], ...]:
         return tuple(
-            (c.id, card_view(c, look, people, by_card.get(c.id, ()), options)) for c in cards
+            (c.id, card_view(c, look, people, by_card.get(c.id, ()), options, places.get(c.id, 0)))
+            for c in cards
         )
 
     labels = {level.key: level.label for level in protocol.levels}

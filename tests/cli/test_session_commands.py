@@ -173,8 +173,12 @@ def test_demo_builds_a_realistic_meeting(isolated_home: Path) -> None:
         assert store.competencies() and store.commitments()
         assert {n.kind for n in store.notes()} == {"note", "quote"}
         assert all(n.topic for n in store.notes())
-    # A second run leaves the existing demo alone.
-    assert run("demo", "--no-open").output == ""
+    # A second run leaves the existing demo alone, and says which file it is.
+    demo_file = isolated_home / "sessions" / "demo.db"
+    before = demo_file.read_bytes()
+    again = run("demo", "--no-open")
+    assert again.output == f"The demo meeting is already in {demo_file}; it was left as it is.\n"
+    assert demo_file.read_bytes() == before
 
 
 def test_list_shows_sessions_and_unreadable_files(isolated_home: Path) -> None:

@@ -6,9 +6,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from focusgroup.crosswalk.build import PACKAGED_INDEX, build_index
 
 from focusgroup.crosswalk import index
-from focusgroup.crosswalk.build import PACKAGED_INDEX, build_index
 from focusgroup.crosswalk.errors import NotAnOnetRelease
 from focusgroup.crosswalk.profile import occupation_profile
 from focusgroup.crosswalk.search import search
@@ -95,3 +95,55 @@ def test_packaged_index_is_small_and_complete() -> None:
     assert 3 <= len(p.functions) <= 6
     assert p.skills and p.knowledge and p.abilities and p.technologies and p.related
     assert p.wage is not None and p.wage.median_annual
+
+
+def _zipped(folder: Path, archive: Path) -> Path:
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for file in folder.iterdir():
+            zf.write(file, f"db_31_0_text/{file.name}")
+    return archive
+
+
+def test_zip_members_are_streamed_not_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 12: a member was read whole into memory (a 3 GiB one, all of it).
+    archive = _zipped(write_tiny_release(tmp_path / "db_31_0_text"), tmp_path / "r.zip")
+
+    def read_whole(*_: object) -> bytes:
+        raise AssertionError("a zip member was read whole")
+
+    monkeypatch.setattr(zipfile.ZipFile, "read", read_whole)
+    summary = build_index(archive, tmp_path / "out.db", carry_from=PACKAGED_INDEX)
+    assert summary.occupations == 3
+
+
+def test_a_zip_member_that_expands_too_far_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from focusgroup.crosswalk import source
+
+    folder = write_tiny_release(tmp_path / "db_31_0_text")
+    with (folder / "Task Statements.txt").open("a", encoding="utf-8") as handle:
+        for _ in range(60_000):  # 3 MB that compress to a few KB, like a zip bomb
+            handle.write("51-4041.00\t9\tMeasure parts again.\tCore\tn/a\t2025-01\tx\n")
+    archive = _zipped(folder, tmp_path / "bomb.zip")
+    assert archive.stat().st_size < 200_000
+    # The real limit is 512 MiB; a 1 MB one makes the same point without writing 512 MiB.
+    monkeypatch.setattr(source, "MAX_FILE_BYTES", 1_000_000)
+    out = tmp_path / "index.db"
+    with pytest.raises(NotAnOnetRelease, match="'Task Statements.txt' expands to 3,"):
+        build_index(archive, out, carry_from=PACKAGED_INDEX)
+    assert not out.exists()
+
+
+def test_a_damaged_zip_member_is_a_clear_error(tmp_path: Path) -> None:
+    archive = _zipped(write_tiny_release(tmp_path / "db_31_0_text"), tmp_path / "r.zip")
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zf:
+        info = zf.getinfo("db_31_0_text/Task Statements.txt")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 5 : start + 25] = b"\x00" * 20  # inside the compressed bytes
+    archive.write_bytes(bytes(data))
+    with pytest.raises(NotAnOnetRelease, match="damaged in the zip"):
+        build_index(archive, tmp_path / "out.db", carry_from=PACKAGED_INDEX)

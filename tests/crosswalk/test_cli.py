@@ -36,7 +36,10 @@ def test_soc_search_json() -> None:
     data = json.loads(result.output)
     assert len(data) == 2
     assert data[0]["soc_code"] == "29-1141"
-    assert set(data[0]) == {"onet_code", "soc_code", "title", "score", "why", "job_zone"}
+    assert set(data[0]) == {
+        "onet_code", "soc_code", "title", "score", "why", "job_zone", "soc_title",
+    }  # fmt: skip
+    assert data[0]["soc_title"] == "Registered Nurses"  # the SOC code's own title
 
 
 def test_soc_search_with_no_match_says_so() -> None:
@@ -88,7 +91,10 @@ def test_crosswalk_suggests_stores_and_undo_clears(tmp_path: Path) -> None:
 
     result = run("crosswalk", str(path), "--accept-top")
     assert result.exit_code == 0, result.output
-    assert "stored 29-1141 Critical Care Nurses" in result.output
+    # Issue 14: the SOC code with its SOC title, the O*NET occupation with its own.
+    assert "stored 29-1141 Registered Nurses (O*NET 29-1141.03 Critical Care Nurses)" in (
+        result.output
+    )
     assert "note: O*NET job zone 4" in result.output  # an RN written as an entry-level card
     assert "Stored codes on 2 of 2 cards" in result.output
 
@@ -96,7 +102,7 @@ def test_crosswalk_suggests_stores_and_undo_clears(tmp_path: Path) -> None:
     try:
         card = store.card(nurse)
         assert (card.soc_code, card.onet_code) == ("29-1141", "29-1141.03")
-        assert card.soc_title == "Critical Care Nurses"
+        assert card.soc_title == "Registered Nurses"
         assert store.card(cnc).soc_code in {"51-4041", "51-9161"}
         store.undo()  # the last stored crosswalk goes away as one action
         assert store.card(nurse).soc_code == ""
@@ -112,3 +118,45 @@ def test_crosswalk_of_a_missing_session_is_one_line(tmp_path: Path) -> None:
     result = run("crosswalk", str(tmp_path / "nope.db"))
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_soc_search_reads_shorthand_in_the_sector() -> None:
+    """Issue 14: 'Operator' in construction is an equipment operator, not a switchboard."""
+    plain = run("soc", "search", "Operator", "-n", "1").output
+    assert not plain.startswith("47-2073")
+    result = run("soc", "search", "Operator", "--sector", "construction", "-n", "1")
+    assert result.exit_code == 0
+    assert result.output.startswith("47-2073.00  Operating Engineers and Other Construction")
+    assert "read in this sector as 'construction equipment operator'" in result.output
+    bad = CliRunner().invoke(main, ["soc", "search", "Operator", "--sector", "mining"])
+    assert bad.exit_code == 1 and bad.output.startswith("Error: Unknown sector 'mining'")
+
+
+def test_accept_top_stores_only_clear_matches_in_the_sessions_sector(tmp_path: Path) -> None:
+    """Issue 14's cards: a sure code is stored with its own title, the rest are listed."""
+    path = tmp_path / "build.db"
+    store = SessionStore.create(path, tiny_protocol(), title="Builders", sector="construction")
+    production = store.categories()[0].id
+    operator = store.add_card("Operator", category_id=production, level="entry")
+    vague = store.add_card("Tech", category_id=production, level="entry")
+    # A stack: every wording counts ("Lead" alone says nothing, "MIG welder" does).
+    stack = store.add_card("Lead", category_id=production, level="mid")
+    store.merge_cards(stack, [store.add_card("MIG welder")])
+    store.close()
+
+    result = run("crosswalk", str(path), "--accept-top")
+    assert result.exit_code == 0, result.output
+    assert "#1 'Operator' [entry]" in result.output
+    assert "stored 47-2073 Operating Engineers and Other Construction Equipment Operators" in (
+        result.output
+    )
+    assert "'Lead' (also: MIG welder)" in result.output
+    assert "stored 51-4121 Welders, Cutters, Solderers, and Brazers" in result.output
+    assert "Stored codes on 2 of 3 cards" in result.output
+    assert (
+        "Left for you to decide (1):\n    #2 'Tech': 'Tech' alone is too general" in result.output
+    )
+    with SessionStore.open(path) as store:
+        assert store.card(operator).soc_code == "47-2073"
+        assert store.card(vague).soc_code == ""
+        assert store.card(stack).soc_title == "Welders, Cutters, Solderers, and Brazers"

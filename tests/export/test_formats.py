@@ -21,12 +21,16 @@ def test_markdown_reads_as_an_email(sample_snap: SessionSnapshot) -> None:
     text = render_markdown(sample_snap)
     assert text.startswith("# Advanced manufacturing: critical occupations\n")
     for heading in (
-        "## The wall",
-        "## Critical occupations, ranked",
-        "## In their words",
+        "## What we heard",
         "## Next steps",
+        "## Appendix A · The wall",
+        "## Appendix B · Everything on the wall",
+        "· In their words",
     ):
         assert heading in text
+    # The room ranked nothing here: never "ranked by you", and the order is said.
+    assert "ranked" not in text.lower()
+    assert "The room did not mark a shortlist" in text
     for card in sample_snap.cards:
         assert card.text in text
     assert "1. **CNC machinist** (51-4041 Machinists) — Production, Entry level; named by 4" in text
@@ -100,11 +104,15 @@ def test_anonymous_output_names_nobody_in_any_format(anonymous_exports: list[Pat
 
 
 def test_anonymous_output_still_lists_organizations_and_counts(
-    anonymous_exports: list[Path],
+    anonymous_exports: list[Path], sample_snap: SessionSnapshot
 ) -> None:
     pdf = next(p for p in anonymous_exports if p.suffix == ".pdf")
     text = pdf_text(pdf)
-    for _, organization, _ in PEOPLE:
+    # Issue 14: the organizations of the employers who took part (wrote, were noted, offered),
+    # the same as in the named export (tests/export/test_summary_numbers.py has one who didn't).
+    attending = sample_snap.employer_organizations
+    assert len(attending) == len(PEOPLE)
+    for organization in attending:
         assert squash(organization) in text
     assert squash("CNC machinist — Production, Entry level; named by 4") in text
 

@@ -44,7 +44,8 @@ def test_counts_per_occupation_are_in_the_ranked_table(
 ) -> None:
     text = pdf_text(summary_pdf)
     for occ in summarize(sample_snap).occupations:
-        row = f"{occ.category}·{occ.level}{occ.employers}{occ.hands}"
+        # The table's columns: employers, reasons given, hands (issue 14).
+        row = f"{occ.category}·{occ.level}{occ.employers}{occ.reasons_given}{occ.hands}"
         assert squash(row) in text, row
     assert squash("CNC machinist — Production, Entry level; named by 4") in text
 

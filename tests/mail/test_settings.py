@@ -77,3 +77,13 @@ def test_password_never_goes_unencrypted_to_a_remote_server() -> None:
     SmtpSettings(
         host="127.0.0.1", security="none", user="u", mail_from="a@example.org"
     ).check_for_sending()
+
+
+def test_an_alias_bomb_in_the_mail_config_is_refused(tmp_path: Path) -> None:
+    # Issue 12: YAML from the user is composed with a limit before anything loads it.
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 9)]
+    config = tmp_path / "mail.yaml"
+    config.write_text("\n".join(lines) + "\nhost: smtp.example.org\n", "utf-8")
+    with pytest.raises(MailSettingsError, match="expands to more than 1,000 values"):
+        load_settings({}, config_file=config)

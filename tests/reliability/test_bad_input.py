@@ -25,7 +25,7 @@ from focusgroup.importing import import_cards, import_participants
 from focusgroup.store import SessionStore
 from tests.builders import tiny_protocol
 from tests.reliability.builders import examples
-from tests.reliability.nasty import SAMPLES, nasty_text
+from tests.reliability.nasty import SAMPLES, nasty_text, one_line
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,13 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> SessionStore:
 
 
 def _everywhere(store: SessionStore, text: str) -> dict[str, int]:
-    person = store.add_participant(text, organization=text)
+    # Names are one line (they go into e-mail headers): a line break is refused, not kept.
+    if one_line(text) != text:
+        with pytest.raises(DomainError, match="one line"):
+            store.add_participant(text)
+        with pytest.raises(DomainError, match="one line"):
+            store.add_participant("Ann", organization=text)
+    person = store.add_participant(one_line(text), organization=one_line(text))
     category = store.add_category(text)
     card = store.add_card(text, person, category_id=category, level="entry")
     return {
@@ -70,8 +76,10 @@ def _read_back(path: Path, ids: dict[str, int]) -> dict[str, str]:
 def test_text_is_stored_and_returned_byte_identical(shared: SessionStore, text: str) -> None:
     ids = _everywhere(shared, text)
     back = _read_back(shared.path, ids)
+    expected = {k: text for k in back}
+    expected.update(participant=one_line(text), organization=one_line(text))
     assert {k: v.encode("utf-8", "surrogatepass") for k, v in back.items()} == {
-        k: text.encode("utf-8", "surrogatepass") for k in back
+        k: v.encode("utf-8", "surrogatepass") for k, v in expected.items()
     }
     # The undo log holds it exactly too: undo the card's text edit back to the nasty one.
     shared.edit_card(ids["card"], "plain")
@@ -89,9 +97,11 @@ def test_blank_text_is_refused_with_a_domain_error(store: SessionStore, blank: s
 
 
 def _nasty_session(path: Path, texts: list[str]) -> SessionStore:
-    store = SessionStore.create(path, tiny_protocol(), title=texts[0])
+    store = SessionStore.create(path, tiny_protocol(), title=one_line(texts[0]))
     for text in texts:
         _everywhere(store, text)
+        store.add_takeaway(text)  # the summary's first page (issue 14)
+    store.toggle_shortlist(store.cards()[0].id)
     return store
 
 
@@ -120,8 +130,9 @@ def test_json_csv_markdown_exports_keep_every_text(tmp_path: Path, texts: list[s
     snap = read_json(out / "x.json")
     assert {c.text for c in snap.cards} == set(texts)
     assert {n.text for n in snap.notes} == set(texts)
-    assert {p.name for p in snap.participants} == set(texts)
+    assert {p.name for p in snap.participants} == {one_line(t) for t in texts}
     assert {c.name for c in snap.categories} >= set(texts)
+    assert [t.text for t in snap.takeaways] == texts
     raw = json.loads((out / "x.json").read_text("utf-8"))
     assert raw  # parses as strict JSON (NUL and control characters escaped)
 

@@ -9,7 +9,7 @@ import pytest
 
 from focusgroup.store import SessionStore
 from tests.builders import tiny_protocol
-from tests.reliability.nasty import SAMPLES
+from tests.reliability.nasty import SAMPLES, one_line
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,7 @@ async def test_hostile_text_is_shown_literally_on_the_wall(tmp_path: Path) -> No
     store = SessionStore.create(tmp_path / "m.db", tiny_protocol(), title="[bold]Evil[/] $accent")
     ids = {}
     for text in SAMPLES:
-        person = store.add_participant(text[:200])
+        person = store.add_participant(one_line(text[:200]))  # names are one line
         category = store.add_category(text[:200])
         ids[store.add_card(text, person, category_id=category, level="entry")] = text
     app = make_app(store, "facilitator")

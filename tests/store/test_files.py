@@ -95,7 +95,14 @@ def test_migrations_are_recorded_and_applying_again_is_a_no_op(tmp_path: Path) -
     path = _session(tmp_path)
     store = SessionStore.open(path)
     applied = [m.name for m in migrations.applied(store.db)]
-    assert applied == ["m001_initial", "m002_protocol_json", "m003_live_meeting"]
+    assert applied == [
+        "m001_initial",
+        "m002_protocol_json",
+        "m003_participant_title",
+        "m004_import_batches",
+        "m005_room_results",
+        "m006_live_meeting",
+    ]
     migrations.apply(store.db)
     assert [m.name for m in migrations.applied(store.db)] == applied
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

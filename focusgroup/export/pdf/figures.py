@@ -59,7 +59,7 @@ def wall_grid(styles: Styles, snap: SessionSnapshot, wall: Wall) -> Flowable:
             ("LINEBEFORE", (0, r), (0, r), 4, colour),
         ]
         for c, level in enumerate(levels, start=1):
-            cards = sorted(wall.cell(cat.id, level), key=lambda k: (-k.count, -k.hands))
+            cards = sorted(wall.cell(cat.id, level), key=lambda k: (-k.employers, -k.hands))
             row.append(_cell(styles, cards))
             style.append(("BACKGROUND", (c, r), (c, r), LEVEL_COLOURS[(c - 1) % 3]))
         rows.append(row)
@@ -82,7 +82,9 @@ def _cell(styles: Styles, cards: Sequence[Card]) -> list[Flowable] | str:
         return ""
     items: list[Flowable] = []
     for card in cards[:CELL_LIMIT]:
-        badge = f' <font color="#1f5f7a"><b>{card.count}</b></font>' if card.count > 1 else ""
+        # Distinct employers: one employer's first and third card in a stack count once.
+        n = card.employers
+        badge = f' <font color="#1f5f7a"><b>{n}</b></font>' if n > 1 else ""
         items.append(Paragraph(markup(card.text) + badge, styles.cell))
     if len(cards) > CELL_LIMIT:
         items.append(Paragraph(f"+ {len(cards) - CELL_LIMIT} more", styles.small))

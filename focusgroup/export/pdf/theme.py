@@ -22,7 +22,14 @@ from focusgroup.export.fonts import SANS, SANS_BOLD, draw_string, markup, regist
 
 PAGE = LETTER
 MARGIN = 18 * mm
+BOTTOM_MARGIN = MARGIN + 6 * mm
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+FRAME_HEIGHT = PAGE[1] - MARGIN - BOTTOM_MARGIN - 12
+"""The frame's usable height (SimpleDocTemplate's frame has 6 pt padding top and bottom)."""
+MIN_LAST_PAGE_FILL = 0.2
+"""A last page less full than this (80 % empty) is laid out again, tighter or looser."""
+LAYOUT_SCALES = (1.0, 0.94, 0.88, 1.08, 1.16)
+"""Type and spacing scales tried in turn until the last page is not nearly empty."""
 
 INK = colors.HexColor("#1d2330")
 MUTED = colors.HexColor("#5f6b7a")
@@ -38,24 +45,37 @@ LEVEL_COLOURS = (
 """Entry, mid, advanced: light tints so the grid reads as a pathway left to right."""
 
 
-def _style(name: str, **kw: Any) -> ParagraphStyle:
-    base: dict[str, Any] = {
-        "fontName": SANS,
-        "fontSize": 9.5,
-        "leading": 13.5,
-        "textColor": INK,
-        "alignment": TA_LEFT,
-    }
-    base.update(kw)
-    return ParagraphStyle(name, **base)
+_SCALED = ("fontSize", "leading", "spaceBefore", "spaceAfter")
 
 
 class Styles:
-    """Paragraph styles, built after the fonts are registered."""
+    """Paragraph styles, built after the fonts are registered.
 
-    def __init__(self) -> None:
+    `scale` grows or shrinks every size and space a little: the layout is tried at a few
+    scales so the last page is never 80 % empty (`build_fitted`).
+    """
+
+    def __init__(self, scale: float = 1.0) -> None:
         register_fonts()
+        self.scale = scale
+
+        def _style(name: str, **kw: Any) -> ParagraphStyle:
+            base: dict[str, Any] = {
+                "fontName": SANS,
+                "fontSize": 9.5,
+                "leading": 13.5,
+                "textColor": INK,
+                "alignment": TA_LEFT,
+            }
+            base.update(kw)
+            for key in _SCALED:
+                if key in base:
+                    base[key] = base[key] * scale
+            return ParagraphStyle(name, **base)
+
         self.body = _style("body")
+        self.body_bold = _style("body_bold", fontName=SANS_BOLD)
+        self.list_item = _style("list_item", leftIndent=12, firstLineIndent=-12, spaceAfter=2)
         self.small = _style("small", fontSize=8, leading=10.5, textColor=MUTED)
         self.cell = _style("cell", fontSize=8.5, leading=11)
         self.cell_bold = _style("cell_bold", fontName=SANS_BOLD, fontSize=8.5, leading=11)
@@ -143,24 +163,78 @@ def build_pdf(
     subject: str = "",
 ) -> Path:
     """Lay out `story` with the shared footer ("title · date" and "Page N of M")."""
+    _layout(path, story, footer_left=footer_left, title=title, author=author, subject=subject)
+    return path
+
+
+def build_fitted(path: Path, story: Callable[[Styles], list[Flowable]], **options: Any) -> Path:
+    """Lay out `story(styles)`, trying `LAYOUT_SCALES` until the last page is not nearly empty.
+
+    A tighter scale pulls a few lines back onto the page before; a looser one spreads the
+    last pages so the end is not a page of white. The first layout that passes is kept,
+    else the one with the fullest last page.
+    """
+    best: tuple[float, float] | None = None
+    for scale in LAYOUT_SCALES:
+        pages, fill = _layout(path, story(Styles(scale)), **options)
+        if pages == 1 or fill >= MIN_LAST_PAGE_FILL:
+            return path
+        if best is None or fill > best[1]:
+            best = (scale, fill)
+    assert best is not None
+    _layout(path, story(Styles(best[0])), **options)
+    return path
+
+
+class _Doc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab ships no types
+    """Remembers how far down the last page the story reached."""
+
+    last_y = 0.0
+    top_y = 1.0
+    bottom_y = 0.0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        frame = getattr(self, "frame", None)
+        if frame is None:  # between pages (a page break): nothing drawn yet on the new one
+            return
+        self.last_y = frame._y
+        self.top_y = frame._y2 - frame._topPadding
+        self.bottom_y = frame._y1p
+
+    @property
+    def last_fill(self) -> float:
+        height = self.top_y - self.bottom_y
+        return (self.top_y - self.last_y) / height if height > 0 else 1.0
+
+
+def _layout(
+    path: Path,
+    story: list[Flowable],
+    *,
+    footer_left: str,
+    title: str,
+    author: str = "",
+    subject: str = "",
+) -> tuple[int, float]:
+    """Build the file; returns (pages, how full the last page is, 0..1)."""
 
     def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
         return _NumberedCanvas(footer_left, *args, **kwargs)
 
-    doc = SimpleDocTemplate(
+    doc = _Doc(
         str(path),
         pagesize=PAGE,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
+        bottomMargin=BOTTOM_MARGIN,
         title=title,
         author=author,
         subject=subject,
         creator="focusgroup",
     )
     doc.build(story, canvasmaker=canvasmaker)
-    return path
+    return doc.page, doc.last_fill
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types

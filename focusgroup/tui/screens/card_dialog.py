@@ -80,8 +80,9 @@ class CardDialog(ModalScreen[None]):
     def summary(self, card: Card) -> Content:
         protocol = self.app.store.protocol()
         lines = [Content.assemble(("● ", "bold"), (card.text, "bold"))]
-        facts = [f"named by {card.count} employer{'s' if card.count != 1 else ''}"]
-        if card.hands:
+        n = card.employers  # distinct employers: one employer's two cards count once
+        facts = [f"named by {n} employer{'s' if n != 1 else ''}"]
+        if card.hands_taken:
             facts.append(f"{card.hands} hands up")
         if card.third_card:
             facts.append("third card")

@@ -29,6 +29,8 @@ def match_label(match: Match, level: str) -> Text:
     label = Text()
     label.append(f"{match.onet_code}  ", style="bold")
     label.append(match.title)
+    if match.soc_title and match.soc_title != match.title:
+        label.append(f"  (SOC {match.soc_code} {match.soc_title})", style="dim")
     if match.job_zone:
         label.append(f"  · job zone {match.job_zone}", style="dim")
     label.append(f"\n   {match.why}", style="italic dim")
@@ -49,9 +51,11 @@ class CrosswalkDialog(ModalScreen[Match | None]):
     ]
     HELP = "Type to search · ↓ then Enter accepts the highlighted suggestion · Esc to cancel"
 
-    def __init__(self, card: Card) -> None:
+    def __init__(self, card: Card, *, sector: str = "") -> None:
         super().__init__(classes="dialog")
         self.card = card
+        self.sector = sector
+        """The session's sector: it steers shorthand ('Operator' in construction)."""
         self.matches: list[Match] = []
 
     def compose(self) -> Iterable[Widget]:
@@ -74,6 +78,12 @@ class CrosswalkDialog(ModalScreen[Match | None]):
     def _query_changed(self, event: Input.Changed) -> None:
         self.lookup(event.value)
 
+    def wordings(self, text: str) -> list[str]:
+        """What to look up: the typed text, and while it is the card's own, every wording."""
+        if text.strip() == self.card.text.strip():
+            return list(self.card.wordings)
+        return [text]
+
     @on(Input.Submitted, "#crosswalk-query")
     def _query_submitted(self) -> None:
         self.action_to_list()
@@ -86,11 +96,15 @@ class CrosswalkDialog(ModalScreen[Match | None]):
 
     @work(thread=True, exclusive=True, group="crosswalk")
     def lookup(self, text: str) -> None:
-        from focusgroup.crosswalk.search import search
+        from focusgroup.crosswalk.suggest import suggest
         from focusgroup.domain.errors import FocusGroupError
 
         try:
-            found = search(text, limit=8) if text.strip() else []
+            found = (
+                list(suggest(self.wordings(text), sector=self.sector, limit=8).matches)
+                if text.strip()
+                else []
+            )
         except FocusGroupError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return

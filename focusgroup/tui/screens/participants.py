@@ -19,6 +19,7 @@ from focusgroup.tui.live import ActionFailed
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
+from focusgroup.tui.widgets.one_line_input import OneLineInput
 
 COLUMNS = ("Name", "Here", "Organization", "Role", "E-mail", "Summary", "Cards")
 
@@ -73,8 +74,8 @@ class ParticipantDialog(ModalScreen[None]):
         p = self.person
         with Vertical(classes="dialog-box"):
             yield Label("Edit participant" if p else "Add participant", classes="dialog-title")
-            yield Input(p.name if p else "", placeholder="Name", id="p-name")
-            yield Input(p.organization if p else "", placeholder="Organization", id="p-org")
+            yield OneLineInput(p.name if p else "", placeholder="Name", id="p-name")
+            yield OneLineInput(p.organization if p else "", placeholder="Organization", id="p-org")
             yield Select(
                 [(r.value, r.value) for r in Role],
                 value=p.role if p else Role.EMPLOYER.value,

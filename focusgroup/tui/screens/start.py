@@ -18,6 +18,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from focusgroup import paths
 from focusgroup.domain.errors import FocusGroupError, ProtocolError
+from focusgroup.domain.fields import date_problem, follow_up_problem
 from focusgroup.domain.sectors import SECTORS, choose_categories
 from focusgroup.domain.text import shorten, slug
 from focusgroup.store import SessionStore
@@ -25,6 +26,7 @@ from focusgroup.store.catalog import scan_sessions
 from focusgroup.tui.messages import SessionOpened
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
+from focusgroup.tui.widgets.one_line_input import OneLineInput
 
 
 def new_session_path(folder: Path, title: str, date: str) -> Path:
@@ -55,7 +57,7 @@ class StartScreen(Screen[None]):
                 yield DataTable(id="sessions-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="start-form"):
                 yield Label("NEW SESSION", classes="start-heading")
-                yield Input(
+                yield OneLineInput(
                     placeholder="Title, e.g. Advanced manufacturing, Lake County", id="new-title"
                 )
                 yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
@@ -65,14 +67,16 @@ class StartScreen(Screen[None]):
                     allow_blank=True,
                     id="new-sector",
                 )
-                yield Input(
+                yield OneLineInput(
                     placeholder="Categories: blank for the sector's; A, B, C; or none",
                     id="new-categories",
                 )
-                yield Input(placeholder="Region", id="new-region")
-                yield Input(self.app.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
-                yield Input(placeholder="Facilitator", id="new-facilitator")
-                yield Input(placeholder="Follow-up link (survey or summary page)", id="new-link")
+                yield OneLineInput(placeholder="Region", id="new-region")
+                yield OneLineInput(self.app.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
+                yield OneLineInput(placeholder="Facilitator", id="new-facilitator")
+                yield OneLineInput(
+                    placeholder="Follow-up link (survey or summary page)", id="new-link"
+                )
                 yield Button("Start session", variant="primary", id="new-start")
         yield KeyFooter()
 
@@ -169,6 +173,17 @@ class StartScreen(Screen[None]):
         if protocol is None:
             self.notify("Choose a protocol.", severity="warning")
             return
+        # The CLI's --date and --follow-up and the store check with these same rules.
+        for field, problem in (
+            ("date", date_problem(value("date"))),
+            ("link", follow_up_problem(value("link"))),
+        ):
+            if problem:
+                self.notify(
+                    problem[:1].upper() + problem[1:] + ".", severity="warning", markup=False
+                )
+                self.query_one(f"#new-{field}", Input).focus()
+                return
         folder = paths.sessions_dir()
         path = new_session_path(folder, title, value("date"))
         chosen = self.query_one("#new-sector", Select).value

@@ -118,6 +118,9 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         Binding("f6", "toggle_agenda", "Agenda", show=False, id="wall.agenda"),
         Binding("w", "crosswalk", "Crosswalk", show=False, id="wall.crosswalk"),
         Binding("E", "export", "Export", id="wall.export"),
+        # The recap's keys (issue 14); listed last so the footer keeps the meeting's own keys.
+        Binding("asterisk", "shortlist", "Shortlist", id="wall.shortlist"),
+        Binding("R", "recap", "Recap", id="wall.recap"),
         Binding("M", "email", "E-mail summary", show=False, id="wall.email"),
         Binding("j", "join", "Join link", show=False, id="wall.join"),
         Binding("C", "collect", "Phones", show=False, id="wall.collect"),
@@ -279,6 +282,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
             "open_card",
             "split",
             "hands",
+            "shortlist",
             "edit_card",
             "own_reason",
             "cycle_shift",

@@ -99,6 +99,23 @@ class WallCards(WallBase):
         current = store.card(card_id).hands
         self.prompt("Show of hands: how many back this card?", str(current or ""), submit)
 
+    def action_shortlist(self) -> None:
+        """Put the selected stack on the room's shortlist, or take it off (issue 14)."""
+        card_id = self.selected_card()
+        if card_id is None:
+            return
+        try:
+            on = self.app.perform(self.app.store.toggle_shortlist, card_id, strict=True)
+        except ActionFailed:
+            return
+        listed = self.app.store.shortlist()
+        if on:
+            ids = [{m.id for m in c.all_cards} for c in listed]
+            place = next((i for i, group in enumerate(ids, 1) if card_id in group), len(listed))
+            self.notify(f"On the shortlist as ★{place} of {len(listed)}. R to order it.", timeout=3)
+        else:
+            self.notify(f"Off the shortlist ({len(listed)} left).", timeout=3)
+
     def action_delete_card(self) -> None:
         card_id = self.selected_card()
         if card_id is not None and self.perform_ok(self.app.store.delete_card, card_id):

@@ -27,6 +27,11 @@ class WallTools(WallBase):
 
         self.app.push_screen(EmailScreen(self.app.store))
 
+    def action_recap(self) -> None:
+        from focusgroup.tui.screens.recap import RecapScreen
+
+        self.app.push_screen(RecapScreen())
+
     def action_join(self) -> None:
         from focusgroup.tui.screens.join import JoinScreen
 
@@ -57,10 +62,12 @@ class WallTools(WallBase):
                 card_id,
                 soc_code=match.soc_code,
                 onet_code=match.onet_code,
-                soc_title=match.title,
+                # The SOC code with its own SOC title, not the O*NET sub-occupation's.
+                soc_title=match.soc_title or match.title,
             )
             flag = level_disagreement(match.job_zone, level)
             if flag:
                 self.app.notify(flag, severity="warning", markup=False, timeout=8)
 
-        self.app.push_screen(CrosswalkDialog(card), accept)
+        sector = self.app.store.session().sector
+        self.app.push_screen(CrosswalkDialog(card, sector=sector), accept)

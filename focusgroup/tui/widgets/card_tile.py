@@ -34,7 +34,12 @@ class CardView:
     text: str
     symbol: str = OCCUPATION_SYMBOL
     count: int = 1
+    """Distinct employers who named it (one employer's two cards in a stack count once)."""
     hands: int = 0
+    hands_taken: bool = False
+    """A show of hands was taken: "0 hands" then means nobody, and is shown."""
+    shortlist: int = 0
+    """Place on the room's shortlist (★1), 0 when not on it; shown on the projector too."""
     reasons: tuple[str, ...] = ()
     """Reason hotkeys, in protocol order."""
     third_card: bool = False
@@ -61,9 +66,11 @@ def card_lines(view: CardView) -> list[list[Part]]:
     mark = "✚ " if view.marked else ""
     lines: list[list[Part]] = [[(f"{mark}{view.symbol} ", "bold"), view.text]]
     badges: list[Part] = []
+    if view.shortlist:
+        badges.append((f"★{view.shortlist}", "bold reverse"))
     if view.count > 1:
         badges.append((f"×{view.count}", "bold reverse"))
-    if view.hands:
+    if view.hands_taken:
         badges.append((f"{view.hands} hands", "bold"))
     if view.reasons:
         badges.append(("".join(reason_mark(r) for r in view.reasons), "bold"))

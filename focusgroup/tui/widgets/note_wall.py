@@ -149,8 +149,8 @@ class NoteWall(Tree[NodeKey]):
         mark = "\u2713 " if card.id in self.marked else ""
         label = Text.assemble((mark, "bold"), f"{OCCUPATION_SYMBOL} ", card.text)
         details = [card.level] if card.category_id is not None else []
-        if card.count > 1:
-            details.append(f"\u00d7{card.count}")
+        if card.employers > 1:  # distinct employers, as on the wall and in the summary
+            details.append(f"\u00d7{card.employers}")
         if competencies:
             details.append(f"{competencies} {COMPETENCY_SYMBOL}")
         if details:

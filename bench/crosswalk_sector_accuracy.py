@@ -1,0 +1,89 @@
+"""Right / wrong / left-for-review rates of `crosswalk --accept-top` on short sector shorthand.
+
+    .venv/bin/python bench/crosswalk_sector_accuracy.py [--set dev|holdout] [--misses] [--plain]
+
+Each row of bench/crosswalk_sector_labelled.tsv is a card written in a session of that sector.
+"right": the suggestion --accept-top would store is one of the row's codes; "wrong": it would
+store another; "review": it stores nothing (not confident) and lists the card for a person.
+`--plain` measures the old behaviour for comparison: the top suggestion of `search` on the card
+text alone, always stored. Misses are listed for the dev part only unless --set holdout is
+given explicitly: the held-out part is for measuring, not for tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from focusgroup.crosswalk.search import search
+from focusgroup.crosswalk.suggest import suggest
+
+LABELLED = Path(__file__).resolve().parent / "crosswalk_sector_labelled.tsv"
+
+
+def load(path: Path = LABELLED) -> list[tuple[str, set[str], str, str]]:
+    rows = []
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    for line in [ln for ln in lines if not ln.startswith("#")][1:]:
+        card, codes, sector, subset = line.split("\t")
+        rows.append((card, set(codes.split("|")), sector, subset))
+    return rows
+
+
+def outcome(card: str, codes: set[str], sector: str, plain: bool) -> tuple[str, str]:
+    if plain:
+        matches = search(card, limit=1)
+        stored = matches[0] if matches else None
+    else:
+        result = suggest([card], sector=sector, limit=3)
+        stored = result.best if result.confident else None
+        if stored is None:
+            best = result.best
+            return "review", f"{best.soc_code} {best.title} ({result.reason})" if best else ""
+    if stored is None:
+        return "review", ""
+    verdict = "right" if stored.soc_code in codes else "wrong"
+    return verdict, f"{stored.soc_code} {stored.title}"
+
+
+def measure(rows, plain: bool = False) -> dict[str, dict[str, int]]:
+    table: dict[str, dict[str, int]] = {}
+    for card, codes, sector, subset in rows:
+        verdict, _ = outcome(card, codes, sector, plain)
+        for key in ("all", subset):
+            counts = table.setdefault(key, {"right": 0, "wrong": 0, "review": 0})
+            counts[verdict] += 1
+    return table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=("dev", "holdout"))
+    parser.add_argument("--misses", action="store_true", help="list wrong and review rows")
+    parser.add_argument("--plain", action="store_true", help="the old top-1, no sector")
+    args = parser.parse_args()
+    rows = [r for r in load() if args.set in (None, r[3])]
+    table = measure(rows, args.plain)
+    print("| set | cards | right | wrong | left for review |")
+    print("|---|---|---|---|---|")
+    for key in ("dev", "holdout", "all"):
+        if key not in table:
+            continue
+        c = table[key]
+        n = sum(c.values())
+        print(
+            f"| {key} | {n} | {c['right'] / n:.1%} | {c['wrong'] / n:.1%} | {c['review'] / n:.1%} |"
+        )
+    if args.misses:
+        shown = args.set or "dev"
+        for card, codes, sector, subset in rows:
+            if subset != shown:
+                continue
+            verdict, detail = outcome(card, codes, sector, args.plain)
+            if verdict != "right":
+                want = "|".join(sorted(codes))
+                print(f"{verdict.upper():6} [{sector}] {card!r} want {want}: {detail}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Each employer's e-mail asks for the job descriptions of the occupations they wrote (issue 14)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from focusgroup.cli import main
+from tests.export.room_session import REENGAGE_TEXT, build_room
+
+from .conftest import SmtpServer
+
+FROM = "Jordan Ellis <facilitator@example.org>"
+
+
+def test_each_employer_is_asked_for_their_own_occupations(
+    tmp_path: Path, smtp_server: SmtpServer
+) -> None:
+    room = build_room(tmp_path / "room.db")
+    args = ["--host", "127.0.0.1", "--port", str(smtp_server.port), "--security", "none"]
+    result = CliRunner().invoke(main, ["email", str(room), "--from", FROM, *args])
+    assert result.exit_code == 0, result.output
+    bodies = {
+        m.rcpt_tos[0]: m.message.get_body(("plain",)).get_content() for m in smtp_server.messages
+    }
+    htmls = {
+        m.rcpt_tos[0]: m.message.get_body(("html",)).get_content() for m in smtp_server.messages
+    }
+    ann = bodies["ann@example.org"]
+    # Ann wrote "Welder" and, as her third card, "Pipe welder" (stacked with Bo's card).
+    assert "You wrote “Welder” and “Pipe welder” on your cards." in ann
+    assert "Welder/fabricator" not in ann.split("What we heard", 1)[0]
+    assert "hiring authorities" in ann and "high-performing employees" in ann
+    assert (
+        "You wrote “Welder/fabricator” and “Machinist” on your cards." in bodies["bo@example.org"]
+    )
+    assert (
+        "You wrote “Zebra-press operator”, “Assembler” and “Mold setter”"
+        in bodies["cy@example.org"]
+    )
+    assert "You wrote “Welder”" in htmls["ann@example.org"]
+    # The support partner and the no-show wrote nothing: no request, the summary all the same.
+    for address in ("gil@example.org", "fay@example.org"):
+        assert "You wrote" not in bodies[address]
+        assert "What we heard:" in bodies[address]
+    # The e-mail's summary carries the same true counts and the date.
+    assert "Zebra-press operator (Production, Entry level): named by 2 employers" in ann
+    assert REENGAGE_TEXT in ann
+    assert "The room's shortlist:" in ann
