@@ -82,6 +82,9 @@ async def test_y_adds_the_employers_own_reason_shown_on_the_card(
         await pilot.pause()
         assert wall_store.card(card_id).reasons == ("Whole line stops without them",)
         assert "✎ Whole line stops without them" in painted(wall_app, card_id)
+        await pilot.pause()
+        counts = str(wall_app.screen.query_one("#agenda-counts").render())
+        assert "1× ✎ Whole line stops without them" in counts  # counted in the tallies
         # Close wording of a protocol reason is that reason, shown as its circled digit.
         await pilot.press("y")
         wall_app.screen.query_one(Input).value = "biggest impact on growth"
@@ -167,3 +170,13 @@ async def test_a_running_timer_keeps_counting_while_the_app_is_shut(
             assert app.screen.timer.remaining == 600 - 300
     finally:
         wall_meeting.WallMeeting.wall_time = original
+
+
+def test_one_count_in_the_room_words_with_plurals() -> None:
+    """The title bar and side panel say "occupations from cards", as the exports count."""
+    from focusgroup.tui.widgets.agenda import counts_content, wall_counts
+
+    assert wall_counts(1, 1, 0) == "1 occupation from 1 card, 0 unsorted"
+    assert wall_counts(17, 16, 6) == "16 occupations from 17 cards, 6 unsorted"
+    text = counts_content(16, 6, [], [], 17).plain
+    assert "16 occupations from 17 cards · 10 placed · 6 unsorted" in text
