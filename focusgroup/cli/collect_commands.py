@@ -52,6 +52,11 @@ def collect(file: Path, host: str, port: int, max_phones: int) -> None:
             heading="Employers: open this link or scan the code to send your cards",
             who="can send cards",
         )
+        if not lan:
+            click.echo(
+                "Only this computer can open the link. For phones on the room's network, "
+                "start it with --host 0.0.0.0."
+            )
 
     try:
         server.serve(on_ready=ready)

@@ -8,7 +8,7 @@ import click
 
 
 @click.command(name="combine")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True)
 @click.option(
     "--out",
     "out",
@@ -23,7 +23,7 @@ import click
     help="Also write the region report (Markdown and PDF) into this folder.",
 )
 @click.option("--anonymous", is_flag=True, help="Leave participants' names out of the file.")
-def combine(files: tuple[Path, ...], out: Path, report_dir: Path | None, anonymous: bool) -> None:
+def combine(files: tuple[str, ...], out: Path, report_dir: Path | None, anonymous: bool) -> None:
     """Combine session FILES (meetings) into one SQLite file to compare them.
 
     Re-running with more files adds them; a meeting already in the file is refreshed, never
@@ -32,9 +32,11 @@ def combine(files: tuple[Path, ...], out: Path, report_dir: Path | None, anonymo
     """
     from focusgroup.domain.errors import FocusGroupError
     from focusgroup.export.region_datasette import write_datasette_metadata
+    from focusgroup.paths import resolve_session
     from focusgroup.store.region import combine as combine_files
 
-    outcomes = combine_files(files, out, anonymous=anonymous)
+    # Like every command: a bare name is a session in sessions/; a path means that file.
+    outcomes = combine_files([resolve_session(f) for f in files], out, anonymous=anonymous)
     for outcome in outcomes:
         if outcome.status == "skipped":
             click.echo(f"Skipped {outcome.path}: {outcome.detail}", err=True)
@@ -43,6 +45,8 @@ def combine(files: tuple[Path, ...], out: Path, report_dir: Path | None, anonymo
         else:
             click.echo(f"{outcome.status.capitalize()} {outcome.path} ({outcome.title})")
     combined = [o for o in outcomes if o.status in ("added", "refreshed")]
+    if not combined and not out.exists():
+        raise FocusGroupError("No meeting could be combined; nothing was written.")
     metadata = write_datasette_metadata(out)
     click.echo(
         f"{out}: {len(combined)} of {len(outcomes)} files combined"

@@ -17,15 +17,21 @@ MAX_CARD = 300
 """Longer than any job title; a paragraph on a phone is a slip of the thumb."""
 FIRST_FIELDS = ("first_card", "second_card")
 THIRD_FIELDS = ("third_card",)
+ALL_FIELDS = (*FIRST_FIELDS, *THIRD_FIELDS)
+GARBLED = "\ufffd"
+"""What a browser's bytes become when they were not UTF-8: refused, never stored."""
 
 
 @dataclass(frozen=True)
 class PhoneCard:
     text: str
     reasons: tuple[str, ...] = ()
-    third_card: bool = False
-    """Written in the form's "Third card" field: the employer says it is their one more card
-    (otherwise the store decides from the employer's card count, issue 13)."""
+    field: str = "first_card"
+    """Which box it was typed in: a "third_card" is the employer's third card."""
+
+    @property
+    def third(self) -> bool:
+        return self.field in THIRD_FIELDS
 
 
 @dataclass(frozen=True)
@@ -62,10 +68,14 @@ def parse_submission(
     name = _one_line(form.get("name", ""), "name", "Your name")
     organization = _one_line(form.get("organization", ""), "organization", "Organization", True)
     cards = []
-    for field in card_fields(third_card_step):
+    # Every card field the phone sent, not only this step's: a page loaded before the
+    # facilitator moved to the third-card step still sends its first and second card.
+    for field in ALL_FIELDS:
         text = form.get(field, "")
         if not text.strip():
             continue
+        if GARBLED in text:
+            raise SubmissionError(field, "That card did not arrive intact; please type it again.")
         if len(text) > MAX_CARD:
             raise SubmissionError(field, f"A card is at most {MAX_CARD} characters.")
         if any(ch in text for ch in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
@@ -74,7 +84,7 @@ def parse_submission(
         unknown = [key for key in ticked if key not in reason_keys]
         if unknown:
             raise SubmissionError(field, "That reason is not one of this meeting's.")
-        cards.append(PhoneCard(text, ticked, third_card=field in THIRD_FIELDS))
+        cards.append(PhoneCard(text, ticked, field))
     if not cards:
         first = card_fields(third_card_step)[0]
         raise SubmissionError(first, "Write at least one card before sending.")
@@ -86,6 +96,8 @@ def _one_line(value: str, field: str, label: str, optional: bool = False) -> str
         if optional:
             return ""
         raise SubmissionError(field, f"{label} is needed, so the card is yours.")
+    if GARBLED in value:
+        raise SubmissionError(field, f"{label} did not arrive intact; please type it again.")
     if len(value) > MAX_NAME:
         raise SubmissionError(field, f"{label} is at most {MAX_NAME} characters.")
     if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in value):
@@ -93,9 +105,17 @@ def _one_line(value: str, field: str, label: str, optional: bool = False) -> str
     return value
 
 
+_LATIN_EXTRAS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
 def person_key(text: str) -> str:
-    """How two spellings of one person compare: case, accents' encoding and spacing aside."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """How two spellings of one person compare: case, accents and spacing aside.
+
+    A phone keyboard often drops accents: "Zoe" is the registered "Zoë", "Lukasz" "Łukasz".
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_LATIN_EXTRAS))
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(plain.split())
 
 
 def name_matches(typed: str, name: str) -> bool:

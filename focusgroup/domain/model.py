@@ -35,6 +35,8 @@ class Seat(StrEnum):
     FACILITATOR = "facilitator"
     NOTE_TAKER = "note-taker"
     CLI = "cli"
+    PHONES = "phones"
+    """Cards employers sent from their phones (`collect`)."""
 
 
 UNSORTED = "unsorted"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from focusgroup.domain.region import RegionOccupation, RegionReport
+from focusgroup.domain.region import RegionMeeting, RegionOccupation, RegionReport
 from focusgroup.export.markdown import md as md_escape
 
 REPORT_NAME = "region-report"
@@ -48,6 +48,12 @@ def overview(report: RegionReport) -> str:
     )
 
 
+def meeting_counts(m: RegionMeeting) -> str:
+    if m.kind != "occupations":  # a competencies meeting's cards are one occupation's tasks
+        return f"{plural(m.occupations, 'task')} on the wall"
+    return f"{plural(m.employers, 'employer')}, {plural(m.occupations, 'occupation')} on the wall"
+
+
 def uncoded_line(count: int) -> str:
     return (
         f"{plural(count, 'occupation')} on this wall {'has' if count == 1 else 'have'} no SOC "
@@ -62,7 +68,7 @@ def write_region_markdown(report: RegionReport, path: Path) -> Path:
         kind = "" if m.kind == "occupations" else " (critical-competencies meeting)"
         out.append(
             f"- **{md_escape(m.title)}**{kind}{' — ' + md_escape(where) if where else ''}: "
-            f"{plural(m.employers, 'employer')}, {plural(m.occupations, 'occupation')} on the wall"
+            f"{meeting_counts(m)}"
         )
         if m.uncoded:
             out.append(
@@ -114,11 +120,7 @@ def write_region_pdf(report: RegionReport, path: Path) -> Path:
         where = " · ".join(x for x in (m.date, m.region, m.sector) if x.strip())
         kind = "" if m.kind == "occupations" else " (critical-competencies meeting)"
         story += styles.bullets(
-            [
-                f"{m.title}{kind}{' — ' + where if where else ''}: "
-                f"{plural(m.employers, 'employer')}, {plural(m.occupations, 'occupation')} "
-                "on the wall"
-            ]
+            [f"{m.title}{kind}{' — ' + where if where else ''}: {meeting_counts(m)}"]
         )
         if m.uncoded:
             text = uncoded_line(len(m.uncoded)) + " " + "; ".join(m.uncoded)

@@ -26,7 +26,12 @@ from typing import Any
 
 from aiohttp import web
 
-from focusgroup.domain.collection import SubmissionError, card_fields, parse_submission
+from focusgroup.domain.collection import (
+    ALL_FIELDS,
+    SubmissionError,
+    card_fields,
+    parse_submission,
+)
 from focusgroup.domain.errors import FocusGroupError
 from focusgroup.domain.model import Seat
 from focusgroup.serve import collect_file
@@ -41,6 +46,9 @@ TOKEN_COOKIE = "fg_collect_token"
 PHONE_COOKIE = "fg_phone"
 MAX_BODY = 8 * 1024
 """A full form is under 2 KB; anything bigger is not from our page."""
+PHONE_ID_LENGTH = 20
+"""A phone cookie is 22 URL-safe characters; shorter is not one we issued (the CSRF token,
+an HMAC of it, proves the rest)."""
 SENDS_PER_MINUTE = 12
 """Per phone: a person sends two or three times; a script sends hundreds."""
 
@@ -66,7 +74,7 @@ class CollectServer:
         self.max_phones = max_phones
         self.public_host = lan_address() if host in ("", "0.0.0.0", "::") else host
         self.allowed_hosts = allowed_hosts(host, self.public_host, self.port)
-        self.store = SessionStore.open(self.session_path, actor=Seat.FACILITATOR.value)
+        self.store = SessionStore.open(self.session_path, actor=Seat.PHONES.value)
         self.desk = CollectionDesk(self.store)
         self.state = "open"
         """Used when no collect file is written (tests of the server alone)."""
@@ -100,11 +108,6 @@ class CollectServer:
                 raise web.HTTPForbidden(text="Refused: this form was not sent from this page.\n")
         elif request.method not in ("GET", "HEAD"):
             raise web.HTTPMethodNotAllowed(request.method, ["GET", "POST"])
-        phone = request.cookies.get(PHONE_COOKIE, "")
-        if phone not in self.desk.phones and len(self.desk.phones) >= self.max_phones:
-            raise web.HTTPServiceUnavailable(
-                text=f"This room's card page is full ({self.max_phones} phones).\n"
-            )
         if from_query and request.method == "GET" and request.path == "/":
             # Keep the token out of the address bar and history: a cookie carries it from here.
             response: web.StreamResponse = web.Response(status=303, headers={"Location": "/"})
@@ -132,10 +135,9 @@ class CollectServer:
 
     async def page(self, request: web.Request) -> web.Response:
         phone = request.cookies.get(PHONE_COOKIE, "")
-        new_phone = phone not in self.desk.phones
-        if new_phone:
+        new_phone = len(phone) < PHONE_ID_LENGTH
+        if new_phone:  # counted against the cap only once it sends (page loads are free)
             phone = secrets.token_urlsafe(16)
-            self.desk.phones.setdefault(phone, _new_phone())
         notice = "Received. Thank you! You can fix a typo below." if "sent" in request.query else ""
         if "fixed" in request.query:
             notice = "Saved."
@@ -151,12 +153,15 @@ class CollectServer:
         }
         ticked = {
             name: [v for v in form.getall(f"reason_{name}", []) if isinstance(v, str)]
-            for name in ("first_card", "second_card", "third_card")
+            for name in ALL_FIELDS
         }
         state = self.current_state()
         if state != "open":
             message = (
-                "Cards are closed." if state == "closed" else "Paused: please send again shortly."
+                "Cards are closed."
+                if state == "closed"
+                else "Paused for a moment: your cards are kept here; press Send again when the "
+                "facilitator resumes."
             )
             return await self._render(phone, values, ticked, error=message, status=409)
         async with self._lock:
@@ -205,8 +210,12 @@ class CollectServer:
 
     async def _checked_form(self, request: web.Request) -> tuple[str, Any]:
         phone = request.cookies.get(PHONE_COOKIE, "")
-        if phone not in self.desk.phones:
+        if len(phone) < PHONE_ID_LENGTH:
             raise web.HTTPForbidden(text="Open the card page from the join link first.\n")
+        if phone not in self.desk.phones and len(self.desk.phones) >= self.max_phones:
+            raise web.HTTPServiceUnavailable(
+                text=f"This room's card page is full ({self.max_phones} phones).\n"
+            )
         if not self._allow_send(phone):
             raise web.HTTPTooManyRequests(text="Too many sends from this phone; wait a minute.\n")
         if request.content_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
@@ -248,14 +257,23 @@ class CollectServer:
         status: int = 200,
     ) -> web.Response:
         async with self._lock:
-            title, third, reasons, (who, sent) = await asyncio.to_thread(self._page_facts, phone)
+            facts = await asyncio.to_thread(self._page_facts, phone)
+            title, third, reasons, (who, sent), prompt, (firsts_left, thirds_left) = facts
             if values is None:
                 values = await asyncio.to_thread(self.desk.identity, phone)
+        fields = card_fields(third)
+        if third:
+            fields = fields if thirds_left else ()
+        else:
+            fields = fields[len(fields) - firsts_left :] if firsts_left else ()
+        # A page refused after the step changed keeps the boxes its person typed in.
+        fields = tuple(dict.fromkeys((*fields, *(f for f in ALL_FIELDS if (values or {}).get(f)))))
         page = PageState(
             title=title,
             state=self.current_state(),
             csrf=self._csrf(phone),
-            card_fields=card_fields(third),
+            card_fields=fields,
+            prompt=prompt,
             reasons=reasons,
             values=values or {},
             ticked=ticked or {},
@@ -267,12 +285,14 @@ class CollectServer:
         )
         return web.Response(text=render_page(page), content_type="text/html", status=status)
 
-    def _page_facts(self, phone: str) -> tuple[str, bool, list[tuple[str, str]], Any]:
+    def _page_facts(self, phone: str) -> tuple[Any, ...]:
         return (
             self.store.session().title,
             self.desk.third_card_step(),
             self.desk.reasons(),
             self.desk.sent(phone),
+            self.desk.prompt(),
+            self.desk.cards_left(phone),
         )
 
     def make_app(self) -> web.Application:
@@ -318,9 +338,3 @@ class CollectServer:
         finally:
             loop.run_until_complete(self.stop())
             loop.close()
-
-
-def _new_phone() -> Any:
-    from focusgroup.serve.collect_desk import Phone
-
-    return Phone()

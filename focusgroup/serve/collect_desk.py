@@ -1,7 +1,8 @@
 """The collection desk: phones' submissions become cards through the store's own actions.
 
-It writes as the facilitator's seat, so a card that arrived from a phone is undone with the
-wall's ctrl+z like any card the facilitator typed; the event names the phone's participant.
+It writes as its own seat, "phones", so the wall's ctrl+z keeps undoing the facilitator's own
+last change; the collect screen's `u` takes back the last phone send (the event names the
+phone's participant), and `x` on the wall deletes any card, undoably.
 Each phone (a cookie, not a login) may see and fix only the cards it sent, and only while they
 are still in Unsorted, untouched by the facilitator.
 """
@@ -18,7 +19,7 @@ from focusgroup.domain.collection import (
     person_key,
 )
 from focusgroup.domain.errors import DomainError
-from focusgroup.domain.model import UNSORTED, Card, Participant, Role
+from focusgroup.domain.model import CARDS_PER_EMPLOYER, UNSORTED, Card, Participant, Role
 from focusgroup.domain.text import one_line, shorten
 from focusgroup.store import SessionStore
 
@@ -31,6 +32,9 @@ SUGGEST_AT_MOST = 4
 class Phone:
     participant_id: int | None = None
     card_ids: list[int] = field(default_factory=list)
+    third_ids: list[int] = field(default_factory=list)
+    typed: dict[str, str] = field(default_factory=dict)
+    """The name and organization as this phone typed them (all it is ever shown)."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,13 @@ class CollectionDesk:
         step = self.store.protocol().step(self.store.session().current_step)
         return bool(step and step.third_card)
 
+    def prompt(self) -> str:
+        """The question the room is answering now (the step's first question)."""
+        step = self.store.protocol().step(self.store.session().current_step)
+        if step is not None and step.questions:
+            return step.questions[0]
+        return "Which two positions, if you can't fill them, would most hold back your growth?"
+
     def reasons(self) -> list[tuple[str, str]]:
         return [(r.key, r.label) for r in self.store.protocol().reasons]
 
@@ -71,51 +82,64 @@ class CollectionDesk:
     def identity(self, phone_id: str) -> dict[str, str]:
         """The name and organization this phone last sent as (to fill the form again)."""
         phone = self.phones.get(phone_id)
-        if phone is None or phone.participant_id is None:
-            return {}
-        try:
-            person = self.store.participant(phone.participant_id)
-        except DomainError:
-            return {}
-        return {"name": person.name, "organization": person.organization}
+        return dict(phone.typed) if phone is not None else {}
+
+    def cards_left(self, phone_id: str) -> tuple[int, int]:
+        """(first/second cards, third cards) this phone may still send."""
+        phone = self.phones.get(phone_id) or Phone()
+        live = {card.id for card in self._all_cards()}
+        firsts = [i for i in phone.card_ids if i in live and i not in phone.third_ids]
+        thirds = [i for i in phone.third_ids if i in live]
+        return max(0, CARDS_PER_EMPLOYER - len(firsts)), max(0, 1 - len(thirds))
 
     def sent(self, phone_id: str) -> tuple[str, list[SentCard]]:
         """Who this phone sent as, and its cards as they stand on the wall now."""
         phone = self.phones.get(phone_id)
         if phone is None or phone.participant_id is None:
             return "", []
-        try:
-            who = self.store.participant(phone.participant_id).label
-        except DomainError:
-            return "", []  # the facilitator undid the phone's first send
-        cards = {card.id: card for card in self.store.cards()}
-        members = {m.id: m for card in cards.values() for m in card.members}
-        out = []
-        for card_id in phone.card_ids:
-            card = cards.get(card_id) or members.get(card_id)
-            if card is not None:
-                out.append(SentCard(card.id, card.text, _untouched(card)))
-        return who, out
+        cards = {card.id: card for card in self._all_cards()}
+        out = [
+            SentCard(cards[i].id, cards[i].text, _untouched(cards[i]))
+            for i in phone.card_ids
+            if i in cards
+        ]
+        if not out:
+            return "", []  # the facilitator removed or undid what this phone sent
+        typed = phone.typed
+        who = typed.get("name", "")
+        return (f"{who} ({typed['organization']})" if typed.get("organization") else who), out
+
+    def _all_cards(self) -> list[Card]:
+        return [c for card in self.store.cards() for c in card.all_cards]
 
     # -- what a phone may do --------------------------------------------------------------------
 
     def submit(self, phone_id: str, submission: PhoneSubmission) -> list[int]:
         """Add the phone's cards (and its person, when new) as one undoable action."""
+        firsts_left, thirds_left = self.cards_left(phone_id)
+        firsts = [card for card in submission.cards if not card.third]
+        thirds = [card for card in submission.cards if card.third]
+        if len(firsts) > firsts_left:
+            raise SubmissionError(
+                firsts[0].field,
+                "You have sent your two cards: fix them below, or wait for the third card.",
+            )
+        if len(thirds) > thirds_left:
+            raise SubmissionError("third_card", "You have sent your third card: thank you!")
         phone = self.phones.setdefault(phone_id, Phone())
         store = self.store
         with store.action(f"Cards from a phone: {_short(submission.name)}"):
             participant_id = self._participant(phone, submission)
             ids = [
                 store.add_card(
-                    card.text,
-                    participant_id,
-                    reasons=card.reasons,
-                    third_card=True if card.third_card else None,
+                    card.text, participant_id, reasons=card.reasons, third_card=card.third or None
                 )
                 for card in submission.cards
             ]
         phone.participant_id = participant_id
+        phone.typed = {"name": submission.name, "organization": submission.organization}
         phone.card_ids.extend(ids)
+        phone.third_ids.extend(i for i, c in zip(ids, submission.cards, strict=True) if c.third)
         return ids
 
     def fix(self, phone_id: str, card_id: int, text: str) -> None:

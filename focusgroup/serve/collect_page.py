@@ -34,6 +34,8 @@ class PageState:
     ticked: Mapping[str, Sequence[str]] = field(default_factory=dict)
     error: str = ""
     error_field: str = ""
+    prompt: str = ""
+    """The question the room is answering (the step's)."""
     sent_as: str = ""
     sent: Sequence[SentCard] = ()
     notice: str = ""
@@ -77,9 +79,12 @@ def render_page(page: PageState) -> str:
     parts.append(_sent(page))  # what was received comes first: it is what the person checks
     if page.state == "closed":
         parts.append("<p class='notice' role='status'>Cards are closed. Thank you!</p>")
+    elif not page.card_fields:
+        parts.append(
+            "<p class='notice' role='status'>You have sent your cards. Thank you! "
+            "If one is wrong, fix it above while it is still waiting to be placed.</p>"
+        )
     else:
-        if page.sent:
-            parts.append("<h2>Another card?</h2>")
         parts.append(_form(page))
     parts.append(f"<script>{_SCRIPT}</script></main></body></html>")
     return "".join(parts)
@@ -87,18 +92,17 @@ def render_page(page: PageState) -> str:
 
 def _form(page: PageState) -> str:
     e = escape
-    paused = page.state == "paused"
     out = []
-    if paused:
+    if page.state == "paused":
         out.append(
             "<p class='notice' role='status'>The facilitator has paused cards for a moment. "
-            "Keep what you wrote; Send works again when they resume.</p>"
+            "Keep what you wrote and press Send again once they resume.</p>"
         )
     out.append("<form method='post' action='send' autocomplete='on'>")
     out.append(f"<input type='hidden' name='csrf' value='{e(page.csrf)}'>")
     for name, label, extra in (
-        ("name", "Name", " list='known-names' autocomplete='name'"),
-        ("organization", "Organization", " autocomplete='organization'"),
+        ("name", "Name", " list='known-names' autocomplete='name' maxlength='120'"),
+        ("organization", "Organization", " autocomplete='organization' maxlength='120'"),
     ):
         out.append(_input(page, name, label, extra))
     out.append("<datalist id='known-names'></datalist>")
@@ -118,8 +122,7 @@ def _form(page: PageState) -> str:
                     f"{e(label)}</label>"
                 )
             out.append("</fieldset>")
-    disabled = " disabled" if paused else ""
-    out.append(f"<button type='submit'{disabled}>Send</button></form>")
+    out.append("<button type='submit'>Send</button></form>")
     return "".join(out)
 
 

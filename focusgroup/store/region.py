@@ -29,6 +29,8 @@ REGION_FORMAT = 1
 # Audit trail and the e-mail log stay with their meeting: they name addresses and seats.
 _NOT_COPIED = frozenset({"sessions", "events", "sends", "_sqlite_migrations"})
 _PRIVATE_COLUMNS = {"participants": frozenset({"email"})}
+_NAME_COLUMNS = {"participants": frozenset({"name"}), "commitments": frozenset({"owner"})}
+"""People's names, left blank with --anonymous (the meeting's facilitator too)."""
 FTS_TABLES = ("cards", "notes", "competencies")
 
 _MEETINGS = """
@@ -120,6 +122,7 @@ def combine(
     """Copy each session file in `inputs` into the region file `out` (created if missing)."""
     out = Path(out)
     outcomes: list[CombineOutcome] = []
+    fresh = not out.exists()
     with closing(_open_region(out)) as region:
         writer = _RegionWriter(region)
         try:
@@ -149,6 +152,9 @@ def combine(
             region.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error as error:
             raise SessionFileError(f"Could not write {out}: {error}.") from None
+    if fresh and not any(o.status in ("added", "refreshed") for o in outcomes):
+        for leftover in (out, out.with_name(out.name + "-wal"), out.with_name(out.name + "-shm")):
+            leftover.unlink(missing_ok=True)  # nothing combined: leave no empty region file
     return outcomes
 
 
@@ -172,7 +178,7 @@ def _meeting_source(path: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
     """A read-only view of a session file at the current schema, leaving the file as it was."""
     check_file(path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
     except sqlite3.Error as error:
         raise SessionFileError(f"{path} cannot be read ({error}).") from None
     conn.text_factory = lambda data: data.decode("utf-8", "replace")
@@ -231,7 +237,7 @@ def _rows_of(source: sqlite3.Connection, path: Path, version: int, anonymous: bo
         "sector": sector,
         "region": area,
         "date": date,
-        "facilitator": facilitator,
+        "facilitator": "" if anonymous else facilitator,
         "protocol_id": protocol_id,
         "kind": "competencies" if competencies else "occupations",
         "created_at": created_at,
@@ -248,6 +254,19 @@ def _rows_of(source: sqlite3.Connection, path: Path, version: int, anonymous: bo
         tables[table] = (kept, source.execute(f"SELECT {select} FROM [{table}]").fetchall())
     key = str(values["meeting_key"])
     return _Meeting(key, title, values, tables, _reason_labels(protocol_json))
+
+
+def read_only_uri(path: Path) -> str:
+    """Open without writing anything beside the file either.
+
+    `mode=ro` on a WAL file still creates its -wal and -shm files and, read-only, can't remove
+    them. With no -wal there is nothing un-checkpointed to read: `immutable=1` reads the file
+    alone and leaves no trace. A -wal present means a seat may be writing: read it too.
+    """
+    uri = path.resolve().as_uri()  # percent-encodes a '?' or '#' in a folder name
+    if path.with_name(path.name + "-wal").exists():
+        return f"{uri}?mode=ro"
+    return f"{uri}?mode=ro&immutable=1"
 
 
 def _upgrade_in_memory(conn: sqlite3.Connection) -> None:
@@ -296,8 +315,12 @@ def _settle_anonymity(region: sqlite3.Connection, requested: bool) -> bool:
         "INSERT OR REPLACE INTO region_settings (key, value) VALUES ('anonymous', ?)",
         ["1" if anonymous else "0"],
     )
-    if anonymous and _columns(region, "participants"):
-        region.execute("UPDATE participants SET name = ''")
+    if anonymous:
+        for table, columns in _NAME_COLUMNS.items():
+            if _columns(region, table):
+                for column in columns:
+                    region.execute(f"UPDATE [{table}] SET [{column}] = ''")
+        region.execute("UPDATE meetings SET facilitator = ''")
     return anonymous
 
 
@@ -391,7 +414,7 @@ class _RegionWriter:
 
 
 def _is_name(table: str, column: str) -> bool:
-    return table == "participants" and column == "name"
+    return column in _NAME_COLUMNS.get(table, frozenset())
 
 
 def _ensure_table(region: sqlite3.Connection, table: str, columns: list[tuple[str, str]]) -> None:

@@ -14,6 +14,7 @@ from focusgroup.domain.errors import SessionFileError
 from focusgroup.domain.model import DEFAULT_LEVELS
 from focusgroup.domain.region import RecurringGap, RegionMeeting, RegionOccupation, RegionReport
 from focusgroup.store.connection import check_file
+from focusgroup.store.region import read_only_uri
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ CANNED_QUERIES: tuple[CannedQuery, ...] = (
         "Competency cards the room flagged as most often lacking at entry, grouped by wording "
         "(case and spacing ignored), most meetings first.",
         """
-        SELECT min(c.text) AS competency,
+        SELECT trim(min(c.text)) AS competency,
                count(DISTINCT c.meeting_id) AS meetings,
                count(*) AS mentions,
                group_concat(DISTINCT coalesce(nullif(o.soc_title, ''), o.occupation)) AS occupations
@@ -97,7 +98,7 @@ def read_region(path: str | Path) -> RegionReport:
     """The report's facts from a region file, read without changing it."""
     path = Path(path)
     check_file(path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     conn.text_factory = lambda data: data.decode("utf-8", "replace")
     try:
         return _read(conn)
@@ -219,7 +220,7 @@ def _gaps(conn: sqlite3.Connection) -> tuple[RecurringGap, ...]:
     # Occupations read apart from the canned query: its group_concat joins names with commas.
     occupations: dict[str, set[str]] = defaultdict(set)
     for key, occupation in conn.execute(
-        "SELECT min(c.text) OVER (PARTITION BY lower(trim(c.text))),"
+        "SELECT trim(min(c.text) OVER (PARTITION BY lower(trim(c.text)))),"
         " coalesce(nullif(o.soc_title, ''), o.occupation)"
         " FROM competencies AS c LEFT JOIN card_occupations AS o"
         " ON o.meeting_id = c.meeting_id AND o.card_id = c.card_id WHERE c.lacking = 1"

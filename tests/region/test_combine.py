@@ -201,8 +201,48 @@ def test_nothing_to_combine_is_one_error_line(meetings: Meetings, tmp_path: Path
         str(tmp_path / "r.db"),
     )
     assert code == 1
-    assert err.strip().splitlines()[-1] == "Error: No meeting could be combined."
+    assert (
+        err.strip().splitlines()[-1] == "Error: No meeting could be combined; nothing was written."
+    )
     assert "Traceback" not in err
+    assert list(tmp_path.glob("r.*")) == []  # no empty region file, metadata or report
+
+
+def test_bare_names_are_sessions_and_inputs_are_left_as_they_were(
+    meetings: Meetings, tmp_path: Path, isolated_home: Path
+) -> None:
+    sessions = isolated_home / "sessions"
+    sessions.mkdir(exist_ok=True)
+    shutil.copy(meetings.spring, sessions / "spring.db")
+    before = sorted(p.name for p in sessions.iterdir())
+    code, out, _ = run("combine", "spring", "--out", str(tmp_path / "region.db"))
+    assert code == 0 and "Added " in out and "spring.db" in out
+    assert sorted(p.name for p in sessions.iterdir()) == before  # no -wal or -shm left behind
+
+
+def test_anonymous_leaves_out_every_name_a_meeting_holds(
+    meetings: Meetings, tmp_path: Path
+) -> None:
+    region = tmp_path / "region.db"
+    run("combine", str(meetings.spring), "--out", str(region), "--anonymous")
+    conn = sqlite3.connect(region)
+    with SessionStore.open(meetings.spring) as store:
+        names = {p.name for p in store.participants()} | {store.session().facilitator}
+        names |= {c.owner for c in store.commitments() if c.owner}
+    data = region.read_bytes()
+    assert names and not [n for n in names if n.encode() in data]
+    assert conn.execute("SELECT count(*) FROM commitments WHERE owner != ''").fetchone()[0] == 0
+
+
+def test_the_report_counts_the_rooms_shortlists(meetings: Meetings, tmp_path: Path) -> None:
+    with SessionStore.open(meetings.autumn) as store:
+        machinist = next(c for c in store.cards() if c.soc_code == "51-4041")
+        store.toggle_shortlist(machinist.id)
+    region, report = tmp_path / "region.db", tmp_path / "report"
+    run("combine", *map(str, meetings.good), "--out", str(region), "--report", str(report))
+    markdown = (report / "region-report.md").read_text()
+    machinists = markdown.split("Machinists (51-4041)")[1].split("###")[0]
+    assert "Shortlisted by the room in 1 meeting" in machinists
 
 
 def test_the_report_states_the_session_files_numbers(meetings: Meetings, tmp_path: Path) -> None:

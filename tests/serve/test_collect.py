@@ -123,18 +123,128 @@ async def test_a_typo_is_fixed_until_the_facilitator_places_the_card(
     await other.close()
 
 
-async def test_the_facilitator_undoes_a_phone_card_on_the_wall(
+async def test_a_phone_send_is_its_own_seat_to_take_back(
     server: CollectServer, session_file: Path
 ) -> None:
     phone = Phone(server)
     await phone.open()
     await phone.post("send", {"name": "New Person", "organization": "Acme", "first_card": "Buyer"})
     with SessionStore.open(session_file, actor=Seat.FACILITATOR.value) as wall:
-        assert "New Person" in wall.can_undo()
-        wall.undo()
-        assert wall.cards() == []
-        assert [p.name for p in wall.participants()] == ["Ana Ruiz"]
+        assert wall.can_undo() is None  # the wall's ctrl+z never takes a phone's card by surprise
+    with SessionStore.open(session_file, actor=Seat.PHONES.value) as phones:
+        assert "New Person" in phones.can_undo()
+        phones.undo()
+        assert phones.cards() == []
+        assert [p.name for p in phones.participants()] == ["Ana Ruiz"]
     await phone.close()
+
+
+async def test_cards_typed_before_the_step_changed_are_kept(
+    server: CollectServer, session_file: Path
+) -> None:
+    phone = Phone(server)
+    await phone.open()  # the page shows First and Second card
+    with SessionStore.open(session_file, actor=Seat.FACILITATOR.value) as wall:
+        wall.set_step(1)  # the facilitator moves on to the third-card step meanwhile
+    status, _ = await phone.post(
+        "send", {"name": "Ana Ruiz", "first_card": "Welder", "second_card": "Buyer"}
+    )
+    assert status == 200
+    assert sorted(c.text for c in cards_in(session_file)) == ["Buyer", "Welder"]
+    await phone.close()
+
+
+async def test_a_phone_sends_two_cards_and_one_third_card(
+    server: CollectServer, session_file: Path
+) -> None:
+    phone = Phone(server)
+    await phone.open()
+    await phone.post("send", {"name": "Ana Ruiz", "first_card": "Welder"})
+    status, page = await phone.post("send", {"name": "Ana Ruiz", "second_card": "Buyer"})
+    assert status == 200 and "You have sent your cards" in page and "Second card" not in page
+    status, page = await phone.post("send", {"name": "Ana Ruiz", "second_card": "A third?"})
+    assert status == 400 and "You have sent your two cards" in page
+    with SessionStore.open(session_file, actor=Seat.FACILITATOR.value) as wall:
+        wall.set_step(1)
+    async with phone.http.get(f"{phone.base}/") as r:
+        assert "Third card" in await r.text()
+    assert (await phone.post("send", {"name": "Ana Ruiz", "third_card": "Robot tech"}))[0] == 200
+    status, page = await phone.post("send", {"name": "Ana Ruiz", "third_card": "Another"})
+    assert status == 400 and "third card" in page
+    assert sorted((c.text, c.third_card) for c in cards_in(session_file)) == [
+        ("Buyer", False),
+        ("Robot tech", True),
+        ("Welder", False),
+    ]
+
+
+async def test_send_works_again_once_the_facilitator_resumes(
+    server: CollectServer, session_file: Path
+) -> None:
+    phone = Phone(server)
+    collect_file.set_state(session_file, "paused")
+    page = await phone.open()
+    assert "<button type='submit'>Send</button>" in page  # pressable: no reload after a pause
+    status, _ = await phone.post("send", {"name": "Ana Ruiz", "first_card": "Welder"})
+    assert status == 409
+    collect_file.set_state(session_file, "open")
+    status, _ = await phone.post("send", {"name": "Ana Ruiz", "first_card": "Welder"})
+    assert status == 200 and [c.text for c in cards_in(session_file)] == ["Welder"]
+    await phone.close()
+
+
+async def test_an_unaccented_name_is_the_registered_person_and_only_typed_words_come_back(
+    server: CollectServer, session_file: Path
+) -> None:
+    with SessionStore.open(session_file) as store:
+        store.add_participant("Zoë Łukasz", "Secret Org")
+    phone = Phone(server)
+    await phone.open()
+    async with phone.http.get(f"{phone.base}/names?q=zoe%20luk") as r:
+        assert await r.json() == ["Zoë Łukasz"]
+    status, page = await phone.post("send", {"name": "Zoe Lukasz", "first_card": "Welder"})
+    assert status == 200
+    with SessionStore.open(session_file) as store:
+        assert [p.name for p in store.participants()] == ["Ana Ruiz", "Zoë Łukasz"]
+    assert "Secret Org" not in page  # the phone sees what it typed, not the registration
+    await phone.close()
+
+
+async def test_garbled_text_is_refused_not_stored(
+    server: CollectServer, session_file: Path
+) -> None:
+    phone = Phone(server)
+    await phone.open()
+    body = f"name=%ff%fe&first_card=Welder&csrf={phone.csrf}"
+    async with phone.http.post(
+        f"{phone.base}/send",
+        data=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    ) as r:
+        assert r.status == 400 and "did not arrive intact" in await r.text()
+    assert cards_in(session_file) == []
+    await phone.close()
+
+
+async def test_the_phone_cap_counts_phones_that_sent_not_page_loads(session_file: Path) -> None:
+    server = CollectServer(session_file, port=free_port(), max_phones=1)
+    await server.start()
+    try:
+        for _ in range(3):  # page loads without keeping cookies take no place
+            visitor = Phone(server)
+            await visitor.open()
+            await visitor.close()
+        first, second = Phone(server), Phone(server)
+        await first.open()
+        await second.open()
+        assert (await first.post("send", {"name": "Ana Ruiz", "first_card": "Welder"}))[0] == 200
+        status, _ = await second.post("send", {"name": "Bo", "first_card": "Buyer"})
+        assert status == 503
+        assert (await first.post("send", {"name": "Ana Ruiz", "second_card": "Buyer"}))[0] == 200
+        await first.close()
+        await second.close()
+    finally:
+        await server.stop()
 
 
 async def test_refusals_keep_what_was_typed(server: CollectServer, session_file: Path) -> None:

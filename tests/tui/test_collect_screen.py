@@ -42,7 +42,8 @@ async def test_phone_cards_land_on_the_wall_and_undo_there(wall_app: FocusGroupA
         await wait_for(pilot, lambda: url in screen_text(wall_app))
         help_line = " ".join(str(wall_app.screen.query_one("#collect-help").render()).split())
         assert "press n to let phones on the room's network in" in help_line
-        assert "Space pauses, x closes, o reopens, Esc goes back to the wall" in help_line
+        assert "Space pauses, x closes, o reopens, u takes back the last phone send" in help_line
+        assert "Esc goes back to the wall" in help_line
 
         status = await send_from_phone(
             url, name="Bo [/] Chen", organization="Chen Works", first_card="Drone pilot [red]"
@@ -60,7 +61,11 @@ async def test_phone_cards_land_on_the_wall_and_undo_there(wall_app: FocusGroupA
         assert "[red]" in shown(wall_app, card.id)
         assert wall_app.store.participant(card.participant_id).name == "Bo [/] Chen"
 
-        await pilot.press("ctrl+z")  # the facilitator's undo takes the phone's card back
+        await pilot.press("ctrl+z")  # the wall's undo is the facilitator's: the card stays
+        await pilot.pause(0.3)
+        assert any(c.text == "Drone pilot [red]" for c in wall_app.store.cards())
+        await pilot.press("C", "u")  # the help line: u takes back the last phone send
+        await pilot.press("escape")
         await wait_for(pilot, lambda: "Drone pilot" not in screen_text(wall_app))
         assert all(c.text != "Drone pilot [red]" for c in wall_app.store.cards())
 

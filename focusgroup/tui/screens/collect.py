@@ -52,6 +52,7 @@ class CollectScreen(ModalScreen[None]):
         Binding("x", "close_cards", "Close cards", id="collect.close"),
         Binding("o", "reopen", "Reopen", id="collect.reopen"),
         Binding("n", "room_network", "Room network", id="collect.lan"),
+        Binding("u", "take_back", "Take back last phone send", id="collect.undo"),
         Binding("escape,C", "dismiss", "Back to wall", id="collect.back"),
     ]
 
@@ -104,17 +105,24 @@ class CollectScreen(ModalScreen[None]):
         qr_box.update(Content.styled("\n".join(qr_lines(url)), QR_STYLE))
         qr_box.display = True
         state_box.update(Content.styled(STATE_WORDS.get(state, state), "bold"))
+        from focusgroup.tui.collector import running_in_app
+
         local = "//127.0.0.1:" in url or "//localhost:" in url or "//[::1]:" in url
+        if not local:
+            where = "Phones on this network with the link can send cards. "
+        elif running_in_app(self.app):
+            where = (
+                "Only this laptop can open it now: press n to let phones on the room's network in. "
+            )
+        else:
+            where = (
+                "Only that computer can open it: restart `focusgroup collect` with "
+                "--host 0.0.0.0 for phones. "
+            )
         help_box.update(
             Content.styled(
-                (
-                    "Only this laptop can open it now: press n to let phones on the room's "
-                    "network in. "
-                    if local
-                    else "Phones on this network with the link can send cards. "
-                )
-                + "Space pauses, x closes, o reopens, Esc goes back to the wall (collecting "
-                "goes on).",
+                where + "Space pauses, x closes, o reopens, u takes back the last phone send, "
+                "Esc goes back to the wall (collecting goes on).",
                 "dim",
             )
         )
@@ -134,6 +142,24 @@ class CollectScreen(ModalScreen[None]):
 
     def action_reopen(self) -> None:
         self._set("open")
+
+    def action_take_back(self) -> None:
+        """Undo the phones' last send (their own seat: the wall's ctrl+z stays the wall's)."""
+        from focusgroup.domain.errors import FocusGroupError
+        from focusgroup.domain.model import Seat
+        from focusgroup.store import SessionStore
+
+        try:
+            with SessionStore.open(self.app.store.path, actor=Seat.PHONES.value) as phones:
+                undone = phones.undo()
+        except FocusGroupError as error:
+            self.app.notify(str(error), severity="warning", markup=False)
+            return
+        self.app.sync_now()
+        if undone is None:
+            self.app.notify("No phone send to take back.", markup=False)
+        else:
+            self.app.notify(f"Taken back: {undone.action}", markup=False)
 
     def action_room_network(self) -> None:
         from focusgroup.tui.collector import running_in_app
