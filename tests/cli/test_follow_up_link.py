@@ -156,6 +156,9 @@ async def test_the_start_screen_form_refuses_a_bad_date_or_link_with_the_same_wo
         assert app.focused is screen.query_one("#new-date", Input)
         screen.query_one("#new-date", Input).value = "2026-10-14"
         screen.query_one("#new-link", Input).value = "javascript:alert(1)"
+        # A Button ignores clicks while its 0.2 s press effect lasts: a second click sooner is
+        # dropped (timing-dependent, so wait it out rather than race it).
+        await pilot.pause(0.3)
         await pilot.click("#new-start")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
@@ -167,6 +170,7 @@ async def test_the_start_screen_form_refuses_a_bad_date_or_link_with_the_same_wo
         assert list(paths.sessions_dir().glob("*.db")) == []  # nothing was created
 
         screen.query_one("#new-link", Input).value = GOOD[0]
+        await pilot.pause(0.3)
         await pilot.click("#new-start")
         await pilot.pause()
         assert isinstance(app.screen, WallScreen)
