@@ -354,6 +354,20 @@ def main(argv: list[str] | None = None) -> int:
             total < 3,
         )
 
+        from bench.map_bench import build as build_map_session
+        from bench.map_bench import run_once as map_once
+
+        map_db, map_cards, map_links = build_map_session(tmp / "map.db", 500)
+        map_total = statistics.median(
+            map_once(map_db, tmp / f"map{run}")[0] for run in range(args.runs)
+        )
+        add(
+            f"career pathway map (pdf, svg, md, json), {map_cards} cards, {map_links} links",
+            f"{map_total:.2f} s",
+            "< 1 s",
+            map_total < 1,
+        )
+
         from bench.imports import measure_imports
 
         measure_imports(tmp, args.runs, ROOT, add)

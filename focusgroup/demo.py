@@ -127,7 +127,40 @@ MERGES = {
 }
 
 HANDS = {"CNC Machinist": 14, "Maintenance tech": 12, "Welder": 9, "CDL-A driver": 7}
-SOC = {"CNC Machinist": ("51-4041", "51-4041.00", "Machinists")}
+SOC = {
+    "CNC Machinist": ("51-4041", "51-4041.00", "Machinists"),
+    "Welder": ("51-4121", "51-4121.00", "Welders, Cutters, Solderers, and Brazers"),
+    "Welding supervisor": (
+        "51-1011",
+        "51-1011.00",
+        "First-Line Supervisors of Production and Operating Workers",
+    ),
+    "Production supervisor": (
+        "51-1011",
+        "51-1011.00",
+        "First-Line Supervisors of Production and Operating Workers",
+    ),
+    "Packaging machine operator": (
+        "51-9111",
+        "51-9111.00",
+        "Packaging and Filling Machine Operators and Tenders",
+    ),
+    "Quality inspector": (
+        "51-9061",
+        "51-9061.00",
+        "Inspectors, Testers, Sorters, Samplers, and Weighers",
+    ),
+    "Quality engineer": ("17-2112", "17-2112.00", "Industrial Engineers"),
+}
+LINKS = (
+    # "Advances to", as the room described it: the career pathway map's arrows.
+    ("Packaging machine operator", "CNC Machinist"),
+    ("CNC Machinist", "Production supervisor"),
+    ("Welder", "Welding supervisor"),
+    ("Quality inspector", "Quality engineer"),
+)
+AREA = "0022020"
+"""Fargo, ND-MN (BLS OEWS metropolitan area): wages on the demo's pathway map."""
 
 # (text, card text or None, category index or None, ksa, tier index, level, lacking, employer)
 COMPETENCIES = [
@@ -267,6 +300,7 @@ def build_demo(path: Path, protocol: Protocol) -> SessionStore:
         date="2026-10-14",
         facilitator="Dana Whitfield",
         follow_up_url="https://forms.example.org/rrv-manufacturing/follow-up",
+        area=AREA,
         with_categories=False,
         actor="cli",
     )
@@ -318,6 +352,8 @@ def build_demo(path: Path, protocol: Protocol) -> SessionStore:
             store.set_hands(ids[text], hands)
         for text, (soc, onet, title) in SOC.items():
             store.set_soc(ids[text], soc_code=soc, onet_code=onet, soc_title=title)
+        for source, target in LINKS:
+            store.link_cards(ids[source], ids[target])
         for text, card, cat, ksa, tier, level, lacking, who in COMPETENCIES:
             store.add_competency(
                 text,

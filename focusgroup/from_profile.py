@@ -10,7 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from focusgroup.export.profiles import dump_profile, read_profile
+from focusgroup.domain.model import UNSORTED
+from focusgroup.export.profiles import (
+    PATHS_IN_CATEGORY,
+    PATHS_OUT_CATEGORY,
+    dump_profile,
+    read_profile,
+)
 from focusgroup.protocol_files import find_protocol
 from focusgroup.store.session_store import SessionStore
 
@@ -58,14 +64,31 @@ def start_from_profile(
     )
     try:
         levels = protocol.level_keys()
+        path_steps = [i for i, s in enumerate(protocol.steps) if "occupation" in s.collects]
         with store.action(
             f"Load job profile {profile.occupation} v{profile.version}", undoable=False
         ):
             for function in profile.functions:
                 category = store.add_category(function.name)
                 for task in function.tasks:
-                    level = task.level if task.level in levels else levels[0]
-                    store.add_card(task.text, None, category_id=category, level=level)
+                    # A task of any level sits in the first row; the session's journal keeps
+                    # where it started, so an unmoved task keeps "any" in the next version.
+                    level = task.level if task.level in levels else UNSORTED
+                    card = store.add_card(task.text, None, category_id=category, level=level)
+                    if task.votes:  # last round's show of hands, on the card for all to see
+                        store.set_hands(card, task.votes)
+            # Paths in and out as columns of their own, so each job sits at its level.
+            for name, steps, step_index in (
+                (PATHS_IN_CATEGORY, profile.paths_in, 0),
+                (PATHS_OUT_CATEGORY, profile.paths_out, -1),
+            ):
+                category = store.add_category(name)
+                step = path_steps[step_index] if path_steps else None
+                for path_step in steps:
+                    level = path_step.level if path_step.level in levels else UNSORTED
+                    store.add_card(
+                        path_step.text, None, category_id=category, level=level, step=step
+                    )
     except BaseException:
         store.close()
         Path(path).unlink(missing_ok=True)

@@ -1,4 +1,5 @@
-"""CSV imports: cards transcribed after a meeting, and the registration list before one.
+"""CSV imports: cards transcribed after a meeting, the registration list before one, and
+annual openings from a projections table (for the career pathway map).
 
 Every row is checked before anything is written; a file with a bad row imports nothing and
 the error lists each bad row by its line number, so the user fixes the file and runs again.
@@ -9,6 +10,7 @@ long; one undo takes back every part.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +36,14 @@ PART_ROWS = 1000
 Progress = Callable[[int, int], None]
 """Called after each committed part with (rows written so far, rows in all)."""
 
-__all__ = ["CsvError", "ImportFailed", "ImportReport", "import_cards", "import_participants"]
+__all__ = [
+    "CsvError",
+    "ImportFailed",
+    "ImportReport",
+    "import_cards",
+    "import_participants",
+    "import_projections",
+]
 
 
 class ImportFailed(FocusGroupError):
@@ -350,3 +359,68 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
 
 def _category_key(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+# -- projections (annual openings for the career pathway map) --------------------------------
+# Columns by header, any order and case; comma, semicolon or tab:
+#     soc_code          required: a SOC code, 51-4041 (an O*NET code 51-4041.00 is accepted)
+#     annual_openings   required: the average annual openings, as published (1,230 or 1230)
+#     title             optional: the occupation title in the source
+#     area              optional: the area the projection covers (blank: the session's area)
+# Where the figures come from and for which period are given on the command line (`--source`,
+# `--period`): every figure on a map carries its source and year.
+
+PROJECTION_COLUMNS = ("soc_code", "annual_openings", "title", "area")
+PROJECTION_ALIASES = {"soc": "soc_code", "occ_code": "soc_code", "openings": "annual_openings"}
+_SOC_CODE = re.compile(r"^(\d{2}-\d{4})(\.\d{2})?$")
+_NUMBER = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
+
+
+def import_projections(
+    store: SessionStore, path: Path, *, source: str, period: str = ""
+) -> tuple[int, list[str]]:
+    """Check every row, then store them all as one undoable action.
+
+    Returns the number of rows stored and the header columns that were not used.
+    """
+    if not source.strip():
+        raise ImportFailed('Say where the projections come from: --source "Agency, year".')
+    table = _read(path, ())
+    header = [PROJECTION_ALIASES.get(h, h) for h in table.header]
+    if "soc_code" not in header or "annual_openings" not in header:
+        raise ImportFailed(
+            f"{path}: the header needs soc_code and annual_openings columns "
+            f"(it has: {', '.join(h for h in table.header if h) or 'nothing'})."
+        )
+    problems, entries = list(table.problems), []
+    for row in table.rows:
+        values = {PROJECTION_ALIASES.get(k, k): v for k, v in row.values.items()}
+        code = _SOC_CODE.match(values.get("soc_code", "").strip())
+        openings = values.get("annual_openings", "").strip()
+        if code is None:
+            problems.append(
+                f"line {row.line}: {values.get('soc_code', '')!r} is not a SOC code like 51-4041"
+            )
+            continue
+        if not _NUMBER.match(openings):
+            problems.append(f"line {row.line}: annual_openings {openings!r} is not a number")
+            continue
+        entries.append(
+            {
+                "soc_code": code.group(1),
+                "annual_openings": openings,
+                "title": values.get("title", ""),  # kept exactly as written
+                "area": values.get("area", "").strip(),
+            }
+        )
+    if problems:
+        shown = "\n  ".join(problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise ImportFailed(
+            f"{path}: nothing was imported; fix these rows and try again:\n  {shown}{more}"
+        )
+    if not entries:
+        raise ImportFailed(f"{path} has no rows to import.")
+    count = store.import_projections(entries, source=source, period=period)
+    known = set(PROJECTION_COLUMNS) | set(PROJECTION_ALIASES)
+    return count, table.ignored(known)

@@ -32,8 +32,12 @@ def exports_dir(session_path: Path) -> Path:
 
 
 def backups_dir(session_path: Path) -> Path:
-    """Rolling backups sit beside the session file, never inside it."""
-    return session_path.parent / ".backups" / session_path.stem
+    """Rolling backups sit beside the session file, never inside it.
+
+    Keyed by the whole file name: `spring.db` and `spring.old` are two meetings, and a
+    restore must never bring back the other one.
+    """
+    return session_path.parent / ".backups" / session_path.name
 
 
 def builtin_protocol_dirs() -> list[Path]:

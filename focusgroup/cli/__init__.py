@@ -15,6 +15,7 @@ from focusgroup.cli import (
     collect_commands,
     export_commands,
     mail_commands,
+    map_commands,
     protocol_commands,
     region_commands,
     serve_commands,
@@ -25,19 +26,38 @@ from focusgroup.domain.errors import FocusGroupError
 
 
 class FocusGroupCLI(click.Group):
-    """Turns every error a user can cause into one clear line and a non-zero exit."""
+    """Turns every error into one clear line and a non-zero exit: no traceback reaches a user."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # usage errors, --help, ctrl+c: click prints those itself
         except FocusGroupError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(1)
+            _fail(str(error))
         except OSError as error:
-            click.echo(
-                f"Error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), err=True
-            )
-            sys.exit(1)
+            _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+        except Exception as error:
+            _fail(_unexpected(error))
+        return None
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {' '.join(message.split())}", err=True)
+    sys.exit(1)
+
+
+def _unexpected(error: Exception) -> str:
+    """One line for a bug; the traceback goes to a log file for whoever fixes it."""
+    from focusgroup import errorlog
+
+    what = errorlog.describe(error)
+    if type(error).__module__ == "sqlite3":  # one the store did not translate
+        what = f"the session file could not be read or written ({error})"
+    log = errorlog.record(error)
+    if log is None:
+        return f"something went wrong: {what}."
+    return f"something went wrong: {what}. The details are in {log}."
 
 
 @click.group(cls=FocusGroupCLI, invoke_without_command=True)
@@ -58,6 +78,7 @@ for module in (
     session_commands,
     protocol_commands,
     export_commands,
+    map_commands,
     mail_commands,
     soc_commands,
     serve_commands,

@@ -5,6 +5,7 @@ Heavy imports (reportlab) happen inside the commands, so `--help` stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -61,12 +62,31 @@ def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None
 
     session = _session_file(file)
     snap = snapshot_of(session, anonymous=anonymous)
-    paths = export_session(snap, _out_dir(out_dir, session), formats, progress=_progress)
-    click.echo(f"Summary of {session}:", err=True)  # stdout: only the files, for scripts
-    for path in paths:
-        click.echo(str(path))
+    _echo_written(
+        lambda: export_session(snap, _out_dir(out_dir, session), formats, progress=_progress),
+        f"Summary of {session}:",
+    )
     for gap in recap_gaps(snap):
         click.echo(f"Note: {gap}", err=True)
+
+
+def _echo_written(export: Callable[[], list[Path]], header: str) -> None:
+    """Print each file written, also when another failed (then the error line comes last).
+
+    stdout carries only the files, for scripts; the header goes to stderr.
+    """
+    from focusgroup.export.exporter import ExportIncomplete
+
+    try:
+        paths = export()
+    except ExportIncomplete as incomplete:
+        click.echo(header, err=True)
+        for path in incomplete.written:
+            click.echo(str(path))
+        raise
+    click.echo(header, err=True)
+    for path in paths:
+        click.echo(str(path))
 
 
 @click.command(name="profiles")
@@ -79,12 +99,19 @@ def export(file: str, out_dir: Path | None, formats: str, anonymous: bool | None
     help="An occupation on the wall (any wording or SOC title); repeatable. "
     "Default: the room's shortlist, or the top five when it marked none.",
 )
+@click.option(
+    "--uncoded",
+    is_flag=True,
+    help="For occupations with no SOC code: write a labelled skeleton of what the room said "
+    "(default: skip them and say how to crosswalk them).",
+)
 @anonymous_option
 def profiles(
     args: tuple[str, ...],
     out_dir: Path | None,
     occupations: tuple[str, ...],
     anonymous: bool | None,
+    uncoded: bool,
 ) -> None:
     """Write strawman job profiles (PDF + YAML) from session FILE.
 
@@ -102,12 +129,18 @@ def profiles(
     from focusgroup.export.exporter import export_profiles
 
     session = _session_file(args[0])
-    paths = export_profiles(
-        session, _out_dir(out_dir, session), occupations, anonymous=anonymous, progress=_progress
+    _echo_written(
+        lambda: export_profiles(
+            session,
+            _out_dir(out_dir, session),
+            occupations,
+            anonymous=anonymous,
+            progress=_progress,
+            uncoded=uncoded,
+            skipped=lambda message: click.echo(f"Skipped: {message}", err=True),
+        ),
+        f"Job profiles from {session}:",
     )
-    click.echo(f"Job profiles from {session}:", err=True)
-    for path in paths:
-        click.echo(str(path))
 
 
 def _check(yaml_file: Path) -> None:

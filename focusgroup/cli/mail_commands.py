@@ -165,9 +165,15 @@ def email(
         if not due and not dry_run:
             _print_plan(recipients, header=f"Nothing to send for “{title}”.")
             done = sum(r.status is Status.SENT for r in recipients)
+            unknown = sum(r.status is Status.UNKNOWN for r in recipients)
             if done:
                 click.echo(
                     f"All {plural(done, 'consenting participant')} already have it; use --resend."
+                )
+            if unknown:
+                click.echo(
+                    f"{unknown} may have been sent by a run that stopped mid-send; check with "
+                    "them, then use --resend if it did not arrive."
                 )
             return
 
@@ -198,6 +204,12 @@ def email(
                 recipients,
                 header=f"Would send to {len(due)} of {plural(len(recipients), 'participant')}:",
             )
+            duplicates = sum(r.status is Status.DUPLICATE for r in recipients)
+            if duplicates:
+                click.echo(
+                    f"{duplicates} participant record(s) share an address with another: "
+                    "each mailbox gets one message."
+                )
             click.echo("Dry run: nothing was sent or recorded.")
             return
 
@@ -236,7 +248,7 @@ def _send(
     recipients: Sequence[Recipient],
 ) -> None:
     from focusgroup.mail.recipients import Status
-    from focusgroup.mail.sender import Outcome, send_all
+    from focusgroup.mail.sender import Outcome, intent_record, send_all
 
     def on_outcome(outcome: Outcome) -> None:
         # Recorded before the next message goes out, so the log always matches reality.
@@ -244,13 +256,26 @@ def _send(
         who = f"{outcome.recipient.participant.name} <{outcome.recipient.email}>"
         if outcome.ok:
             click.echo(f"  sent    {who}")
+        elif outcome.unknown:
+            click.echo(f"  UNKNOWN {who}: {outcome.error}; it may have been sent")
         else:
             click.echo(f"  FAILED  {who}: {outcome.error}")
 
     click.echo(f"Sending “{letter.subject}” via {settings.describe()}")
-    report = send_all(settings, letter, recipients, on_outcome=on_outcome)
+    report = send_all(
+        settings,
+        letter,
+        recipients,
+        on_outcome=on_outcome,
+        on_intent=lambda recipient, message_id: store.record_send_intent(
+            **intent_record(recipient, message_id)
+        ),
+    )
     already = sum(r.status is Status.SENT and not r.resend for r in recipients)
+    unknown = [r for r in recipients if r.status is Status.UNKNOWN and not r.resend]
     parts = [f"{len(report.sent)} sent", f"{len(report.failed)} failed"]
+    if unknown:
+        parts.append(f"{len(unknown)} may have been sent by an earlier run (use --resend)")
     if report.not_attempted:
         parts.append(f"{len(report.not_attempted)} not attempted")
     if already:

@@ -58,9 +58,10 @@ def _open_ui(path: Path, role: str) -> None:
 )
 @click.option(
     "--title",
-    required=True,
+    default="",
     callback=_check_one_line,
-    help="The meeting's title, as participants will see it.",
+    help="The meeting's title, as participants will see it (required, except with --profile: "
+    "then '<occupation>: critical competencies').",
 )
 @click.option(
     "--sector",
@@ -76,6 +77,12 @@ def _open_ui(path: Path, role: str) -> None:
     help='Category header cards to start with, "A,B,C", or "none" for an empty wall.',
 )
 @click.option("--region", default="", help="Region the partnership serves.")
+@click.option(
+    "--area",
+    default=None,
+    help="State or metropolitan area for the pathway map's wages, e.g. 'Kansas City' "
+    "(see `focusgroup areas`).",
+)
 @click.option("--date", default=None, callback=_check_date, help="Meeting date, YYYY-MM-DD.")
 @click.option("--facilitator", default="", callback=_check_one_line, help="Who runs the meeting.")
 @click.option(
@@ -99,6 +106,7 @@ def new(
     sector: str,
     categories: str | None,
     region: str,
+    area: str | None,
     date: str | None,
     facilitator: str,
     follow_up: str,
@@ -109,13 +117,21 @@ def new(
     from focusgroup.protocol_files import find_protocol
     from focusgroup.store import SessionStore
 
+    if not title.strip() and profile is None:
+        raise click.UsageError("Missing option '--title'.")
     path = session_path(file)
     if path.is_dir():
         raise SessionFileError(
             f"{path} is a folder; give a file name inside it, e.g. {path / 'spring.db'}."
         )
+    area_code = ""
+    if area is not None:
+        from focusgroup.regional.index import find_area
+
+        area_code = find_area(area).code  # checked before the file is created
     known = find_sector(sector)
     details: dict[str, Any] = dict(
+        area=area_code,
         title=title,
         sector=known.key if known else sector.strip(),
         region=region,
@@ -294,13 +310,45 @@ def history(file: str, limit: int) -> None:
     from focusgroup.store import SessionStore
 
     path = existing_session(file)
-    with SessionStore.open(path) as store:
+    with SessionStore.open_read_only(path) as store:
         everything = store.events_since(0)
         events = everything[-limit:]
         click.echo(f"History of {path}: the last {len(events)} of {len(everything)} changes.")
         for event in events:
             mark = {"undo": "undo: ", "redo": "redo: "}.get(event.kind, "")
             click.echo(f"{event.at[:19].replace('T', ' ')}  {event.actor:12}  {mark}{event.action}")
+
+
+@click.command()
+@click.argument("file")
+def undo(file: str) -> None:
+    """Undo the command line's last change to FILE (an import, crosswalk --accept-top...).
+
+    Each seat undoes its own changes with ctrl+z; this undoes those made by focusgroup
+    commands (recorded as `cli` in `focusgroup history`), newest first.
+    """
+    _reverse(file, "undo")
+
+
+@click.command()
+@click.argument("file")
+def redo(file: str) -> None:
+    """Redo what `focusgroup undo FILE` last undid."""
+    _reverse(file, "redo")
+
+
+def _reverse(file: str, kind: str) -> None:
+    from focusgroup.store import SessionStore
+
+    with SessionStore.open(existing_session(file), actor="cli") as store:
+        event = store.undo() if kind == "undo" else store.redo()
+        if event is None:
+            click.echo(f"Nothing to {kind}: no command-line change is left to {kind}.")
+            return
+        click.echo(f"{'Undone' if kind == 'undo' else 'Redone'}: {event.action}")
+        following = store.can_undo() if kind == "undo" else store.can_redo()
+        if following:
+            click.echo(f"Next {kind} would take: {following}")
 
 
 @click.command()
@@ -352,6 +400,8 @@ COMMANDS: list[click.Command] = [
     import_cards,
     import_participants,
     history,
+    undo,
+    redo,
     backup,
     restore,
 ]

@@ -65,6 +65,8 @@ class Session:
     """When participants will hear from us again (YYYY-MM-DD), set at the recap."""
     next_steps: str = ""
     """The facilitator's own next steps for the summary; empty means the standard wording."""
+    area: str = ""
+    """The BLS OEWS area code (a state or metropolitan area) for regional wages; '' for none."""
     timer: str = ""
     """The step timer's stored state (JSON, see domain.timer); empty before it first runs."""
 
@@ -170,6 +172,34 @@ class Card:
     def shortlist_place(self) -> float:
         places = [c.shortlist for c in self.all_cards if c.shortlist > 0]
         return min(places) if places else 0.0
+
+
+@dataclass(frozen=True)
+class CardLink:
+    """On the wall, "advances to": people in `card_id`'s job move up into `to_card_id`'s.
+
+    Both are top-level cards (stack leads); links follow cards into stacks."""
+
+    id: int
+    card_id: int
+    to_card_id: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Annual openings for one occupation, from a projections table the user imported
+    (a state labour-market office's, typically); the figure is kept as written."""
+
+    id: int
+    soc_code: str
+    title: str
+    annual_openings: str
+    area: str
+    period: str
+    """The projection period as the source gives it, e.g. "2022-2032"."""
+    source: str
+    created_at: str
 
 
 @dataclass(frozen=True)
@@ -285,5 +315,6 @@ class Send:
     at: str
     message_id: str
     status: str
-    """"sent" or "failed"."""
+    """"sent", "failed", "unknown" (the connection dropped mid-message) or "sending" (the
+    intent, recorded before the message went; left so if the run was killed)."""
     error: str

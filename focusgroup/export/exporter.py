@@ -51,6 +51,7 @@ def snapshot_of(source: Any, *, anonymous: bool | None = None) -> SessionSnapsho
         path = Path(source)
         if not path.exists():
             raise ExportError(f"No session file at {path}.")
+        # Exporting only reads: the file is not migrated or touched (it may be on a CD).
         with read_session(path) as store:
             return take_snapshot(store, anonymous=anonymous)
     return take_snapshot(source, anonymous=anonymous)
@@ -69,12 +70,106 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
     return out
 
 
-def _guard(path: Path, write: Callable[[], Any]) -> Path:
+FORMAT_NAMES = {"pdf": "PDF", "md": "Markdown", "json": "JSON", "csv": "CSV", "yaml": "YAML"}
+
+
+class ExportIncomplete(ExportError):
+    """Some files were written and some could not be: each failure is isolated and named.
+
+    Attributes:
+        written: the files that were written.
+        failures: (what, why) for each file that was not.
+    """
+
+    def __init__(self, written: list[Path], failures: list[tuple[str, str]]) -> None:
+        self.written = written
+        self.failures = failures
+        problems = "; ".join(f"{what}: {why}" for what, why in failures)
+        done = f"{len(written)} other file(s) were written." if written else "Nothing was written."
+        super().__init__(f"Could not write {problems}. {done}")
+
+
+def reason(error: BaseException) -> str:
+    """One line saying why a file could not be written (never a traceback)."""
+    if isinstance(error, FocusGroupError):
+        return str(error)
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{error.strerror or error}{where}"
+    if type(error).__name__ == "LayoutError":  # reportlab's; not imported for md/json/csv
+        return "a block of text is too tall to lay out on a page (reportlab LayoutError)"
+    text = " ".join(str(error).split())
+    text = text if len(text) <= 200 else text[:199] + "\u2026"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _write_atomically(path: Path, write: Callable[[Path], Any]) -> Path:
+    """Write through a temporary file and rename: a failure never leaves half a file."""
+    part = path.with_name(f".{path.name}.part")
     try:
-        write()
+        write(part)
+        os.replace(part, path)
     except OSError as error:
-        raise ExportError(f"Can't write {path}: {error.strerror or error}.") from None
+        raise ExportError(f"can't write {path}: {error.strerror or error}") from None
+    finally:
+        part.unlink(missing_ok=True)
     return path
+
+
+class _Collector:
+    """Runs each file's writer on its own: one failing format does not stop the others."""
+
+    def __init__(self) -> None:
+        self.written: list[Path] = []
+        self.failures: list[tuple[str, str]] = []
+
+    def run(self, what: str, write: Callable[[], Path | list[Path]]) -> None:
+        try:
+            result = write()
+        except Exception as error:
+            self.failures.append((what, reason(error)))
+            return
+        self.written += result if isinstance(result, list) else [result]
+
+    def finish(self) -> list[Path]:
+        if self.failures:
+            raise ExportIncomplete(self.written, self.failures)
+        return self.written
+
+
+def _writer(fmt: str, snap: SessionSnapshot, out: Path, stem: str) -> Callable[[], Any]:
+    if fmt == "pdf":
+
+        def pdf() -> Path:
+            from focusgroup.export.pdf.summary import write_summary_pdf
+
+            return _write_atomically(out / f"{stem}.pdf", lambda p: write_summary_pdf(snap, p))
+
+        return pdf
+    if fmt == "md":
+
+        def md() -> Path:
+            from focusgroup.export.markdown import render_markdown
+
+            text = render_markdown(snap)
+            return _write_atomically(out / f"{stem}.md", lambda p: p.write_text(text, "utf-8"))
+
+        return md
+    if fmt == "json":
+
+        def json() -> Path:
+            from focusgroup.export.json_export import write_json
+
+            return _write_atomically(out / f"{stem}.json", lambda p: write_json(snap, p))
+
+        return json
+
+    def csv() -> list[Path]:
+        from focusgroup.export.csv_export import write_csvs
+
+        return write_csvs(snap, out, stem)
+
+    return csv
 
 
 def export_session(
@@ -88,6 +183,9 @@ def export_session(
 ) -> list[Path]:
     """Write the session summary in each format; returns the files written.
 
+    Each format is written on its own: if one fails (a layout error, a full disk), the
+    others are still written and `ExportIncomplete` then names what failed and why.
+
     Args:
         source: SessionSnapshot, open SessionStore or session file path.
         formats: any of pdf, md, json, csv (a list or "pdf,md").
@@ -99,34 +197,13 @@ def export_session(
     out = prepare_out_dir(out_dir)
     snap = snapshot_of(source, anonymous=anonymous)
     stem = stem or slug(snap.session.title, "session") + ("-anonymous" if snap.anonymous else "")
-    written: list[Path] = []
+    collector = _Collector()
     total = len(wanted)
     for done, fmt in enumerate(wanted):
         progress(done, total, f"Writing {fmt.upper()}")
-        if fmt == "pdf":
-            from focusgroup.export.pdf.summary import write_summary_pdf
-
-            path = out / f"{stem}.pdf"
-            written.append(_guard(path, partial(write_summary_pdf, snap, path)))
-        elif fmt == "md":
-            from focusgroup.export.markdown import render_markdown
-
-            path = out / f"{stem}.md"
-            written.append(_guard(path, partial(path.write_text, render_markdown(snap), "utf-8")))
-        elif fmt == "json":
-            from focusgroup.export.json_export import write_json
-
-            path = out / f"{stem}.json"
-            written.append(_guard(path, partial(write_json, snap, path)))
-        elif fmt == "csv":
-            from focusgroup.export.csv_export import write_csvs
-
-            try:
-                written += write_csvs(snap, out, stem)
-            except OSError as error:
-                raise ExportError(f"Can't write CSV files in {out}: {error.strerror}.") from None
+        collector.run(f"the {FORMAT_NAMES[fmt]} summary", _writer(fmt, snap, out, stem))
     progress(total, total, "Done")
-    return written
+    return collector.finish()
 
 
 def export_profiles(
@@ -138,14 +215,20 @@ def export_profiles(
     progress: Progress | None = None,
     onet_lookup: Callable[[str], Any] | None | bool = True,
     formats: Sequence[str] = ("pdf", "yaml"),
+    uncoded: bool = True,
+    skipped: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """One PDF and one YAML per occupation; from a follow-up session, the updated profile.
 
     `occupations` names cards on the wall (any wording or SOC title); empty means the room's
     shortlist, else the top five. `onet_lookup=True` uses the crosswalk's profiles when installed.
+    An occupation with no SOC code gets a labelled skeleton of what the room said; with
+    `uncoded=False` (the CLI's default) it is skipped with a message to `skipped` saying how
+    to crosswalk it.
     """
     from focusgroup.export.followup import updated_profile
     from focusgroup.export.profile_build import (
+        UncodedOccupation,
         choose_occupations,
         default_onet_lookup,
         strawman_profile,
@@ -164,20 +247,48 @@ def export_profiles(
         cards = choose_occupations(snap, occupations)
         if not cards:
             raise ExportError("This session has no occupation cards yet, so no profiles to make.")
-        profiles = [strawman_profile(snap, c, lookup) for c in cards]
-    written: list[Path] = []
+        profiles = []
+        notices: list[str] = []
+        for card in cards:
+            try:
+                profiles.append(strawman_profile(snap, card, lookup, uncoded=uncoded))
+            except UncodedOccupation as error:
+                notices.append(str(error))
+                if skipped is not None:
+                    skipped(str(error))
+        if not profiles:
+            raise ExportError(
+                notices[0]
+                if len(notices) == 1
+                else (
+                    f"None of the {len(notices)} occupations has a SOC code yet: run "
+                    "`focusgroup crosswalk FILE` to code them, or add --uncoded for skeletons."
+                )
+            )
+    collector = _Collector()
     total = len(profiles)
     for done, profile in enumerate(profiles):
         progress(done, total, f"Profile: {profile.occupation}")
         stem = f"profile-{slug(profile.occupation, 'occupation')}-v{profile.version}"
+        name = _short(profile.occupation)
         if "yaml" in formats:
-            path = out / f"{stem}.yaml"
-            written.append(_guard(path, partial(write_profile, profile, path)))
+            write_yaml = partial(write_profile, profile)
+            collector.run(
+                f"the {name} profile (YAML)",
+                partial(_write_atomically, out / f"{stem}.yaml", write_yaml),
+            )
         if "pdf" in formats:
             from focusgroup.export.profile_pdf import write_profile_pdf
 
-            path = out / f"{stem}.pdf"
-            write = partial(write_profile_pdf, profile, path, session_title=snap.session.title)
-            written.append(_guard(path, write))
+            write_pdf = partial(write_profile_pdf, profile, session_title=snap.session.title)
+            collector.run(
+                f"the {name} profile (PDF)",
+                partial(_write_atomically, out / f"{stem}.pdf", write_pdf),
+            )
     progress(total, total, "Done")
-    return written
+    return collector.finish()
+
+
+def _short(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "\u2026"

@@ -17,11 +17,13 @@ from focusgroup.domain import wall as wall_model
 from focusgroup.domain.errors import FocusGroupError
 from focusgroup.domain.model import (
     Card,
+    CardLink,
     Category,
     Commitment,
     Competency,
     Note,
     Participant,
+    Projection,
     Session,
     Takeaway,
 )
@@ -55,6 +57,9 @@ def to_json(snap: SessionSnapshot) -> dict[str, Any]:
         "commitments": [asdict(c) for c in snap.commitments],
         "original_texts": {str(k): v for k, v in snap.original_texts.items()},
         "takeaways": [asdict(t) for t in snap.takeaways],
+        # "Advances to": people in card_id's job move up into to_card_id's (career pathways).
+        "links": [_link(link, snap) for link in snap.links],
+        "projections": [asdict(p) for p in snap.projections],
         "ranking": [
             {
                 "card_id": r.card.id,
@@ -83,6 +88,15 @@ def to_json(snap: SessionSnapshot) -> dict[str, Any]:
             for cat in wall.categories
             for level in wall.levels
         ],
+    }
+
+
+def _link(link: CardLink, snap: SessionSnapshot) -> dict[str, Any]:
+    texts = {c.id: c.text for c in snap.cards}
+    return {
+        **asdict(link),
+        "from": texts.get(link.card_id, ""),
+        "to": texts.get(link.to_card_id, ""),
     }
 
 
@@ -122,6 +136,8 @@ def read_json(path: str | Path) -> SessionSnapshot:
             takeaways=tuple(_build(Takeaway, t) for t in data.get("takeaways", ())),
             original_texts={int(k): v for k, v in data.get("original_texts", {}).items()},
             anonymous=bool(data.get("anonymous", False)),
+            links=tuple(_build(CardLink, x) for x in data.get("links", ())),
+            projections=tuple(_build(Projection, x) for x in data.get("projections", ())),
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise FocusGroupError(f"Can't read {path} as a session export: {error}") from None

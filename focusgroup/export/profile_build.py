@@ -9,25 +9,37 @@ From a follow-up (critical-competencies) session: the updated profile, see `foll
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Protocol
+import re
+from collections.abc import Sequence
+from typing import Any
 
+from focusgroup.crosswalk.functions import MAX_TASKS
 from focusgroup.domain import wall as wall_model
 from focusgroup.domain.model import Card, Competency
+from focusgroup.export.competency_groups import employer_task, profile_competency
+from focusgroup.export.profile_onet import (
+    OnetLookup,
+    default_onet_lookup,
+    onet_facts,
+    onet_functions,
+    onet_left_over,
+)
 from focusgroup.export.profiles import (
+    SOURCE_EMPLOYERS,
+    SOURCE_ONET,
     Function,
     JobProfile,
-    OnetFacts,
-    ProfileCompetency,
+    PathStep,
     ProfileError,
+    RoomNote,
     Task,
 )
 from focusgroup.export.snapshot import SessionSnapshot
 
+__all__ = ["choose_occupations", "default_onet_lookup", "strawman_profile"]
+
 DEFAULT_COUNT = 5
 """The guide: 3 to 5 top critical occupations go on to their own focus groups."""
-MAX_ONET_TASKS = 24
-"""A strawman is a page people can argue with, not all of O*NET's task list."""
 
 OPEN_QUESTIONS = (
     "Does this describe what someone in this job does on a normal day at your company?",
@@ -36,24 +48,14 @@ OPEN_QUESTIONS = (
     "What can a mid-level person do that an entry-level person can't?",
     "Which three tasks should training programs prioritise?",
 )
+UNCODED_QUESTION = (
+    "Which SOC / O*NET occupation is this? Crosswalk it (`focusgroup crosswalk`) so the "
+    "next version can start from O*NET's task list."
+)
 
 
-class OnetProfileLike(Protocol):
-    """What we use from `focusgroup.crosswalk.profile.occupation_profile(code)` (all optional)."""
-
-    description: str
-
-
-OnetLookup = Callable[[str], Any]
-
-
-def default_onet_lookup() -> OnetLookup | None:
-    """The crosswalk's profile function, if that module exists in this install."""
-    try:
-        from focusgroup.crosswalk.profile import occupation_profile
-    except ImportError:
-        return None
-    return occupation_profile
+class UncodedOccupation(ProfileError):
+    """A strawman needs the occupation's O*NET code; this card has none."""
 
 
 def choose_occupations(
@@ -92,16 +94,59 @@ def _names(card: Card) -> set[str]:
 
 
 def strawman_profile(
-    snap: SessionSnapshot, card: Card, onet_lookup: OnetLookup | None = None
+    snap: SessionSnapshot,
+    card: Card,
+    onet_lookup: OnetLookup | None = None,
+    *,
+    uncoded: bool = False,
 ) -> JobProfile:
+    """The strawman for one occupation card.
+
+    Functions and tasks come from O*NET's task list, grouped by work activity; what employers
+    said (task-like competency cards, competencies, wordings, notes) is merged in and marked
+    as theirs. Without a code: `UncodedOccupation`, unless `uncoded=True`, which gives a
+    labelled skeleton of what the room said with no functions invented.
+    """
     comps = [c for c in snap.competencies if c.card_id == card.id]
     notes = [n for n in snap.notes if card.id in n.card_ids]
+    code = card.onet_code or card.soc_code
+    if not code and not uncoded:
+        raise UncodedOccupation(
+            f"{card.text!r} has no SOC code yet: run `focusgroup crosswalk FILE` (or `w` on "
+            "the wall) to code it, or add --uncoded for a skeleton of what the room said."
+        )
     onet = _onet(onet_lookup, card)
-    functions = _onet_functions(onet) or _session_functions(snap, comps)
+    functions = onet_functions(onet)
+    own_tasks = [c for c in comps if employer_task(c)]
+    functions, displaced = merge_employer_tasks(functions, own_tasks)
+    if not functions and own_tasks:
+        # The room named tasks but O*NET gave none (no code, or no data): list them as said.
+        functions = (
+            Function(
+                "Tasks employers named (to be grouped into functions)",
+                tuple(_task_from(c) for c in own_tasks),
+            ),
+        )
+    left_over = (*onet_left_over(onet), *displaced)
+    questions = list(OPEN_QUESTIONS)
+    if not code:
+        questions.insert(0, UNCODED_QUESTION)
+    elif onet is not None and not onet_functions(onet):
+        questions.insert(
+            0,
+            f"O*NET lists no tasks for {code} (often an 'all other' group): which tasks does "
+            "this job do, and is there a closer occupation to start from?",
+        )
+    if left_over:
+        questions.append(
+            "O*NET also lists these tasks; do they belong, and under which function? "
+            + " / ".join(left_over)
+        )
     level_notes = [n.text for n in notes if n.topic == "advancement"]
     gaps = [c.text for c in comps if c.lacking]
     gaps += [n.text for n in notes if n.topic == "entry-gaps"]
     sources = f"{snap.session.title}" + (f" ({snap.session.date})" if snap.session.date else "")
+    task_ids = {c.id for c in own_tasks}
     return JobProfile(
         occupation=card.text,
         version=1,
@@ -110,34 +155,61 @@ def strawman_profile(
         onet_code=card.onet_code,
         soc_title=card.soc_title,
         description=str(getattr(onet, "description", "") or ""),
+        uncoded=not code,
         wordings=card.wordings,
         functions=functions,
-        competencies=tuple(_competency(c) for c in comps),
+        competencies=tuple(profile_competency(snap, c) for c in comps if c.id not in task_ids),
         level_changes=tuple(level_notes),
-        paths_in=tuple(n.text for n in notes if n.topic == "applicant-sources"),
+        paths_in=tuple(PathStep(n.text) for n in notes if n.topic == "applicant-sources"),
         paths_out=(),
         skills_gaps=tuple(dict.fromkeys(gaps)),
-        open_questions=OPEN_QUESTIONS,
+        open_questions=tuple(questions),
+        room_notes=tuple(
+            RoomNote(snap.topic_label(n.topic) if n.topic else "Other notes", n.text)
+            for n in notes
+            if n.topic not in ("advancement", "entry-gaps", "applicant-sources")
+        ),
         sources=(sources,),
-        onet=_onet_facts(onet),
+        onet=onet_facts(onet),
     )
 
 
-def _competency(c: Competency) -> ProfileCompetency:
-    return ProfileCompetency(text=c.text, level=c.level, ksa=c.ksa, tier=c.tier, lacking=c.lacking)
+def _task_from(c: Competency) -> Task:
+    return Task(text=c.text, level=c.level, lacking=c.lacking, source=SOURCE_EMPLOYERS)
 
 
-def _session_functions(snap: SessionSnapshot, comps: Iterable[Competency]) -> tuple[Function, ...]:
-    """Without O*NET: what employers named, grouped by competency tier, as the first draft."""
-    groups: dict[str, list[Task]] = {}
-    for c in comps:
-        name = snap.tier_label(c.tier) if c.tier else "Named by employers"
-        groups.setdefault(name, []).append(
-            Task(text=c.text, level=c.level, lacking=c.lacking, source="session")
-        )
-    if not groups:
-        return (Function("Job functions to be defined with employers", ()),)
-    return tuple(Function(name, tuple(tasks)) for name, tasks in groups.items())
+def merge_employer_tasks(
+    functions: tuple[Function, ...], own: list[Competency]
+) -> tuple[tuple[Function, ...], tuple[str, ...]]:
+    """Each task employers named goes under the function it shares most words with, first in
+    the column; a full column gives up its last O*NET task (returned, for the open questions)."""
+    if not functions or not own:
+        return functions, ()
+    columns = [list(f.tasks) for f in functions]
+    displaced: list[str] = []
+    for c in own:
+        words = _words(c.text)
+        scores = [
+            len(words & _words(" ".join([f.name, *(t.text for t in col)])))
+            for f, col in zip(functions, columns, strict=True)
+        ]
+        best = max(range(len(columns)), key=lambda i: (scores[i], -len(columns[i])))
+        column = columns[best]
+        if len(column) >= MAX_TASKS:
+            onet_tasks = [t for t in column if t.source == SOURCE_ONET]
+            if onet_tasks:
+                column.remove(onet_tasks[-1])
+                displaced.append(onet_tasks[-1].text)
+        ours = sum(1 for t in column if t.source == SOURCE_EMPLOYERS)
+        column.insert(ours, _task_from(c))
+    return (
+        tuple(Function(f.name, tuple(col)) for f, col in zip(functions, columns, strict=True)),
+        tuple(displaced),
+    )
+
+
+def _words(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.casefold())}
 
 
 def _onet(lookup: OnetLookup | None, card: Card) -> Any:
@@ -148,69 +220,3 @@ def _onet(lookup: OnetLookup | None, card: Card) -> Any:
         return lookup(code)
     except Exception:
         return None
-
-
-def _onet_functions(onet: Any) -> tuple[Function, ...]:
-    """Accepts `functions` as objects with name/tasks, (name, tasks) pairs or a mapping."""
-    raw = getattr(onet, "functions", None) if onet is not None else None
-    if not raw:
-        return ()
-    items = raw.items() if isinstance(raw, dict) else raw
-    functions, budget = [], MAX_ONET_TASKS
-    for item in items:
-        if isinstance(item, tuple):
-            name, tasks = item
-        else:
-            name, tasks = getattr(item, "name", ""), getattr(item, "tasks", ())
-        texts = [str(getattr(t, "text", t)) for t in tasks][: max(budget, 0)]
-        budget -= len(texts)
-        if name and texts:
-            functions.append(Function(str(name), tuple(Task(t, source="O*NET") for t in texts)))
-    return tuple(functions)
-
-
-def _onet_facts(onet: Any) -> OnetFacts | None:
-    """Read the crosswalk's OnetProfile duck-typed, so a field it renames costs a blank only."""
-    if onet is None:
-        return None
-
-    def names(attr: str, limit: int) -> tuple[str, ...]:
-        items = getattr(onet, attr, ()) or ()
-        return tuple(str(getattr(v, "title", None) or getattr(v, "name", v)) for v in items)[:limit]
-
-    zone = getattr(onet, "job_zone", None)
-    zone_name = str(getattr(onet, "job_zone_name", "") or "")
-    job_zone = f"{zone}" + (f" ({zone_name})" if zone_name else "") if zone else ""
-    wage = getattr(onet, "wage", None)
-    median = employment = ""
-    if wage is not None:
-        annual = getattr(wage, "median_annual", None)
-        hourly = getattr(wage, "median_hourly", None)
-        parts = [
-            f"${annual:,} a year" if annual else "",
-            f"${hourly:.2f} an hour" if hourly else "",
-        ]
-        median = " / ".join(p for p in parts if p)
-        count = getattr(wage, "employment", None)
-        employment = f"{count:,} (national)" if count else ""
-    attribution = str(getattr(onet, "attribution", "") or "")
-    if not attribution:
-        try:
-            from focusgroup.crosswalk.attribution import ONET_ATTRIBUTION
-
-            attribution = ONET_ATTRIBUTION
-        except ImportError:
-            pass
-    if wage is not None and getattr(wage, "source", None) and median:
-        attribution = f"{attribution} {wage.source}".strip()
-    return OnetFacts(
-        job_zone=job_zone,
-        education=str(getattr(onet, "education", "") or ""),
-        median_wage=median,
-        employment=employment,
-        technology=names("technologies", 12) or names("technology", 12),
-        related=names("related", 8),
-        skills=names("skills", 8),
-        knowledge=names("knowledge", 6),
-        attribution=attribution,
-    )

@@ -1,23 +1,30 @@
-"""Strawman job profiles: the model, and YAML that people edit by hand and we validate.
+"""Strawman job profiles: the model. YAML reading and writing is in `profile_yaml`.
 
 A profile describes one occupation: what employers call it, its job functions with the tasks
-under each (the guide's Appendix C matrix), competencies by level, paths in and out, skills
-gaps and open questions. Each export of a profile from a follow-up session is the next
-`version`, with `changes` listing what the room did to the previous one.
+under each (the guide's Appendix C matrix), competencies (foundational, technical, and the
+credentials a job requires), paths in and out at their level, skills gaps and open questions,
+and O*NET / OEWS facts. Each export of a profile from a follow-up session is the next
+`version`, with `changes` listing what the room did to the previous one and `rounds` saying
+who vetted it and when.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
-from pathlib import Path
-from typing import Any
-
-import yaml
+from dataclasses import dataclass, fields
 
 from focusgroup.domain.errors import FocusGroupError
 
 FORMAT = "focusgroup-job-profile"
 LEVELS = ("entry", "mid", "advanced")
+GROUPS = ("foundational", "technical", "credential")
+"""Competency groups: the competency model's two tiers, and credentials and requirements."""
+
+PATHS_IN_CATEGORY = "Paths into the job"
+PATHS_OUT_CATEGORY = "Paths onward from it"
+"""A follow-up session's two path columns: jobs people come from / move to, at their level."""
+
+SOURCE_EMPLOYERS = "employers"
+SOURCE_ONET = "O*NET"
 
 
 class ProfileError(FocusGroupError):
@@ -30,9 +37,18 @@ class Task:
     level: str = ""
     """Entry, mid or advanced: the level at which the task is expected ("" = any)."""
     lacking: bool = False
-    """Employers say it is most often underperformed / lacking in new hires."""
+    """Employers say it is most often lacking in entry-level candidates."""
     source: str = ""
-    """Where it came from: "session", "O*NET", "room" (added in a follow-up)..."""
+    """Where it came from: "O*NET", "employers" (said in the room), "focus group" (added)."""
+    underperformed: bool = False
+    """Employers say it is most often done poorly on the job (by anyone, not only new hires)."""
+    votes: int = 0
+    """Hands raised for "which three tasks should training prioritise"."""
+    minimum: str = ""
+    """What someone meeting the minimum does on this task."""
+    mid_level: str = ""
+    """What a mid-level person does differently."""
+    advanced: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +64,42 @@ class ProfileCompetency:
     ksa: str = ""
     tier: str = ""
     lacking: bool = False
+    group: str = ""
+    """foundational, technical or credential ("" = not sorted yet)."""
+    source: str = ""
+    task: str = ""
+    """The task this knowledge, skill or ability underlies, when the room linked one."""
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """A job people come from or move on to, at its level on the wall."""
+
+    text: str
+    level: str = ""
+
+
+@dataclass(frozen=True)
+class RoomNote:
+    """What the room said under one of the protocol's note topics."""
+
+    topic: str
+    text: str
+    round: int = 0
+
+
+@dataclass(frozen=True)
+class Round:
+    """One focus group that reviewed the profile."""
+
+    number: int
+    who: str
+    """"hiring authorities" or "high-performing employees"."""
+    date: str = ""
+    session: str = ""
+    employers: int = 0
+    """How many employers (organisations) took part."""
+    participants: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,7 +119,10 @@ class Changes:
     moved_tasks: tuple[str, ...] = ()
     added_functions: tuple[str, ...] = ()
     removed_functions: tuple[str, ...] = ()
+    renamed_functions: tuple[Reworded, ...] = ()
     new_competencies: tuple[str, ...] = ()
+    relevelled_tasks: tuple[str, ...] = ()
+    """"task: entry → mid"."""
 
     @property
     def empty(self) -> bool:
@@ -75,17 +130,62 @@ class Changes:
 
 
 @dataclass(frozen=True)
+class Rated:
+    name: str
+    importance: float | None = None
+    """O*NET importance, 1 to 5."""
+
+
+@dataclass(frozen=True)
+class TechItem:
+    name: str
+    in_demand: bool = False
+    """O*NET 'in demand': frequently listed in employers' job postings."""
+    hot: bool = False
+    """O*NET 'hot technology'."""
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    percent: float = 0.0
+
+
+@dataclass(frozen=True)
+class Wages:
+    """National OEWS percentiles: 10th, 25th, median, 75th, 90th (None = not published)."""
+
+    code: str
+    title: str = ""
+    hourly: tuple[float | None, ...] = ()
+    annual: tuple[float | None, ...] = ()
+    top_coded: tuple[bool, ...] = ()
+    """True where BLS prints '#': at or above $115.00 an hour / $239,200 a year."""
+    note: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class OnetFacts:
-    """Optional facts from the O*NET crosswalk, kept as given (all text, for the YAML)."""
+    """Facts from O*NET and OEWS, as shipped with focusgroup (see the attribution)."""
 
     job_zone: str = ""
     education: str = ""
+    """The level most respondents say is required."""
     median_wage: str = ""
     employment: str = ""
-    technology: tuple[str, ...] = ()
+    technology: tuple[TechItem, ...] = ()
     related: tuple[str, ...] = ()
-    skills: tuple[str, ...] = ()
-    knowledge: tuple[str, ...] = ()
+    skills: tuple[Rated, ...] = ()
+    knowledge: tuple[Rated, ...] = ()
+    abilities: tuple[Rated, ...] = ()
+    education_shares: tuple[Share, ...] = ()
+    experience: tuple[Share, ...] = ()
+    """Related work experience required."""
+    training: tuple[Share, ...] = ()
+    """On-the-job training."""
+    wages: Wages | None = None
+    core_tasks: tuple[str, ...] = ()
     attribution: str = ""
 
 
@@ -98,15 +198,19 @@ class JobProfile:
     onet_code: str = ""
     soc_title: str = ""
     description: str = ""
+    uncoded: bool = False
+    """A skeleton of what the room said, for an occupation not yet crosswalked to O*NET."""
     wordings: tuple[str, ...] = ()
     functions: tuple[Function, ...] = ()
     competencies: tuple[ProfileCompetency, ...] = ()
     level_changes: tuple[str, ...] = ()
     """What changes from one level to the next, in employers' words."""
-    paths_in: tuple[str, ...] = ()
-    paths_out: tuple[str, ...] = ()
+    paths_in: tuple[PathStep, ...] = ()
+    paths_out: tuple[PathStep, ...] = ()
     skills_gaps: tuple[str, ...] = ()
     open_questions: tuple[str, ...] = ()
+    room_notes: tuple[RoomNote, ...] = ()
+    rounds: tuple[Round, ...] = ()
     sources: tuple[str, ...] = ()
     """Which sessions (title, date) this version was built from."""
     onet: OnetFacts | None = None
@@ -119,84 +223,8 @@ class JobProfile:
     def competencies_at(self, level: str) -> tuple[ProfileCompetency, ...]:
         return tuple(c for c in self.competencies if c.level == level)
 
-
-# -- YAML ------------------------------------------------------------------------------------
-
-_HEADER = """\
-# A strawman job profile made by focusgroup. Edit it by hand, then check it with
-#   focusgroup profiles check THIS_FILE.yaml
-# or start the next focus group on it with
-#   focusgroup new SESSION.db --protocol critical-competencies --profile THIS_FILE.yaml
-# functions: the job functions (columns of the task matrix), each with its tasks.
-# level: entry, mid, advanced, or "" for any. lacking: true when employers say new hires
-# most often fall short on it.
-"""
-
-
-def to_dict(profile: JobProfile) -> dict[str, Any]:
-    data: dict[str, Any] = {"format": FORMAT}
-    data.update(asdict(profile))
-    for key in ("onet", "changes"):
-        if data[key] is None:
-            del data[key]
-    # Hand-edited files stay short: a task or competency lists only what differs from default.
-    for function in data["functions"]:
-        function["tasks"] = [_compact(t, Task) for t in function["tasks"]]
-    data["competencies"] = [_compact(c, ProfileCompetency) for c in data["competencies"]]
-    compact: dict[str, Any] = _lists(data)
-    return compact
-
-
-def _compact(values: dict[str, Any], cls: type) -> dict[str, Any]:
-    defaults = {f.name: f.default for f in fields(cls)}
-    return {k: v for k, v in values.items() if k == "text" or v != defaults.get(k)}
-
-
-def _lists(value: Any) -> Any:
-    """Tuples to lists, recursively, so the YAML has plain sequences."""
-    if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_lists(v) for v in value]
-    return value
-
-
-class _Dumper(yaml.SafeDumper):
-    pass
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
-
-
-def dump_profile(profile: JobProfile) -> str:
-    body = yaml.dump(
-        to_dict(profile), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
-    )
-    return _HEADER + body
-
-
-def write_profile(profile: JobProfile, path: Path) -> Path:
-    path.write_text(dump_profile(profile), "utf-8")
-    return path
-
-
-def read_profile(path: str | Path) -> JobProfile:
-    """Read and validate a profile file (see `profile_reader`: line-numbered, size-capped)."""
-    from focusgroup.export.profile_reader import read_profile as read
-
-    return read(path)
-
-
-def parse_profile(text: str, source: str = "profile") -> JobProfile:
-    """Validate and build a profile; every error names the file, the line and the field."""
-    from focusgroup.export.profile_reader import parse_profile as parse
-
-    return parse(text, source)
+    def competencies_in(self, group: str) -> tuple[ProfileCompetency, ...]:
+        return tuple(c for c in self.competencies if c.group == group)
 
 
 def default_field_order() -> tuple[str, ...]:
@@ -204,17 +232,34 @@ def default_field_order() -> tuple[str, ...]:
     return tuple(f.name for f in fields(JobProfile))
 
 
+# The YAML side, re-exported so `from focusgroup.export.profiles import read_profile` works.
+from focusgroup.export.profile_yaml import (  # noqa: E402
+    dump_profile,
+    parse_profile,
+    read_profile,
+    to_dict,
+    write_profile,
+)
+
 __all__ = [
     "Changes",
     "Function",
     "JobProfile",
     "OnetFacts",
+    "PathStep",
     "ProfileCompetency",
     "ProfileError",
+    "Rated",
     "Reworded",
+    "RoomNote",
+    "Round",
+    "Share",
     "Task",
+    "TechItem",
+    "Wages",
     "dump_profile",
     "parse_profile",
     "read_profile",
+    "to_dict",
     "write_profile",
 ]

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any
 from focusgroup.domain.model import (
     UNSORTED,
     Card,
+    CardLink,
     Category,
     Commitment,
     Competency,
     Note,
     Participant,
+    Projection,
     QuoteAs,
     Role,
     Session,
@@ -53,12 +55,21 @@ class SessionSnapshot:
     """What the facilitator wrote at the recap for the summary's first page."""
     original_texts: dict[int, str] = field(default_factory=dict, compare=False)
     """Card id -> the text it was first written with (from the journal), to spot rewordings."""
+    original_levels: dict[int, str] = field(default_factory=dict, compare=False)
+    """Card id -> the level it was first placed at: a task the room never moved keeps the
+    profile's level (which may be "any"), not the wall row it had to sit in."""
+    original_category_names: dict[int, str] = field(default_factory=dict, compare=False)
+    """Category id -> its first name: a renamed job function is one function, renamed."""
     anonymous: bool = False
     """True once `redacted`: nobody is named anywhere in what is exported."""
     attending_ids: frozenset[int] | None = field(default=None, compare=False)
     """Set by `redacted`: who took part, worked out before notes lost their authors."""
     card_pseudonyms: dict[int, int] = field(default_factory=dict, compare=False)
     """Set by `redacted`: participant id -> the stand-in id (-1, -2...) on their cards."""
+    links: tuple[CardLink, ...] = ()
+    """"Advances to" links between top-level cards (career pathways)."""
+    projections: tuple[Projection, ...] = ()
+    """Annual openings imported from a projections table."""
 
     # -- look-ups ---------------------------------------------------------------------------
 
@@ -268,6 +279,8 @@ def take_snapshot(
     """
     session = store.session()
     people = store.participants() if everyone else store.attendees()
+    empty: dict[int, str] = {}
+    firsts = _originals(store) if session.source_profile.strip() else (empty, empty, empty)
     snap = SessionSnapshot(
         # Text goes out exactly as stored: JSON, CSV and Markdown must round-trip byte for
         # byte. Only the PDF normalises (NFC), where it picks glyphs (export/fonts).
@@ -280,17 +293,31 @@ def take_snapshot(
         notes=tuple(store.notes()),
         commitments=tuple(store.commitments()),
         takeaways=tuple(store.takeaways()),
-        original_texts=_original_texts(store) if session.source_profile.strip() else {},
+        original_texts=firsts[0],
+        original_levels=firsts[1],
+        original_category_names=firsts[2],
+        links=tuple(store.links()),
+        projections=tuple(store.projections()),
     )
     wants_anonymous = session.anonymous if anonymous is None else anonymous
     return snap.redacted() if wants_anonymous else snap
 
 
-def _original_texts(store: SessionReader) -> dict[int, str]:
-    """The text each card was first written with: the journal keeps every insert."""
-    first: dict[int, str] = {}
+def _originals(
+    store: SessionReader,
+) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """Each card's first text and level, each category's first name: the journal keeps every
+    insert (only read for a session started from a profile, where versions are compared)."""
+    texts: dict[int, str] = {}
+    levels: dict[int, str] = {}
+    names: dict[int, str] = {}
     for event in store.events_since(0):
         for change in event.changes:
-            if change.table == "cards" and change.before is None and change.after:
-                first.setdefault(change.row_id, str(change.after.get("text", "")))
-    return first
+            if change.before is not None or not change.after:
+                continue
+            if change.table == "cards":
+                texts.setdefault(change.row_id, str(change.after.get("text", "")))
+                levels.setdefault(change.row_id, str(change.after.get("level", "")))
+            elif change.table == "categories":
+                names.setdefault(change.row_id, str(change.after.get("name", "")))
+    return texts, levels, names

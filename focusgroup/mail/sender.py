@@ -5,9 +5,10 @@ Connection problems before the first message (refused, timeout, TLS, login) rais
 outcome and the run goes on; only a problem that stops every message (the From address
 refused, the server gone for good) ends the run early, with the report of what did happen.
 
-`on_outcome` is called after each attempt, before the next one starts: the caller records it
-(durably) there, so a crash mid-run never leaves a delivered message unrecorded for long or a
-failed one marked as sent.
+`on_intent(recipient, message_id)` is called before each message goes to the server and
+`on_outcome` after the server's answer, before the next one starts: the caller records both
+durably, so a run killed in between leaves a "sending" row (the next run says "may have been
+sent" and skips it) and never a delivered message that looks unsent.
 """
 
 from __future__ import annotations
@@ -49,9 +50,12 @@ class Outcome:
     ok: bool
     error: str = ""
 
+    unknown: bool = False
+    """The connection failed mid-message: the server may or may not have it."""
+
     @property
     def status(self) -> str:
-        return "sent" if self.ok else "failed"
+        return "sent" if self.ok else "unknown" if self.unknown else "failed"
 
     def as_send(self) -> SendRecord:
         """This attempt for the send log: `store.record_send(**outcome.as_send())`.
@@ -66,6 +70,21 @@ class Outcome:
             status=self.status,
             error=self.error,
         )
+
+
+class IntentRecord(TypedDict):
+    """A message about to go out (`SessionStore.record_send_intent`), before SMTP DATA."""
+
+    participant_id: int | None
+    email: str
+    message_id: str
+
+
+def intent_record(recipient: Recipient, message_id: str) -> IntentRecord:
+    """What the `on_intent` callback records: `store.record_send_intent(**intent_record(...))`."""
+    return IntentRecord(
+        participant_id=recipient.participant.id, email=recipient.email, message_id=message_id
+    )
 
 
 @dataclass
@@ -224,6 +243,7 @@ def send_all(
     recipients: Sequence[Recipient],
     *,
     on_outcome: Callable[[Outcome], None],
+    on_intent: Callable[[Recipient, str], object] | None = None,
     on_start: Callable[[Recipient], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> SendReport:
@@ -249,9 +269,11 @@ def send_all(
             if on_start is not None:
                 on_start(recipient)
             try:
-                outcome = _send_one(client, settings, letter, recipient)
+                outcome = _send_one(client, settings, letter, recipient, on_intent)
             except _ConnectionLost as lost:
-                outcome = Outcome(recipient, str(lost.args[1]), False, str(lost.args[0]))
+                outcome = Outcome(
+                    recipient, str(lost.args[1]), False, str(lost.args[0]), unknown=True
+                )
                 _close(client)
             except MailError as error:  # the From address refused: no message can go out
                 report.fatal = error
@@ -265,7 +287,11 @@ def send_all(
 
 
 def _send_one(
-    client: smtplib.SMTP, settings: SmtpSettings, letter: Letter, recipient: Recipient
+    client: smtplib.SMTP,
+    settings: SmtpSettings,
+    letter: Letter,
+    recipient: Recipient,
+    on_intent: Callable[[Recipient, str], object] | None = None,
 ) -> Outcome:
     try:
         message = build_message(
@@ -274,6 +300,8 @@ def _send_one(
     except (ValueError, TypeError) as error:
         return Outcome(recipient, "", False, f"could not build the message: {error}")
     message_id = str(message["Message-ID"])
+    if on_intent is not None:
+        on_intent(recipient, message_id)  # durable before MAIL FROM, so before DATA
     try:
         refused = client.send_message(message)
     except smtplib.SMTPRecipientsRefused as error:

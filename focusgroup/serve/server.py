@@ -13,6 +13,8 @@ handler runs (so before anything is spawned):
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import secrets
 import shlex
 import signal
@@ -27,6 +29,9 @@ from aiohttp.web_runner import GracefulExit
 from textual_serve.server import Server, to_int
 
 from focusgroup.serve.network import allowed_hosts, free_port, is_wildcard, lan_address, url_host
+from focusgroup.serve.supervisor import SeatService, clamp_size
+
+log = logging.getLogger("focusgroup.serve")
 
 TOKEN_COOKIE = "focusgroup_token"
 TOKEN_BYTES = 18
@@ -38,19 +43,21 @@ TITLE = "focusgroup: note-taker"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+def seat_argv(session_path: Path, role: str = "note-taker", actor: str = "") -> list[str]:
+    """The program each browser seat runs; `actor` names the seat in the undo history."""
+    argv = [sys.executable, "-m", "focusgroup.tui.seat", str(session_path.resolve())]
+    argv += ["--role", role]
+    return argv + (["--actor", actor] if actor else [])
+
+
 def seat_command(session_path: Path, role: str = "note-taker") -> str:
-    """The shell command textual-serve runs for each browser seat."""
-    return " ".join(
-        shlex.quote(part)
-        for part in (
-            sys.executable,
-            "-m",
-            "focusgroup.tui.seat",
-            str(session_path.resolve()),
-            "--role",
-            role,
-        )
-    )
+    """The same as one shell command (what `textual serve` would be given)."""
+    return " ".join(shlex.quote(part) for part in seat_argv(session_path, role))
+
+
+def seat_actor(slot: int, role: str = "note-taker") -> str:
+    """Each browser tab is its own writer: tab 2's ctrl+z never takes back tab 1's note."""
+    return f"{role} (browser {slot})"
 
 
 class SeatServer(Server):
@@ -65,12 +72,16 @@ class SeatServer(Server):
         token: str | None = None,
         max_seats: int = DEFAULT_MAX_SEATS,
         command: str | None = None,
+        seat_argv_factory: Callable[[int], list[str]] | None = None,
     ) -> None:
         self.session_path = Path(session_path)
         self.token = token or secrets.token_urlsafe(TOKEN_BYTES)
         self.max_seats = max_seats
-        self.seats = 0
-        """Browser seats connected right now (one app process each)."""
+        self.services: dict[int, SeatService] = {}
+        """Seat slot (1, 2...) -> its app process, until that process has been reaped."""
+        self.seat_argv = seat_argv_factory or (
+            lambda slot: seat_argv(self.session_path, "note-taker", seat_actor(slot))
+        )
         port = port or free_port("127.0.0.1" if is_wildcard(host) else host)
         public_host = lan_address() if is_wildcard(host) else host
         super().__init__(
@@ -137,12 +148,51 @@ class SeatServer(Server):
             "application": {"name": self.title},
         }
 
+    @property
+    def seats(self) -> int:
+        """Seat processes alive (or not yet reaped) right now: what --max-seats counts."""
+        return len(self.services)
+
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        self.seats += 1
+        """textual-serve's handler, with the seat process supervised (see supervisor.py)."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width, height = clamp_size(
+            to_int(request.query.get("width", "80"), 80),
+            to_int(request.query.get("height", "24"), 24),
+        )
+        slot = next(n for n in range(1, self.max_seats + 2) if n not in self.services)
+        service = SeatService(
+            self.seat_argv(slot),
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        self.services[slot] = service  # counted before it starts, freed once reaped
         try:
-            return await super().handle_websocket(request)
+            await websocket.prepare(request)
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            pass
+        except Exception as error:
+            log.warning("seat %d ended: %s", slot, error)
         finally:
-            self.seats -= 1
+            # Shielded: the handler may itself be cancelled when the client vanishes.
+            await asyncio.shield(self._end_seat(slot, service, websocket))
+        return websocket
+
+    async def _end_seat(
+        self, slot: int, service: SeatService, websocket: web.WebSocketResponse
+    ) -> None:
+        try:
+            await service.stop()
+        finally:
+            self.services.pop(slot, None)  # reaped: the seat is free
+        with contextlib.suppress(Exception):
+            # A vanished client never answers the closing handshake; don't wait the default 10 s.
+            await asyncio.wait_for(websocket.close(), timeout=1.0)
 
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: the CLI prints its own banner with the join link once the port is bound."""

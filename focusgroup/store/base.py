@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -170,3 +170,11 @@ class StoreBase:
         def _next(self, table: str) -> float: ...
 
         def category(self, category_id: int) -> Category: ...
+
+        def card(self, card_id: int) -> Card: ...
+
+        def _top_card(self, card_id: int) -> Card: ...
+
+        def _drop_links_of(self, card_ids: Iterable[int]) -> None: ...
+
+        def _move_links_to(self, lead_id: int, merged_ids: Iterable[int]) -> None: ...

@@ -160,6 +160,7 @@ class CardOps(StoreBase):
                 self.journal.update(
                     "competencies", comp_id, {"card_id": None, "category_id": card.category_id}
                 )
+            self._drop_links_of(c.id for c in card.all_cards)  # before the card: undo order
             for member in card.members:
                 self.journal.delete("cards", member.id)
             self.journal.delete("cards", card_id)
@@ -244,6 +245,7 @@ class CardOps(StoreBase):
                 merged = [c.id for c in other.all_cards]
                 for comp_id in self._competencies_of(merged):
                     self.journal.update("competencies", comp_id, {"card_id": lead_id})
+            self._move_links_to(lead_id, (c.id for o in others for c in o.all_cards))
             hands = max([lead.hands, *(o.hands for o in others)])
             taken = int(any(c.hands_taken for c in (lead, *others)))
             # The stack is shortlisted where its best-placed card was, once, on the lead.

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from focusgroup.domain.errors import SessionFileError
-from focusgroup.store.connection import check_file, check_session, damaged_message
+from focusgroup.store.connection import (
+    cant_open_message,
+    check_file,
+    check_session,
+    copy_into_memory,
+    damaged_message,
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,8 @@ def describe(path: Path) -> SessionEntry:
         modified = max(modified, wal.stat().st_mtime)
     try:
         check_file(path)
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+        # A copy in memory: even a read-only connection leaves -wal and -shm files behind.
+        conn = copy_into_memory(path)
         try:
             check_session(conn, path)
             title, date, created_at, protocol_id = conn.execute(
@@ -74,7 +81,9 @@ def describe(path: Path) -> SessionEntry:
             conn.close()
     except SessionFileError as error:
         return SessionEntry(path, modified=modified, error=str(error))
-    except (sqlite3.Error, TypeError) as error:  # TypeError: no session row to unpack
+    except sqlite3.Error as error:
+        return SessionEntry(path, modified=modified, error=cant_open_message(path, error))
+    except TypeError as error:  # no session row to unpack
         return SessionEntry(path, modified=modified, error=damaged_message(path, str(error)))
 
 

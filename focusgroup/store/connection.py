@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from focusgroup.domain.errors import SessionFileError
-from focusgroup.store.file_format import APPLICATION_ID, SCHEMA_VERSION
+from focusgroup.store import media
+from focusgroup.store.file_format import APPLICATION_ID, SCHEMA_VERSION, TABLES
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -51,22 +52,79 @@ def check_file(path: Path) -> None:
 def open_database(path: Path) -> sqlite3.Connection:
     """Open an existing session file and bring its schema up to date."""
     check_file(path)
+    conn: sqlite3.Connection | None = None
     try:
         conn = connect(path)
-        try:
-            version = check_session(conn, path)
-        except SessionFileError:
-            conn.close()
-            raise
+        version = check_session(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         if version < SCHEMA_VERSION:
             _migrate(conn)
+        _check_tables(conn, path)
         return conn
     except UnicodeDecodeError:
+        _close(conn)
         # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
         raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
-    except sqlite3.DatabaseError as error:
-        raise SessionFileError(damaged_message(path, str(error))) from None
+    except sqlite3.Error as error:
+        _close(conn)
+        raise SessionFileError(cant_open_message(path, error)) from None
+    except BaseException:
+        _close(conn)
+        raise
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """An in-memory copy of a session file, read without changing the file in any way.
+
+    For `history`, `list` and the start screen: no migration, no checkpoint, no journal-mode
+    change, and no -wal/-shm files left behind (a read-only SQLite connection creates them).
+    An older file is upgraded in the copy only.
+    """
+    check_file(path)
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = copy_into_memory(path)
+        version = check_session(conn, path)
+        if version < SCHEMA_VERSION:
+            _migrate(conn)
+        _check_tables(conn, path)
+        return conn
+    except UnicodeDecodeError:
+        _close(conn)
+        raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
+    except sqlite3.Error as error:
+        _close(conn)
+        raise SessionFileError(cant_open_message(path, error)) from None
+    except BaseException:
+        _close(conn)
+        raise
+
+
+def copy_into_memory(path: Path) -> sqlite3.Connection:
+    memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    memory.text_factory = _decode
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        # Closed cleanly: the whole meeting is in the main file, and a writer that opens it
+        # now writes to a new -wal first. Read the bytes; if anything moved meanwhile, fall
+        # back to a read-only connection.
+        before = path.stat()
+        data = path.read_bytes()
+        after = path.stat()
+        unchanged = (before.st_mtime_ns, before.st_size) == (after.st_mtime_ns, after.st_size)
+        if unchanged and (not wal.exists() or wal.stat().st_size == 0):
+            image = bytearray(data)
+            if len(image) > 19 and image[18] == 2:
+                image[18] = image[19] = 1  # WAL flag off: an in-memory copy has no WAL
+            memory.deserialize(bytes(image))
+            return memory
+    # Another seat has it open (or a crash left a -wal): -wal and -shm exist already.
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        source.backup(memory)
+    finally:
+        source.close()
+    return memory
 
 
 def check_session(conn: sqlite3.Connection, path: Path) -> int:
@@ -90,23 +148,63 @@ def check_session(conn: sqlite3.Connection, path: Path) -> int:
     except UnicodeDecodeError:
         # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
         raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
-    except sqlite3.DatabaseError as error:
-        raise SessionFileError(damaged_message(path, str(error))) from None
+    except sqlite3.Error as error:
+        raise SessionFileError(cant_open_message(path, error)) from None
     if status != "ok":
         raise SessionFileError(damaged_message(path, status))
     return version
+
+
+def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+    """An up-to-date file missing a table is damaged (a half-copied or hand-edited file)."""
+    found = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    missing = [t for t in TABLES if t not in found]
+    if missing:
+        tables = f"the {', '.join(missing)} table" + ("s are" if len(missing) > 1 else " is")
+        raise SessionFileError(damaged_message(path, f"{tables} missing"))
+
+
+def _close(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        conn.close()
+
+
+def cant_open_message(path: Path, error: sqlite3.Error) -> str:
+    if media.is_corruption(error):
+        return damaged_message(path, str(error))
+    plain = media.problem(path, error)
+    if plain and media.read_only_media(path):
+        return f"Can't open {path}: {plain}; copy it to a writable folder and open the copy."
+    if plain:
+        return f"Can't open {path}: {plain}."
+    return f"Can't open {path}: {error}."
 
 
 def create_database(path: Path) -> sqlite3.Connection:
     """Create a new, empty session file. Refuses to overwrite anything."""
     if path.exists():
         raise SessionFileError(f"{path} already exists; choose another name or open it.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = connect(path)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    _migrate(conn)
-    return conn
+    conn: sqlite3.Connection | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        _migrate(conn)
+        return conn
+    except (OSError, sqlite3.Error) as error:
+        _close(conn)
+        for leftover in (
+            path,
+            path.with_name(path.name + "-wal"),
+            path.with_name(path.name + "-shm"),
+        ):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+        plain = media.problem(path, error) or str(error)
+        raise SessionFileError(f"Can't create {path}: {plain}.") from None
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

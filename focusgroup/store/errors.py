@@ -27,7 +27,7 @@ def storage_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except sqlite3.Error as error:
-            raise StorageError(str(error)) from error
+            raise StorageError(_plain(error)) from error
 
     return translated  # type: ignore[return-value]
 
@@ -45,3 +45,15 @@ def translate_storage_errors(cls: C) -> C:
         elif inspect.isfunction(attr):
             setattr(cls, name, storage_errors(attr))
     return cls
+
+
+def _plain(error: sqlite3.Error) -> str:
+    """SQLite's words, with a full disk or a read-only file said plainly (never "damaged")."""
+    from focusgroup.store import media
+
+    code = int(getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code == media.SQLITE_FULL:
+        return f"the disk is full ({error}); free some space, then do it again"
+    if code == media.SQLITE_READONLY:
+        return f"the session file can't be written: read-only media or permissions ({error})"
+    return str(error)

@@ -7,5 +7,19 @@ file imports nothing but sqlite3.
 from __future__ import annotations
 
 APPLICATION_ID = 0x46475250  # "FGRP", in PRAGMA application_id
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The number of migrations in `schema.py` (a test holds them equal), in PRAGMA user_version."""
+
+TABLES = (
+    "sessions",
+    "participants",
+    "categories",
+    "cards",
+    "competencies",
+    "notes",
+    "commitments",
+    "events",
+    "sends",
+    "takeaways",
+)
+"""The tables an up-to-date session file holds (a test holds them equal to the migrations')."""

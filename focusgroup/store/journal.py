@@ -27,6 +27,8 @@ LINKS = (
     ("cards", "category_id", "categories"),
     ("cards", "participant_id", "participants"),
     ("competencies", "card_id", "cards"),
+    ("card_links", "card_id", "cards"),
+    ("card_links", "to_card_id", "cards"),
     ("competencies", "category_id", "categories"),
     ("competencies", "participant_id", "participants"),
     ("notes", "participant_id", "participants"),
@@ -213,14 +215,14 @@ class Journal:
 
     # -- undo / redo ----------------------------------------------------------------------
 
-    def undoable_event(self) -> Event | None:
-        """This seat's most recent action (or redo) that has not been undone."""
+    def undoable_event(self, actor: str | None = None) -> Event | None:
+        """This seat's (or `actor`'s) most recent action or redo that has not been undone."""
         row = self.conn.execute(
             f"SELECT {_COLUMNS}, 0 AS reverted FROM events e WHERE e.actor = ? "
             "AND e.undoable = 1 AND e.kind IN ('do', 'redo') "
             "AND NOT EXISTS (SELECT 1 FROM events u WHERE u.target = e.id) "
             "ORDER BY e.id DESC LIMIT 1",
-            [self.actor],
+            [actor or self.actor],
         ).fetchone()
         return _event(row) if row else None
 

@@ -14,12 +14,14 @@ from typing import Protocol
 
 from focusgroup.domain.model import (
     Card,
+    CardLink,
     Category,
     Commitment,
     Competency,
     Event,
     Note,
     Participant,
+    Projection,
     Send,
     Session,
     Takeaway,
@@ -57,13 +59,22 @@ class SessionReader(Protocol):
 
     def sends(self) -> list[Send]: ...
 
+    def links(self) -> list[CardLink]: ...
+
+    def projections(self) -> list[Projection]: ...
+
     def events_since(self, event_id: int = 0) -> list[Event]: ...
 
 
 @contextmanager
 def read_session(path: Path, actor: str = "cli") -> Iterator[SessionReader]:
-    """Open a session file for reading; closed again when the block ends."""
+    """Open a session file for reading; closed again when the block ends.
+
+    Reads an in-memory copy (`SessionStore.open_read_only`): the file is not migrated,
+    checkpointed or given -wal/-shm files, so it may even be on read-only media.
+    """
     from focusgroup.store.session_store import SessionStore
 
-    with SessionStore.open(path, actor=actor) as store:
+    del actor  # a copy records nothing, so it needs no seat
+    with SessionStore.open_read_only(path) as store:
         yield store

@@ -8,11 +8,13 @@ from typing import Any, TypeVar
 
 from focusgroup.domain.model import (
     Card,
+    CardLink,
     Category,
     Commitment,
     Competency,
     Note,
     Participant,
+    Projection,
     Send,
     Session,
     Takeaway,
@@ -71,6 +73,14 @@ def category(row: Row) -> Category:
 
 def card(row: Row, members: tuple[Card, ...] = ()) -> Card:
     return _build(Card, row, members=members)
+
+
+def card_link(row: Row) -> CardLink:
+    return _build(CardLink, row)
+
+
+def projection(row: Row) -> Projection:
+    return _build(Projection, row)
 
 
 def competency(row: Row) -> Competency:

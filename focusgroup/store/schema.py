@@ -206,7 +206,37 @@ def m005_room_results(db: Database) -> None:
 
 
 @migrations()
-def m006_live_meeting(db: Database) -> None:
+def m006_pathways(db: Database) -> None:
+    # Career pathways (issue 16): which card leads to which ("advances to"), the session's
+    # OEWS area (a BLS area code), and annual openings imported from a projections CSV.
+    db.execute("ALTER TABLE sessions ADD COLUMN area TEXT NOT NULL DEFAULT ''")
+    for statement in _split(
+        """
+        CREATE TABLE card_links (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            card_id INTEGER NOT NULL,
+            to_card_id INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX card_links_from ON card_links (card_id);
+        CREATE INDEX card_links_to ON card_links (to_card_id);
+        CREATE TABLE projections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            soc_code TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            annual_openings TEXT NOT NULL,
+            area TEXT NOT NULL DEFAULT '',
+            period TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        """
+    ):
+        db.execute(statement)
+
+
+@migrations()
+def m007_live_meeting(db: Database) -> None:
     # Issue 13: a card can be marked as a position that is disappearing or transforming; a
     # participant can be marked present (registration lists include people who didn't come);
     # the step timer's state is kept so closing and reopening the app doesn't reset it.

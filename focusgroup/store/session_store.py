@@ -19,9 +19,10 @@ from focusgroup.domain.timer import TimerState
 from focusgroup.store import rows
 from focusgroup.store.base import _follow_up, _name, _one_line, writes
 from focusgroup.store.cards import CardOps
-from focusgroup.store.connection import create_database, open_database
+from focusgroup.store.connection import create_database, open_database, open_read_only
 from focusgroup.store.errors import translate_storage_errors
 from focusgroup.store.journal import now
+from focusgroup.store.links import LinkOps
 from focusgroup.store.notes import NoteOps
 from focusgroup.store.people import PeopleOps
 from focusgroup.store.recap import RecapOps, check_date
@@ -37,6 +38,7 @@ SESSION_FIELDS = (
     "source_profile",
     "reengage_on",
     "next_steps",
+    "area",
 )
 
 
@@ -56,7 +58,7 @@ def _check_details(fields: dict[str, Any]) -> None:
 
 
 @translate_storage_errors
-class SessionStore(CardOps, PeopleOps, NoteOps, RecapOps):
+class SessionStore(CardOps, LinkOps, PeopleOps, NoteOps, RecapOps):
     """One open session file, used by one seat (`actor`)."""
 
     # -- opening ------------------------------------------------------------------------
@@ -66,6 +68,21 @@ class SessionStore(CardOps, PeopleOps, NoteOps, RecapOps):
         path = Path(path)
         conn = open_database(path)
         store = cls(path, conn, actor)
+        if conn.execute("SELECT count(*) FROM sessions").fetchone()[0] != 1:
+            conn.close()
+            raise SessionFileError(f"{path} has no meeting in it; it may be damaged.")
+        return store
+
+    @classmethod
+    def open_read_only(cls, path: str | Path) -> SessionStore:
+        """A copy of the file in memory, for commands that only read (history, list).
+
+        The file itself is not changed in any way: not migrated, not checkpointed, no
+        journal-mode change, no -wal or -shm left behind. Writes go to the copy and are lost.
+        """
+        path = Path(path)
+        conn = open_read_only(path)
+        store = cls(path, conn, "cli")
         if conn.execute("SELECT count(*) FROM sessions").fetchone()[0] != 1:
             conn.close()
             raise SessionFileError(f"{path} has no meeting in it; it may be damaged.")
@@ -117,7 +134,8 @@ class SessionStore(CardOps, PeopleOps, NoteOps, RecapOps):
 
     def close(self) -> None:
         try:
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            if self.path.exists() and self.conn.execute("PRAGMA database_list").fetchone()[2]:
+                self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except sqlite3.Error:
             pass  # the other seat may hold the file; the WAL is still durable
         self.conn.close()
@@ -187,6 +205,10 @@ class SessionStore(CardOps, PeopleOps, NoteOps, RecapOps):
         event = self.journal.undoable_event()
         return event.action if event else None
 
+    def last_undoable_of(self, actor: str) -> Event | None:
+        """Another writer's latest undoable action (the app shows the command line's)."""
+        return self.journal.undoable_event(actor)
+
     def can_redo(self) -> str | None:
         event = self.journal.redoable_event()
         return event.action if event else None
@@ -206,8 +228,22 @@ class SessionStore(CardOps, PeopleOps, NoteOps, RecapOps):
         status: str,
         error: str = "",
     ) -> int:
-        """Log one delivery attempt. Not an undoable action: mail once sent stays sent."""
+        """Log one delivery attempt. Not an undoable action: mail once sent stays sent.
+
+        The answer to an intent recorded by `record_send_intent` (same Message-ID) completes
+        that row rather than adding one, so the log holds one row per message.
+        """
+        intent = (
+            self.journal.rows("sends", "message_id = ? AND status = 'sending'", [message_id])
+            if message_id
+            else []
+        )
         with self.action(f"E-mail {status}: {email}", undoable=False):
+            if intent:
+                self.journal.update(
+                    "sends", intent[-1]["id"], {"status": status, "error": error, "at": now()}
+                )
+                return int(intent[-1]["id"])
             return self.journal.insert(
                 "sends",
                 {
@@ -217,6 +253,26 @@ class SessionStore(CardOps, PeopleOps, NoteOps, RecapOps):
                     "message_id": message_id,
                     "status": status,
                     "error": error,
+                },
+            )
+
+    @writes
+    def record_send_intent(self, *, participant_id: int | None, email: str, message_id: str) -> int:
+        """Log, durably, that a message is about to go to the server (before SMTP DATA).
+
+        If the run dies before the server's answer is recorded, this row stays "sending":
+        the next run reports that recipient as "may have been sent" instead of mailing again.
+        """
+        with self.action(f"E-mail sending: {email}", undoable=False):
+            return self.journal.insert(
+                "sends",
+                {
+                    "participant_id": participant_id,
+                    "email": email,
+                    "at": now(),
+                    "message_id": message_id,
+                    "status": "sending",
+                    "error": "",
                 },
             )
 

@@ -181,7 +181,17 @@ class FocusGroupApp(SessionApp):
         if event is not None:
             self.notify(f"Undone: {event.action}", markup=False, timeout=3)
         elif self.store.can_undo() is None:
-            self.notify("Nothing to undo.", timeout=2)
+            self.notify(self._nothing_to_undo(), markup=False, timeout=6)
+
+    def _nothing_to_undo(self) -> str:
+        """Say so, and point at the command line's last change: no seat's ctrl+z reaches it."""
+        cli = self.store.last_undoable_of("cli")
+        if cli is None:
+            return "Nothing to undo."
+        return (
+            f"Nothing to undo on this seat. The last command-line change, “{cli.action}”, "
+            f"is undone with: focusgroup undo {self.store.path}"
+        )
 
     def action_redo(self) -> None:
         if not self.has_store:

@@ -14,10 +14,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="focusgroup.tui.seat")
     parser.add_argument("file", type=Path)
     parser.add_argument("--role", default="note-taker")
+    parser.add_argument("--actor", default="", help="who this seat is in the undo history")
     args = parser.parse_args(argv)
     from focusgroup.tui.launch import run_session
 
-    run_session(args.file, args.role)
+    run_session(args.file, args.role, actor=args.actor or None)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,31 @@ class SessionApp(App[None]):
         self.live: LiveSession | None = None
         """The open session; None while the start screen is up."""
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A failed background job (export, e-mail, crosswalk) is a message, never the end.
+
+        Textual ends the app when a worker raises (`WorkerFailed`); in the room that would
+        close the meeting on 20 executives. Every worker here reports its own failures; this
+        is the net for anything they did not foresee. Other errors end the app as usual.
+        """
+        from textual.worker import WorkerFailed
+
+        if not isinstance(error, WorkerFailed):
+            super()._handle_exception(error)
+            return
+        from focusgroup import errorlog
+
+        cause = error.error
+        log = errorlog.record(cause)
+        where = f" Details: {log}." if log else ""
+        self.notify(
+            f"Something went wrong in the background ({errorlog.describe(cause)}). "
+            f"The meeting is still open and nothing typed was lost.{where}",
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
+
     @property
     def has_store(self) -> bool:
         return self.live is not None

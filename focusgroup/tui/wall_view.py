@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from focusgroup.domain.model import UNSORTED, Card, Category, Competency, Participant
+from focusgroup.domain.model import UNSORTED, Card, CardLink, Category, Competency, Participant
 from focusgroup.domain.protocol import Protocol
 from focusgroup.domain.wall import Wall
 from focusgroup.tui.widgets.card_tile import COMPETENCY_SYMBOL, OCCUPATION_SYMBOL, CardView
@@ -117,6 +117,7 @@ def card_view(
     competencies: Sequence[str],
     options: ViewOptions,
     shortlist: int = 0,
+    advances_to: Sequence[str] = (),
 ) -> CardView:
     look = protocol if isinstance(protocol, CardLook) else CardLook.of(protocol)
     order = look.order
@@ -139,6 +140,7 @@ def card_view(
         folded=options.folded,
         marked=card.id in options.marked,
         projector=options.projector,
+        advances_to=tuple(advances_to),
     )
 
 
@@ -148,8 +150,14 @@ def build_wall_view(
     participants: Iterable[Participant],
     competencies: Iterable[Competency],
     options: ViewOptions = ViewOptions(),
+    links: Iterable[CardLink] = (),
 ) -> WallView:
     people = {p.id: p for p in participants}
+    texts = {c.id: c.text for c in wall.cards()}
+    advances: dict[int, list[str]] = {}
+    for link in links:
+        if link.to_card_id in texts:
+            advances.setdefault(link.card_id, []).append(texts[link.to_card_id])
     by_card: dict[int, list[str]] = {}
     by_category: dict[int, list[str]] = {}
     for comp in competencies:
@@ -164,7 +172,18 @@ def build_wall_view(
 
     def views(cards: Iterable[Card]) -> tuple[tuple[int, CardView], ...]:
         return tuple(
-            (c.id, card_view(c, look, people, by_card.get(c.id, ()), options, places.get(c.id, 0)))
+            (
+                c.id,
+                card_view(
+                    c,
+                    look,
+                    people,
+                    by_card.get(c.id, ()),
+                    options,
+                    places.get(c.id, 0),
+                    advances.get(c.id, ()),
+                ),
+            )
             for c in cards
         )
 

@@ -6,9 +6,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from focusgroup.crosswalk.build import PACKAGED_INDEX, build_index
 
 from focusgroup.crosswalk import index
+from focusgroup.crosswalk.build import PACKAGED_INDEX, build_index
 from focusgroup.crosswalk.errors import NotAnOnetRelease
 from focusgroup.crosswalk.profile import occupation_profile
 from focusgroup.crosswalk.search import search

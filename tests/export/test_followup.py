@@ -10,7 +10,12 @@ from click.testing import CliRunner
 
 from focusgroup.cli import main
 from focusgroup.export.exporter import export_profiles
-from focusgroup.export.profiles import ProfileError, read_profile
+from focusgroup.export.profiles import (
+    PATHS_IN_CATEGORY,
+    PATHS_OUT_CATEGORY,
+    ProfileError,
+    read_profile,
+)
 from focusgroup.from_profile import start_from_profile
 from focusgroup.protocol_files import find_protocol
 from focusgroup.store.session_store import SessionStore
@@ -96,7 +101,12 @@ def test_follow_up_loop_end_to_end(strawman: Path, tmp_path: Path) -> None:
     with store:
         assert store.protocol().id == "critical-competencies"
         assert store.session().title == "Technical sales rep: critical competencies"
-        assert [c.name for c in store.categories()] == list(APPENDIX_C)
+        # Issue 15: the functions, then two columns for paths in and out at their level.
+        assert [c.name for c in store.categories()] == [
+            *APPENDIX_C,
+            PATHS_IN_CATEGORY,
+            PATHS_OUT_CATEGORY,
+        ]
         cards = {c.text: c for c in store.cards()}
         assert set(cards) == {t for tasks in APPENDIX_C.values() for t in tasks}
         # The room: rewords one task twice, drops one, adds one, adds a function, names skills.

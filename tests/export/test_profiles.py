@@ -13,10 +13,15 @@ from focusgroup.export.profiles import (
     Function,
     JobProfile,
     OnetFacts,
+    PathStep,
     ProfileCompetency,
     ProfileError,
+    Rated,
     Reworded,
+    Share,
     Task,
+    TechItem,
+    Wages,
     dump_profile,
     parse_profile,
     read_profile,
@@ -53,12 +58,19 @@ FULL = JobProfile(
         ProfileCompetency("yes"),
     ),
     level_changes=("Mid-level reps own accounts",),
-    paths_in=("Customer service",),
-    paths_out=("Sales manager",),
+    paths_in=(PathStep("Customer service", level="entry"),),
+    paths_out=(PathStep("Sales manager"),),
     skills_gaps=("Technical product knowledge",),
     open_questions=("true", "123"),
     sources=("Meeting 1 (2025-03-14)",),
-    onet=OnetFacts(job_zone="4", technology=("Salesforce",), attribution="O*NET"),
+    onet=OnetFacts(
+        job_zone="4",
+        technology=(TechItem("Salesforce", in_demand=True, hot=True), TechItem("Excel")),
+        skills=(Rated("Speaking", 4.12),),
+        education_shares=(Share("Bachelor's Degree", 39.5),),
+        wages=Wages("41-4011", hourly=(20.5, None, 45.0, 60.0, 80.0), annual=(42640, 0, 1, 2, 3)),
+        attribution="O*NET",
+    ),
     changes=Changes(
         previous_version=2,
         added_tasks=("x",),
@@ -143,7 +155,11 @@ def test_strawman_without_onet_uses_what_the_room_said(sample_snap: SessionSnaps
     )
     assert "Reads blueprints and GD&T" in profile.skills_gaps
     assert {c.level for c in profile.competencies} == {"entry", "mid", "advanced"}
-    assert profile.functions and profile.open_questions
+    # Issue 15: competency tiers are not job functions. Without O*NET's task list and with no
+    # task-like cards, no functions are invented; the room's words stay competencies.
+    tiers = {t.label for t in sample_snap.protocol.tiers}
+    assert not {f.name for f in profile.functions} & tiers
+    assert profile.open_questions
 
 
 def test_profiles_export_writes_pdf_and_yaml_per_occupation(
@@ -157,10 +173,24 @@ def test_profiles_export_writes_pdf_and_yaml_per_occupation(
         "CNC machinist",
         "Job functions and tasks",
         "Reads blueprints and GD&T",
-        "Competencies by level",
+        # Issue 15: grouped foundational / technical / credentials, each with its level.
+        "Competencies employers named",
+        "Foundational",
         "Open questions",
     ):
         assert squash(phrase) in text
     for path in paths:
         if path.suffix == ".yaml":
             read_profile(path)
+
+
+def test_a_profile_written_before_issue_15_still_reads() -> None:
+    """Paths, technology and KSAs were plain strings; they read as the new records."""
+    old = parse_profile(
+        "format: focusgroup-job-profile\noccupation: Welder\nversion: 2\n"
+        "paths_in: [Helper]\npaths_out: [Lead welder]\n"
+        "onet: {technology: [AutoCAD], skills: [Welding], knowledge: [Metals], related: [Fitter]}\n"
+    )
+    assert old.paths_in == (PathStep("Helper"),) and old.paths_out == (PathStep("Lead welder"),)
+    assert old.onet is not None and old.onet.technology == (TechItem("AutoCAD"),)
+    assert old.onet.skills == (Rated("Welding"),) and old.onet.related == ("Fitter",)

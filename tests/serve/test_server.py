@@ -7,8 +7,8 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-import textual_serve.server
 
+import focusgroup.serve.server
 from focusgroup.serve.server import TOKEN_COOKIE, SeatServer, seat_command
 from focusgroup.store import SessionStore
 
@@ -37,7 +37,7 @@ class FakeAppService:
 @pytest.fixture
 async def server(store: SessionStore, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[SeatServer]:
     FakeAppService.started = []
-    monkeypatch.setattr(textual_serve.server, "AppService", FakeAppService)
+    monkeypatch.setattr(focusgroup.serve.server, "SeatService", FakeAppService)
     seat_server = SeatServer(store.path, host="127.0.0.1", port=0, max_seats=1)
     await seat_server.start()
     yield seat_server

@@ -101,7 +101,8 @@ def test_migrations_are_recorded_and_applying_again_is_a_no_op(tmp_path: Path) -
         "m003_participant_title",
         "m004_import_batches",
         "m005_room_results",
-        "m006_live_meeting",
+        "m006_pathways",
+        "m007_live_meeting",
     ]
     migrations.apply(store.db)
     assert [m.name for m in migrations.applied(store.db)] == applied

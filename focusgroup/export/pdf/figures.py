@@ -73,7 +73,7 @@ def wall_grid(styles: Styles, snap: SessionSnapshot, wall: Wall) -> Flowable:
         style += [("SPAN", (1, n), (-1, n)), ("BACKGROUND", (0, n), (-1, n), colors.whitesmoke)]
     first = 34 * mm
     widths = [first] + [(FRAME_WIDTH - first) / len(levels)] * len(levels)
-    table = Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(style))
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, style=TableStyle(style))
     return table
 
 
@@ -103,7 +103,9 @@ def reason_chart(styles: Styles, counts: Sequence[tuple[str, int]]) -> Flowable:
         rows.append(
             [Paragraph(markup(label), styles.cell), drawing, Paragraph(f"<b>{n}</b>", styles.cell)]
         )
-    table = Table(rows, colWidths=[FRAME_WIDTH * 0.38, bar_width + 6, FRAME_WIDTH * 0.08])
+    table = Table(
+        rows, colWidths=[FRAME_WIDTH * 0.38, bar_width + 6, FRAME_WIDTH * 0.08], splitInRow=1
+    )
     table.setStyle(
         TableStyle(
             [
@@ -118,10 +120,19 @@ def reason_chart(styles: Styles, counts: Sequence[tuple[str, int]]) -> Flowable:
     return table
 
 
-def qr_code(url: str, size: float = 34 * mm) -> Drawing:
-    """The follow-up link as a vector QR code (error correction M, 4-module quiet zone)."""
+QR_MAX_BYTES = 2331
+"""The most a QR code holds at error correction M (version 40, byte mode)."""
+
+
+def qr_code(url: str, size: float = 34 * mm) -> Drawing | None:
+    """The follow-up link as a vector QR code (error correction M, 4-module quiet zone).
+
+    None when the link is longer than any QR code holds: the link is still printed.
+    """
     from reportlab.graphics.barcode.qr import QrCodeWidget
 
+    if len(url.encode("utf-8")) > QR_MAX_BYTES:
+        return None
     widget = QrCodeWidget(url, barLevel="M", barWidth=size, barHeight=size, barBorder=4)
     widget.barFillColor = INK
     drawing = Drawing(size, size)

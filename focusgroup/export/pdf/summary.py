@@ -51,10 +51,10 @@ def write_summary_pdf(snap: SessionSnapshot, path: Path) -> Path:
 
     def story(styles: Styles) -> list[Flowable]:
         out: list[Flowable] = []
-        out += [_one_page(_first_page(styles, summary)), PageBreak()]
+        out += [*_one_page(_first_page(styles, summary)), PageBreak()]
         second = _second_page(styles, summary)
         if second:
-            out += [_one_page(second), PageBreak()]
+            out += [*_one_page(second), PageBreak()]
         out += appendix(styles, summary)
         return out
 
@@ -69,9 +69,25 @@ def write_summary_pdf(snap: SessionSnapshot, path: Path) -> Path:
     )
 
 
-def _one_page(flowables: list[Flowable]) -> Flowable:
-    """Keep a body page to one page: shrink it rather than let it run onto the next."""
-    return KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT - 2 * mm, flowables, mode="shrink")
+MIN_SHRINK = 0.75
+"""The smallest a body page is scaled to fit one page; text needing more flows on instead."""
+
+
+def _one_page(flowables: list[Flowable]) -> list[Flowable]:
+    """Keep a body page to one page: shrink it rather than let it run onto the next.
+
+    Only while it stays readable: a page of very long text (a 10,000-character card or
+    commitment) shrunk to one page would be unreadably small, and reportlab then leaves out
+    what still does not fit. Such a page flows onto the next ones instead.
+    """
+    height = FRAME_HEIGHT - 2 * mm
+    needed = 0.0
+    for flowable in flowables:
+        needed += flowable.wrap(FRAME_WIDTH, height)[1]
+        needed += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        if needed * MIN_SHRINK > height:
+            return flowables
+    return [KeepInFrame(FRAME_WIDTH, height, flowables, mode="shrink")]
 
 
 def _first_page(styles: Styles, summary: Summary) -> list[Flowable]:
@@ -250,18 +266,19 @@ def _second_page(styles: Styles, summary: Summary) -> list[Flowable]:
         out.append(table)
     url = snap.session.follow_up_url.strip()
     if url:
+        # The QR code only for a web address (an older file may hold anything else) short
+        # enough for one; a longer link is printed without it.
+        code = qr_code(url) if follow_up_problem(url) is None else None
         text = [
             Paragraph(markup("FOLLOW UP"), styles.label),
             styles.p(
-                "Scan the code or open the link to see the wall, send corrections "
-                "and share your official job descriptions:"
+                ("Scan the code or open the link" if code else "Open the link")
+                + " to see the wall, send corrections and share your official job descriptions:"
             ),
             Spacer(1, 4),
             styles.p(url, styles.cell_bold),
         ]
-        # The QR code only for a web address (an older file may hold anything else).
-        code = qr_code(url) if follow_up_problem(url) is None else Spacer(1, 1)
-        qr = Table([[text, code]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm])
+        qr = Table([[text, code or Spacer(1, 1)]], colWidths=[FRAME_WIDTH - 44 * mm, 44 * mm])
         qr.setStyle(
             TableStyle(
                 [

@@ -161,9 +161,21 @@ def build_pdf(
     title: str,
     author: str = "",
     subject: str = "",
+    pagesize: tuple[float, float] = PAGE,
 ) -> Path:
-    """Lay out `story` with the shared footer ("title · date" and "Page N of M")."""
-    _layout(path, story, footer_left=footer_left, title=title, author=author, subject=subject)
+    """Lay out `story` with the shared footer ("title · date" and "Page N of M").
+
+    `pagesize` lets a document go landscape (a job profile's task matrix).
+    """
+    _layout(
+        path,
+        story,
+        footer_left=footer_left,
+        title=title,
+        author=author,
+        subject=subject,
+        pagesize=pagesize,
+    )
     return path
 
 
@@ -215,6 +227,7 @@ def _layout(
     title: str,
     author: str = "",
     subject: str = "",
+    pagesize: tuple[float, float] = PAGE,
 ) -> tuple[int, float]:
     """Build the file; returns (pages, how full the last page is, 0..1)."""
 
@@ -223,7 +236,7 @@ def _layout(
 
     doc = _Doc(
         str(path),
-        pagesize=PAGE,
+        pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
@@ -233,8 +246,29 @@ def _layout(
         subject=subject,
         creator="focusgroup",
     )
+    split_rows_across_pages(story)
     doc.build(story, canvasmaker=canvasmaker)
     return doc.page, doc.last_fill
+
+
+def split_rows_across_pages(flowables: Sequence[Any]) -> None:
+    """Let every table row, however tall, continue on the next page.
+
+    reportlab raises LayoutError for a table row taller than a page (a 1,500-character card,
+    a long quote in its box) unless the table splits inside rows. Set here, for every table
+    of every document (nested ones too), rather than remembered at each `Table(...)`.
+    """
+    from reportlab.platypus import Table
+
+    for flowable in flowables:
+        if isinstance(flowable, Table):
+            flowable.splitInRow = 1
+            for row in getattr(flowable, "_cellvalues", ()):
+                for cell in row:
+                    split_rows_across_pages(cell if isinstance(cell, list | tuple) else [cell])
+        content = getattr(flowable, "_content", None)  # KeepTogether and friends
+        if isinstance(content, list | tuple):
+            split_rows_across_pages(content)
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
@@ -262,12 +296,13 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
-        self.line(MARGIN, y + 9, PAGE[0] - MARGIN, y + 9)
+        width = self._pagesize[0]
+        self.line(MARGIN, y + 9, width - MARGIN, y + 9)
         self.setFillColor(MUTED)
         draw_string(self, MARGIN, y, _clip(self._footer, 95), size=7.5)
         draw_string(
             self,
-            PAGE[0] - MARGIN,
+            width - MARGIN,
             y,
             f"Page {self._pageNumber} of {total}",
             size=7.5,

@@ -93,11 +93,19 @@ class CardDialog(ModalScreen[None]):
             lines.append(Content.assemble((f"{mark} ", "bold"), reason.label if reason else key))
         if card.soc_code:
             lines.append(Content.assemble(("SOC ", "dim"), f"{card.soc_code} {card.soc_title}"))
+        # Career pathway links ("advances to", key l on the wall), both ways.
+        store = self.app.store
+        texts = {c.id: c.text for c in store.cards()}
+        for link in store.links():
+            if link.card_id == card.id and link.to_card_id in texts:
+                lines.append(Content.assemble(("→ advances to ", "bold"), texts[link.to_card_id]))
+            elif link.to_card_id == card.id and link.card_id in texts:
+                lines.append(Content.assemble(("← comes from ", "dim"), texts[link.card_id]))
         return Content("\n").join(lines)
 
     @on(SessionChanged)
     def _changed(self, message: SessionChanged) -> None:
-        if message.touches("cards", "participants"):
+        if message.touches("cards", "participants", "card_links"):
             self.reload()
 
     def _highlighted_id(self) -> int | None:

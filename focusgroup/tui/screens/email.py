@@ -14,6 +14,7 @@ from email.headerregistry import Address
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,7 +36,7 @@ from focusgroup.domain.text import plural
 from focusgroup.mail import content as mail_content
 from focusgroup.mail.message import Letter
 from focusgroup.mail.recipients import Recipient, plan
-from focusgroup.mail.sender import Outcome, SendReport, send_all
+from focusgroup.mail.sender import Outcome, SendReport, intent_record, send_all
 from focusgroup.mail.settings import SmtpSettings, load_settings
 from focusgroup.paths import exports_dir
 from focusgroup.store import SessionStore
@@ -169,7 +170,9 @@ class EmailScreen(ModalScreen[None]):
         table.clear()
         for r in self._recipients:
             p = r.participant
-            table.add_row(p.name, p.organization, r.email, r.describe(), key=str(p.id))
+            # Text cells: a str cell is parsed as markup ("Bo [/] Chen" raised MarkupError).
+            cells = (p.name, p.organization, r.email, r.describe())
+            table.add_row(*(Text(cell) for cell in cells), key=str(p.id))
         due = sum(r.will_send for r in self._recipients)
         if not self.sending:
             self.query_one("#email-send", Button).disabled = due == 0
@@ -205,7 +208,7 @@ class EmailScreen(ModalScreen[None]):
 
     def _set_status_cell(self, recipient: Recipient, text: str) -> None:
         table = self.query_one("#email-recipients", DataTable)
-        table.update_cell(str(recipient.participant.id), "status", text)
+        table.update_cell(str(recipient.participant.id), "status", Text(text))
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#email-status", Static)
@@ -268,6 +271,10 @@ class EmailScreen(ModalScreen[None]):
                 letter,
                 job.due,
                 on_outcome=lambda outcome: call(self._record, outcome),
+                # Durable before the message goes: a kill then reads "may have been sent".
+                on_intent=lambda recipient, message_id: call(
+                    self._record_intent, recipient, message_id
+                ),
                 on_start=lambda recipient: call(self._starting, recipient),
                 should_stop=self._stop.is_set,
             )
@@ -277,6 +284,9 @@ class EmailScreen(ModalScreen[None]):
             call(self._finished, None, f"Sending failed: {error}")
         else:
             call(self._finished, report, "")
+
+    def _record_intent(self, recipient: Recipient, message_id: str) -> None:
+        self.store.record_send_intent(**intent_record(recipient, message_id))
 
     def _starting(self, recipient: Recipient) -> None:
         self._set_status_cell(recipient, "sending…")

@@ -6,7 +6,8 @@ files runs in a thread worker, which reports progress back with `call_from_threa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from textual import getters, on, work
@@ -83,25 +84,38 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         folder = Path(self.query_one("#export-folder", Input).value.strip()).expanduser()
         self._write(snap, folder, formats, profiles)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _write(
         self, snap: SessionSnapshot, folder: Path, formats: list[str], profiles: bool
     ) -> None:
-        from focusgroup.export.exporter import export_profiles, export_session
+        from focusgroup.export.exporter import ExportIncomplete, export_profiles, export_session
+        from focusgroup.export.exporter import reason as failure_reason
 
         written: list[Path] = []
-        try:
-            if formats:
-                written += export_session(snap, folder, formats, progress=self._progress)
-            if profiles:
-                written += export_profiles(snap, folder / "profiles", progress=self._progress)
-        except FocusGroupError as error:
-            self.app.call_from_thread(self._finished, written, str(error))
-            return
-        except OSError as error:
-            self.app.call_from_thread(self._finished, written, f"Can't write: {error}")
-            return
-        self.app.call_from_thread(self._finished, written, "")
+        problems: list[str] = []
+        # The summary and the profiles are written independently: one failing (or any
+        # file inside either) never stops the rest, and the meeting stays open.
+        jobs: list[tuple[bool, Callable[[], list[Path]]]] = [
+            (
+                bool(formats),
+                partial(export_session, snap, folder, formats, progress=self._progress),
+            ),
+            (
+                profiles,
+                partial(export_profiles, snap, folder / "profiles", progress=self._progress),
+            ),
+        ]
+        for wanted, export in jobs:
+            if not wanted:
+                continue
+            try:
+                written += export()
+            except ExportIncomplete as incomplete:
+                written += incomplete.written
+                problems.append(str(incomplete))
+            except Exception as error:  # never a crash: say what failed, keep the rest
+                problems.append(failure_reason(error))
+        self.app.call_from_thread(self._finished, written, " ".join(problems))
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.app.call_from_thread(self._show_progress, done, total, what)
@@ -114,9 +128,11 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     def _finished(self, written: list[Path], error: str) -> None:
         self.busy = False
         self.query_one("#export-go", Button).disabled = False
+        self.written = written
         if error:
-            self._status(f"Stopped: {error}")
-            self.notify(error, severity="error", markup=False)
+            done = f"Wrote {len(written)} files. " if written else ""
+            self._status(f"{done}Not written: {error}")
+            self.notify(error, severity="error", markup=False, timeout=10)
             return
         folder = written[0].parent if written else ""
         self._status(f"Wrote {plural(len(written), 'file')} in {folder}")

@@ -38,7 +38,7 @@ from focusgroup.tui.widgets.note_forms import (
 from focusgroup.tui.widgets.note_log import NoteLog, entries
 from focusgroup.tui.widgets.note_wall import NoteWall
 
-WALL_TABLES = frozenset({"cards", "categories", "competencies"})
+WALL_TABLES = frozenset({"cards", "categories", "competencies", "card_links"})
 LOG_TABLES = frozenset({"competencies", "notes", "commitments", "participants"})
 FORM_IDS = {"competency": "nt-competency", "note": "nt-note", "commitment": "nt-commitment"}
 
@@ -134,7 +134,9 @@ class NoteTakerScreen(Screen[None]):
 
     def _refresh_wall(self) -> None:
         store = self.app.store
-        self.query_one(NoteWall).show(store.wall(), store.competencies(), self._tier_labels())
+        self.query_one(NoteWall).show(
+            store.wall(), store.competencies(), self._tier_labels(), store.links()
+        )
 
     def _refresh_log(self) -> None:
         store = self.app.store

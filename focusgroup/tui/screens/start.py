@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
@@ -71,7 +72,12 @@ class StartScreen(Screen[None]):
                     placeholder="Categories: blank for the sector's; A, B, C; or none",
                     id="new-categories",
                 )
-                yield OneLineInput(placeholder="Region", id="new-region")
+                # Region and the wages area share a row: the form stays as tall as it was.
+                with Horizontal(id="new-place"):
+                    yield OneLineInput(placeholder="Region", id="new-region")
+                    area = OneLineInput(placeholder="Wages area", id="new-area")
+                    area.tooltip = "A state or metro area for the pathway map's wages, e.g. Fargo"
+                    yield area
                 yield OneLineInput(self.app.today(), placeholder="Date (YYYY-MM-DD)", id="new-date")
                 yield OneLineInput(placeholder="Facilitator", id="new-facilitator")
                 yield OneLineInput(
@@ -101,7 +107,8 @@ class StartScreen(Screen[None]):
         for problem in problems:
             self.notify(str(problem), severity="warning", markup=False)
         self.protocols = {str(path): protocol for protocol, path in found}
-        select.set_options([(p.title, key) for key, p in self.protocols.items()])
+        # A user's protocol title is text, not markup.
+        select.set_options([(Content(p.title), key) for key, p in self.protocols.items()])
         if found:
             select.value = next(
                 (k for k, p in self.protocols.items() if p.id == "critical-occupations"),
@@ -133,7 +140,7 @@ class StartScreen(Screen[None]):
             table.add_row(*cells, key=str(entry.path))
         if not self.entries:
             self.query_one("#start-sessions Label", Label).update(
-                f"SESSIONS: none yet in {paths.sessions_dir()}"
+                Content(f"SESSIONS: none yet in {paths.sessions_dir()}")
             )
 
     def action_new(self) -> None:
@@ -184,6 +191,16 @@ class StartScreen(Screen[None]):
                 )
                 self.query_one(f"#new-{field}", Input).focus()
                 return
+        area = ""
+        if value("area"):
+            from focusgroup.regional.index import find_area
+
+            try:
+                area = find_area(value("area")).code
+            except FocusGroupError as error:
+                self.notify(str(error), severity="warning", markup=False, timeout=8)
+                self.query_one("#new-area", Input).focus()
+                return
         folder = paths.sessions_dir()
         path = new_session_path(folder, title, value("date"))
         chosen = self.query_one("#new-sector", Select).value
@@ -202,6 +219,7 @@ class StartScreen(Screen[None]):
                 date=value("date"),
                 facilitator=value("facilitator"),
                 follow_up_url=value("link"),
+                area=area,
             )
         except (FocusGroupError, OSError) as error:
             self.notify(f"Could not create the session: {error}", severity="error", markup=False)

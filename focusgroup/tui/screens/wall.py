@@ -77,6 +77,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         Binding("enter,o", "open_card", "Open", id="wall.open"),
         Binding("s", "split", "Split", show=False, id="wall.split"),
         Binding("h", "hands", "Hands", id="wall.hands"),
+        Binding("l", "link_card", "Advances to", show=False, id="wall.link"),
         Binding("e", "edit_card", "Edit", show=False, id="wall.edit"),
         Binding("y", "own_reason", "Own reason", show=False, id="wall.reason.own"),
         Binding("d", "cycle_shift", "Shifting", show=False, id="wall.shift"),
@@ -118,6 +119,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         Binding("f6", "toggle_agenda", "Agenda", show=False, id="wall.agenda"),
         Binding("w", "crosswalk", "Crosswalk", show=False, id="wall.crosswalk"),
         Binding("E", "export", "Export", id="wall.export"),
+        Binding("P", "pathway_map", "Pathway map", show=False, id="wall.map"),
         # The recap's keys (issue 14); listed last so the footer keeps the meeting's own keys.
         Binding("asterisk", "shortlist", "Shortlist", id="wall.shortlist"),
         Binding("R", "recap", "Recap", id="wall.recap"),
@@ -181,13 +183,14 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
             store.participants(),
             store.competencies(),
             self.options,
+            store.links(),
         )
 
     # -- applying changes ------------------------------------------------------------------------
 
     @on(SessionChanged)
     def session_changed(self, message: SessionChanged) -> None:
-        wall = message.touches("cards", "categories", "competencies", "participants")
+        wall = message.touches("cards", "categories", "competencies", "participants", "card_links")
         people = message.touches("participants", "cards")
         cards = self.app.store.cards()  # once per change, for the wall and every panel
         if wall:
@@ -282,6 +285,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
             "open_card",
             "split",
             "hands",
+            "link_card",
             "shortlist",
             "edit_card",
             "own_reason",

@@ -22,6 +22,18 @@ class WallTools(WallBase):
 
         self.app.push_screen(ExportDialog())
 
+    def action_pathway_map(self) -> None:
+        from focusgroup.tui.screens.map_dialog import MapDialog
+
+        self.app.push_screen(MapDialog())
+
+    def action_link_card(self) -> None:
+        """'Advances to': pick the card people in the selected card's job move up into."""
+        from focusgroup.tui.screens.link_dialog import LinkDialog
+
+        if (card_id := self.selected_card()) is not None:
+            self.app.push_screen(LinkDialog(card_id))
+
     def action_email(self) -> None:
         from focusgroup.tui.screens.email import EmailScreen
 

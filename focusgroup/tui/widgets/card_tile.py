@@ -18,6 +18,9 @@ SHIFT_BADGES = {"disappearing": "↓ disappearing", "transforming": "↻ transfo
 """The shifting-needs mark: a symbol and a word, so it reads without colour."""
 MAX_COMPETENCIES = 3
 """Unfolded competencies shown on a card before '+N more'."""
+ADVANCES_SYMBOL = "→"
+MAX_LINKS = 2
+"""'Advances to' targets shown on a card before '+N more'."""
 
 
 def reason_mark(hotkey: str) -> str:
@@ -55,6 +58,8 @@ class CardView:
     folded: bool = False
     marked: bool = False
     projector: bool = False
+    advances_to: tuple[str, ...] = ()
+    """Texts of the cards this one leads to ("advances to"), shown in projector view too."""
 
 
 Part = str | tuple[str, str]
@@ -93,6 +98,10 @@ def card_lines(view: CardView) -> list[list[Part]]:
         lines.append([("✎ ", "bold"), own])
     if view.soc and not view.projector:
         lines.append([("SOC ", "dim"), view.soc])
+    for target in view.advances_to[:MAX_LINKS]:
+        lines.append([(f"{ADVANCES_SYMBOL} ", "bold"), target])
+    if len(view.advances_to) > MAX_LINKS:
+        lines.append([(f"{ADVANCES_SYMBOL} +{len(view.advances_to) - MAX_LINKS} more", "bold")])
     if view.competencies and not view.folded:
         for text in view.competencies[:MAX_COMPETENCIES]:
             lines.append([(f"{view.competency_symbol} ", "bold"), text])

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from focusgroup.domain.model import Card, Competency
+from focusgroup.domain.model import Card, CardLink, Competency
 from focusgroup.domain.wall import Wall
 from focusgroup.tui.wall_view import CATEGORY_SYMBOL, TRAY_SYMBOL
 from focusgroup.tui.widgets.card_tile import COMPETENCY_SYMBOL, OCCUPATION_SYMBOL
@@ -64,6 +64,8 @@ class NoteWall(Tree[NodeKey]):
         self._cards: dict[int, Card] = {}
         self._category_names: dict[int, str] = {}
         self._by_key: dict[NodeKey, TreeNode[NodeKey]] = {}
+        self._advances: dict[int, list[str]] = {}
+        """Card id -> the texts of the cards it advances to (career pathway links)."""
         self._built = False
 
     # -- building -------------------------------------------------------------------------
@@ -73,6 +75,7 @@ class NoteWall(Tree[NodeKey]):
         wall: Wall,
         competencies: Sequence[Competency],
         tier_labels: dict[str, str],
+        links: Sequence[CardLink] = (),
     ) -> None:
         """Rebuild from the store's read models, keeping cursor, marks and open branches."""
         cursor = self.cursor_node.data if self.cursor_node is not None else None
@@ -80,6 +83,11 @@ class NoteWall(Tree[NodeKey]):
         opened = {key for key, node in self._by_key.items() if node.is_expanded}
         first_build = not self._built
         self._cards = {card.id: card for card in wall.cards()}
+        self._advances = {}
+        for link in links:
+            target = self._cards.get(link.to_card_id)
+            if target is not None:
+                self._advances.setdefault(link.card_id, []).append(target.text)
         self._category_names = {c.id: c.name for c in wall.categories}
         self.marked &= set(self._cards)
         by_card: dict[int, list[Competency]] = {}
@@ -155,6 +163,9 @@ class NoteWall(Tree[NodeKey]):
             details.append(f"{competencies} {COMPETENCY_SYMBOL}")
         if details:
             label.append(" · " + " · ".join(details), style="dim")
+        for target in self._advances.get(card.id, ()):
+            label.append(" → ", style="bold")  # advances to (a career pathway link)
+            label.append(target)
         return label
 
     # -- what the note-taker points at ------------------------------------------------------

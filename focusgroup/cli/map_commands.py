@@ -1,0 +1,90 @@
+"""`focusgroup map` (the career pathway map), `focusgroup areas` and `focusgroup projections`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from focusgroup.cli.export_commands import _out_dir, _session_file, out_option
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    if done < total:
+        click.echo(f"  [{done + 1}/{total}] {what}", err=True)
+
+
+@click.command(name="map")
+@click.argument("file")
+@out_option
+@click.option(
+    "--area",
+    default=None,
+    help="State or metropolitan area for wages (default: the session's; see `focusgroup areas`).",
+)
+@click.option("--pathway", default=None, help="Only this pathway (its name, or part of it).")
+def map_(file: str, out_dir: Path | None, area: str | None, pathway: str | None) -> None:
+    """Write the career pathway map of session FILE: one page per pathway (PDF, SVG, MD, JSON).
+
+    Columns by level (entry, mid, advanced); per occupation its education, description,
+    technology, annual openings, median hourly wage for the area and the nation; arrows for
+    the "advances to" links; between levels what it takes to move up. Every figure is cited.
+    """
+    from focusgroup.export.map_export import export_map
+
+    session = _session_file(file)
+    # Certifications and degrees stay "to collect" until a programs inventory is passed as
+    # `credentials=Credentials(find, citation)` (issue 17's credentials_finder and
+    # inventory_citation in domain/programs.py have that shape).
+    paths = export_map(
+        session, _out_dir(out_dir, session), area=area, pathway=pathway, progress=_progress
+    )
+    for path in paths:
+        click.echo(str(path))
+
+
+@click.command(name="areas")
+@click.argument("search", required=False, default="")
+def areas(search: str) -> None:
+    """List the states and metropolitan areas with OEWS wages (optionally those matching SEARCH)."""
+    from focusgroup.regional.index import areas as all_areas
+    from focusgroup.regional.index import meta
+
+    wanted = search.casefold().strip()
+    shown = [a for a in all_areas() if wanted in a.name.casefold() or wanted == a.code]
+    for area in shown:
+        click.echo(f"{area.code}  {area.kind:17}  {area.name}")
+    click.echo(
+        f"{len(shown)} areas; BLS OEWS {meta().get('oews_release', '')}. "
+        "Use the name (or the code) with `new --area` or `map --area`.",
+        err=True,
+    )
+
+
+@click.group(name="projections")
+def projections() -> None:
+    """Annual openings from a projections table (for the pathway map)."""
+
+
+@projections.command(name="import")
+@click.argument("file")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--source", required=True, help='Who published the figures, e.g. "Kansas DOL".')
+@click.option("--period", default="", help='The projection period, e.g. "2022-2032".')
+def projections_import(file: str, csv_file: Path, source: str, period: str) -> None:
+    """Import annual openings from CSV_FILE into session FILE (all or nothing; one undo).
+
+    Columns by header: soc_code and annual_openings (required), title, area.
+    """
+    from focusgroup.importing import import_projections
+    from focusgroup.paths import resolve_session
+    from focusgroup.store import SessionStore
+
+    with SessionStore.open(resolve_session(file), actor="cli") as store:
+        count, ignored = import_projections(store, csv_file, source=source, period=period)
+    click.echo(f"Imported annual openings for {count} occupations from {source}.")
+    if ignored:
+        click.echo(f"Ignored columns: {', '.join(ignored)}.")
+
+
+COMMANDS: list[click.Command] = [map_, areas, projections]

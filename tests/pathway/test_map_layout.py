@@ -1,0 +1,62 @@
+"""The map page stays printable: nothing off the page, no box over another, nothing dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from focusgroup.export.exporter import snapshot_of
+from focusgroup.export.map_layout import MARGIN, PAGE_H, PAGE_W, layout, measure
+from focusgroup.export.map_model import build_map
+from focusgroup.store import SessionStore
+from tests.builders import tiny_protocol
+from tests.pathway.conftest import LINKS, Pathway
+
+
+def _overlap(a, b) -> bool:
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+
+
+def _check_page(page_layout) -> None:
+    for line in page_layout.lines:
+        width = measure(line.text, line.size, line.bold)
+        left = line.x - width if line.align == "right" else line.x
+        assert MARGIN - 1 <= left and left + width <= PAGE_W - MARGIN + 1, line.text
+        assert MARGIN - 1 <= line.y <= PAGE_H - MARGIN, line.text
+    occupation_boxes = list(page_layout.placed.values())
+    for i, a in enumerate(occupation_boxes):
+        for b in occupation_boxes[i + 1 :]:
+            assert not _overlap(a, b)
+
+
+def test_the_pathway_page_fits_and_draws_one_arrow_per_link(pathway: Pathway) -> None:
+    (page,) = build_map(snapshot_of(pathway.path))
+    page_layout = layout(page)
+    _check_page(page_layout)
+    assert len(page_layout.arrows) == len(LINKS)
+    for arrow, (a, b) in zip(page_layout.arrows, LINKS, strict=True):
+        start, end = page_layout.placed[pathway.ids[a]], page_layout.placed[pathway.ids[b]]
+        (x0, y0), (x1, y1) = arrow.points[0], arrow.points[-1]
+        assert start.y <= y0 <= start.y + start.h and abs(x0 - (start.x + start.w)) < 1
+        assert end.y <= y1 <= end.y + end.h and abs(x1 - end.x) < 2
+
+
+def test_a_crowded_level_shrinks_then_lists_the_rest_by_name(tmp_path: Path) -> None:
+    store = SessionStore.create(tmp_path / "big.db", tiny_protocol(), title="Crowded")
+    production = store.categories()[0].id
+    titles = [f"Operator {i:02d}" for i in range(40)]
+    for text in titles:
+        store.add_card(text, category_id=production, level="entry")
+    store.close()
+    (page,) = build_map(snapshot_of(tmp_path / "big.db"))
+    page_layout = layout(page)
+    _check_page(page_layout)
+    shown = {
+        page.occupations[[o.card_id for o in page.occupations].index(i)].title
+        for i in page_layout.placed
+    }
+    listed = set(page_layout.overflow.get("entry", []))
+    assert shown | listed == set(titles) and not shown & listed
+    assert page_layout.size == 5.8 and page_layout.descriptions == ""
+    printed = " ".join(line.text for line in page_layout.lines)
+    assert f"Also at this level ({len(listed)};" in printed
+    assert all(title in printed for title in titles)
