@@ -16,8 +16,9 @@ from focusgroup.domain.text import slug
 from focusgroup.export.exporter import (
     ExportError,
     Progress,
-    _guard,
+    _Collector,
     _noop,
+    _write_atomically,
     prepare_out_dir,
     snapshot_of,
 )
@@ -79,7 +80,6 @@ def write_map(
     total = len(MAP_FORMATS) + 1
     progress(0, total, "laying out the map")
     layouts = [layout(page) for page in pages]
-    written = []
     title = f"Career pathway map: {pages[0].session_title}"
     steps: list[tuple[str, Callable[[Path], object]]] = [
         ("pdf", lambda p: write_pdf(layouts, p, title=title)),
@@ -92,9 +92,11 @@ def write_map(
             ),
         ),
     ]
+    # Each format on its own, through a temporary file: one that fails leaves the others.
+    collector = _Collector()
     for done, (ext, write) in enumerate(steps, start=1):
         path = out / f"{stem}.{ext}"
         progress(done, total, f"writing {path.name}")
-        written.append(_guard(path, functools.partial(write, path)))
+        collector.run(path.name, functools.partial(_write_atomically, path, write))
     progress(total, total, "done")
-    return written
+    return collector.finish()

@@ -21,5 +21,7 @@ TABLES = (
     "events",
     "sends",
     "takeaways",
+    "card_links",
+    "projections",
 )
 """The tables an up-to-date session file holds (a test holds them equal to the migrations')."""
