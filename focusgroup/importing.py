@@ -21,6 +21,7 @@ from focusgroup.domain.errors import FocusGroupError
 from focusgroup.domain.fields import one_line_problem
 from focusgroup.domain.model import UNSORTED, QuoteAs, Role
 from focusgroup.domain.protocol import Protocol
+from focusgroup.domain.reasons import match_reason
 from focusgroup.people_merge import PeopleMerge, PersonInput, PersonPlan
 from focusgroup.store.session_store import SessionStore
 
@@ -194,8 +195,6 @@ def import_cards(
     _refuse_if_needed(path, problems, merge)
     report.participants_updated = merge.updates()
 
-    reasons_by_name = {r.key.lower(): r.key for r in protocol.reasons}
-    reasons_by_name.update({r.label.lower(): r.key for r in protocol.reasons})
     categories = {_category_key(c.name): c.id for c in store.categories()}
     people = _PeopleWriter(store)
 
@@ -207,14 +206,17 @@ def import_cards(
                 categories[key] = store.add_category(item.category)
                 report.categories_added += 1
             category_id = categories[key]
-        reasons = []
+        reasons: list[str] = []
         for reason in item.reasons:
-            # A reason outside the protocol's list is the employer's own definition of
+            # Matched by key, label or close wording ("biggest impact on growth"); one that
+            # means none of the protocol's reasons is the employer's own definition of
             # "critical": keep it as written.
-            known = reasons_by_name.get(reason.lower())
+            known = match_reason(reason, protocol.reasons)
             if known is None:
                 report.own_reasons.append(reason)
-            reasons.append(known or reason)
+            value = known.key if known else reason
+            if value not in reasons:
+                reasons.append(value)
         store.add_card(
             item.text,
             people.id_of(item.person),

@@ -13,6 +13,7 @@ from focusgroup import paths
 from focusgroup.domain.errors import ProtocolError
 from focusgroup.domain.protocol import Protocol
 from focusgroup.domain.protocol_schema import parse_protocol
+from focusgroup.domain.text import plural
 from focusgroup.domain.yaml_nodes import quote
 
 MAX_BYTES = 1_000_000
@@ -110,5 +111,5 @@ def find_protocol(id_or_path: str) -> Protocol:
     ids = ", ".join(p.id for p, _ in available) or "none found"
     message = f"unknown protocol {quote(id_or_path)} (available: {ids})"
     if errors:
-        message += f"; {len(errors)} protocol file(s) could not be read, e.g. {errors[0]}"
+        message += f"; {plural(len(errors), 'protocol file')} could not be read, e.g. {errors[0]}"
     raise ProtocolError(message)

@@ -168,6 +168,8 @@ def build_sample_session(path: str | Path, *, cards: int = 0, seed: int = 7) -> 
             store.add_participant(name, org, email=f"p{i}@example.org", quote_as=quote_as)
             for i, (name, org, quote_as) in enumerate(PEOPLE)
         ]
+        for person in people:  # all of them came; exports list attendees only
+            store.set_attended(person, True)
         reasons = [r.key for r in protocol.reasons]
         cat_ids = {name: store.add_category(name) for name in CATEGORIES}
         for category, occupations in OCCUPATIONS.items():

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from focusgroup.domain.text import plural
 from focusgroup.mail.errors import MailError, MailSettingsError
 
 if TYPE_CHECKING:
@@ -75,6 +76,11 @@ def _size(data_len: int) -> str:
 )
 @click.option("--resend", is_flag=True, help="Send again to those already sent to.")
 @click.option(
+    "--everyone",
+    is_flag=True,
+    help="Include registered participants not marked present (default: attendees only).",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -107,6 +113,7 @@ def email(
     dry_run: bool,
     outbox: Path | None,
     resend: bool,
+    everyone: bool,
     config_file: Path | None,
     host: str | None,
     port: int | None,
@@ -151,7 +158,8 @@ def email(
     path = existing_session(file)
     click.echo(f"Session: {path}")
     with SessionStore.open(path, actor="cli") as store:
-        recipients = plan(store.participants(), store.sends(), resend=resend)
+        present = None if everyone else [p.id for p in store.attendees()]
+        recipients = plan(store.participants(), store.sends(), resend=resend, present=present)
         due = [r for r in recipients if r.will_send]
         title = store.session().title
         if not due and not dry_run:
@@ -159,7 +167,9 @@ def email(
             done = sum(r.status is Status.SENT for r in recipients)
             unknown = sum(r.status is Status.UNKNOWN for r in recipients)
             if done:
-                click.echo(f"All {done} consenting participant(s) already have it; use --resend.")
+                click.echo(
+                    f"All {plural(done, 'consenting participant')} already have it; use --resend."
+                )
             if unknown:
                 click.echo(
                     f"{unknown} may have been sent by a run that stopped mid-send; check with "
@@ -173,7 +183,7 @@ def email(
         else:
             out_dir = exports_dir(path)
             content = mail_content.export_content(store, profiles, out_dir)
-            click.echo(f"Exported {len(content.attachments)} PDF(s) to {out_dir}")
+            click.echo(f"Exported {plural(len(content.attachments), 'PDF')} to {out_dir}")
         reply = settings.reply_address()
         letter_subject = subject or content.subject
 
@@ -191,7 +201,8 @@ def email(
             if settings.host:
                 click.echo(f"  Server:   {settings.describe()}")
             _print_plan(
-                recipients, header=f"Would send to {len(due)} of {len(recipients)} participants:"
+                recipients,
+                header=f"Would send to {len(due)} of {plural(len(recipients), 'participant')}:",
             )
             duplicates = sum(r.status is Status.DUPLICATE for r in recipients)
             if duplicates:
@@ -216,8 +227,8 @@ def email(
             for item in written:
                 click.echo(f"  wrote  {item.path.name}  ({item.recipient.participant.name})")
             click.echo(
-                f"Wrote {len(written)} message(s) to {outbox}. Open each in your mail program "
-                "to send it; nothing was recorded as sent."
+                f"Wrote {plural(len(written), 'message')} to {outbox}. Open each in your mail "
+                "program to send it; nothing was recorded as sent."
             )
             return
 
@@ -225,7 +236,7 @@ def email(
         _send(store, settings, letter, recipients)
         skipped = [r for r in recipients if r.status in SKIPPED]
         if skipped:
-            click.echo(f"Not sent to {len(skipped)} participant(s):")
+            click.echo(f"Not sent to {plural(len(skipped), 'participant')}:")
             for r in skipped:
                 click.echo(f"  {r.participant.label}: {r.describe()}")
 
@@ -274,7 +285,7 @@ def _send(
         raise report.fatal
     if report.failed:
         raise MailError(
-            f"{len(report.failed)} message(s) failed (listed above); run the same command "
+            f"{plural(len(report.failed), 'message')} failed (listed above); run the same command "
             "again to retry only those."
         )
 

@@ -10,6 +10,7 @@ import click
 
 from focusgroup.cli.session_file import existing_session, session_path
 from focusgroup.domain.errors import SessionFileError
+from focusgroup.domain.text import plural
 
 ROLES = ("facilitator", "note-taker")
 
@@ -62,7 +63,19 @@ def _open_ui(path: Path, role: str) -> None:
     help="The meeting's title, as participants will see it (required, except with --profile: "
     "then '<occupation>: critical competencies').",
 )
-@click.option("--sector", default="", help="Industry sector, e.g. 'Advanced manufacturing'.")
+@click.option(
+    "--sector",
+    default="",
+    help="Industry sector: manufacturing, health-care, it, construction, "
+    "transportation-logistics, hospitality or energy (starts with that sector's categories); "
+    "other text is kept as written.",
+)
+@click.option(
+    "--categories",
+    "categories",
+    default=None,
+    help='Category header cards to start with, "A,B,C", or "none" for an empty wall.',
+)
 @click.option("--region", default="", help="Region the partnership serves.")
 @click.option(
     "--area",
@@ -91,6 +104,7 @@ def new(
     protocol_id: str,
     title: str,
     sector: str,
+    categories: str | None,
     region: str,
     area: str | None,
     date: str | None,
@@ -99,6 +113,7 @@ def new(
     profile: Path | None,
 ) -> None:
     """Create a new session FILE (a name alone goes in sessions/)."""
+    from focusgroup.domain.sectors import choose_categories, find_sector
     from focusgroup.protocol_files import find_protocol
     from focusgroup.store import SessionStore
 
@@ -114,10 +129,11 @@ def new(
         from focusgroup.regional.index import find_area
 
         area_code = find_area(area).code  # checked before the file is created
+    known = find_sector(sector)
     details: dict[str, Any] = dict(
         area=area_code,
         title=title,
-        sector=sector,
+        sector=known.key if known else sector.strip(),
         region=region,
         date=date or Date.today().isoformat(),
         facilitator=facilitator,
@@ -128,9 +144,16 @@ def new(
 
         store = start_from_profile(path, profile, protocol_id=protocol_id, **details)
     else:
-        store = SessionStore.create(path, find_protocol(protocol_id), actor="cli", **details)
+        protocol = find_protocol(protocol_id)
+        seeds, source = choose_categories(protocol.categories, sector, categories)
+        store = SessionStore.create(path, protocol, actor="cli", categories=seeds, **details)
+        if source:
+            click.echo(source)
     with store:
-        counts = f"{len(store.categories())} categories, {len(store.cards())} cards"
+        counts = (
+            f"{plural(len(store.categories()), 'category', 'categories')}, "
+            f"{plural(len(store.cards()), 'card')}"
+        )
         click.echo(f"Created {path} ({store.protocol().title}; {counts}).")
 
 

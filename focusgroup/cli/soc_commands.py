@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from focusgroup.domain.text import plural
+
 
 @click.group()
 def soc() -> None:
@@ -157,14 +159,17 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
             if flag:
                 click.echo(f"    note: {flag}")
         if accept_top:
-            click.echo(f"Stored codes on {stored} of {len(cards)} cards (undo each in the app).")
+            click.echo(
+                f"Stored codes on {stored} of {plural(len(cards), 'card')} (undo each in the app)."
+            )
             if review:
                 click.echo(f"Left for you to decide ({len(review)}):")
                 for label, why in review:
                     click.echo(f"    {label}: {why}")
         else:
             click.echo(
-                f"{len(cards)} uncoded cards; run again with --accept-top to store the clear ones."
+                f"{plural(len(cards), 'uncoded card')}; run again with --accept-top to store "
+                "the clear ones."
             )
     finally:
         store.close()

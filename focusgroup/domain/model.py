@@ -42,7 +42,9 @@ class Seat(StrEnum):
 UNSORTED = "unsorted"
 DEFAULT_LEVELS: tuple[str, ...] = ("entry", "mid", "advanced")
 CARDS_PER_EMPLOYER = 2
-"""Each employer writes their two most critical positions."""
+"""Each employer writes their two most critical positions; a card beyond those is a third card."""
+SHIFTS: dict[str, str] = {"disappearing": "Disappearing", "transforming": "Transforming"}
+"""The guide's "where are needs shifting": a position marked as going away or changing."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class Session:
     """The facilitator's own next steps for the summary; empty means the standard wording."""
     area: str = ""
     """The BLS OEWS area code (a state or metropolitan area) for regional wages; '' for none."""
+    timer: str = ""
+    """The step timer's stored state (JSON, see domain.timer); empty before it first runs."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ class Participant:
     quote_as: str = QuoteAs.NAMED.value
     title: str = ""
     """Their job title, as the registration list gives it ("HR Director")."""
+    attended: bool = False
+    """Marked present on the participants screen (a card also makes them present)."""
 
     @property
     def label(self) -> str:
@@ -118,6 +124,8 @@ class Card:
     """A show of hands was taken (so `hands` of 0 means nobody, not "never asked")."""
     shortlist: float = 0.0
     """Place on the room's agreed shortlist (1 = first); 0 when not on it."""
+    shift: str = ""
+    """Where needs are shifting: "disappearing", "transforming" or "" (see SHIFTS)."""
     members: tuple[Card, ...] = field(default=(), compare=False)
 
     @property

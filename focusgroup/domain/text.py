@@ -18,6 +18,11 @@ def shorten(text: str, limit: int, *, ellipsis: str = ELLIPSIS) -> str:
     return text[: max(0, limit - len(ellipsis))] + ellipsis
 
 
+def plural(n: int, word: str, many: str = "") -> str:
+    """ "1 card", "2 cards", "0 categories" (with `many` for a plural that isn't word+s)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def one_line(text: str) -> str:
     """Every run of whitespace (newlines too) as one space: a text for a one-line cell."""
     return " ".join(text.split())

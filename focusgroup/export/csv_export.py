@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from focusgroup.domain import wall as wall_model
+from focusgroup.domain.model import SHIFTS
 from focusgroup.export.snapshot import SessionSnapshot
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -63,6 +64,7 @@ def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
                 card.onet_code,
                 card.soc_title,
                 "yes" if card.third_card else "",
+                SHIFTS.get(card.shift, card.shift).lower(),
                 "; ".join(
                     dict.fromkeys(
                         org.get(m.participant_id, "") for m in card.all_cards if m.participant_id
@@ -98,6 +100,7 @@ def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
                 "onet_code",
                 "soc_title",
                 "third_card",
+                "shifting",
                 "organizations",
                 "written_by",
             ],

@@ -11,7 +11,7 @@ import html
 import re
 
 from focusgroup.domain.fields import follow_up_problem
-from focusgroup.domain.model import Card, Competency, Note
+from focusgroup.domain.model import SHIFTS, Card, Competency, Note
 from focusgroup.domain.sectors import sector_label
 from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import (
@@ -68,9 +68,11 @@ def _occupation_line(place: int, occ: OccupationSummary, *, code: bool = False) 
         else ""
     )
     hands = "" if occ.hands is None else f"; {plural(occ.hands, 'hand')}"
+    # Where needs are shifting (issue 13): the position is going away or changing.
+    shift = f"; {SHIFTS[occ.card.shift].lower()}" if occ.card.shift in SHIFTS else ""
     return (
         f"{place}. **{md(occ.card.text)}**{soc} — {md(occ.category)}, {occ.level}; "
-        f"named by {plural(occ.employers, 'employer')}{hands}"
+        f"named by {plural(occ.employers, 'employer')}{hands}{shift}"
     )
 
 

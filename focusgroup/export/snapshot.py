@@ -268,9 +268,17 @@ def _owner(commitment: Commitment, snap: SessionSnapshot, scrub: Any) -> str:
     return str(scrub(owner))
 
 
-def take_snapshot(store: SessionReader, *, anonymous: bool | None = None) -> SessionSnapshot:
-    """Read everything once. `anonymous=None` follows the session's own setting."""
+def take_snapshot(
+    store: SessionReader, *, anonymous: bool | None = None, everyone: bool = False
+) -> SessionSnapshot:
+    """Read everything once. `anonymous=None` follows the session's own setting.
+
+    Participants are those who were in the room (marked present, or who gave a card, note
+    or competency): a registration list also names people who didn't come, and the summary
+    must not list them as taking part. `everyone=True` keeps every registered participant.
+    """
     session = store.session()
+    people = store.participants() if everyone else store.attendees()
     empty: dict[int, str] = {}
     firsts = _originals(store) if session.source_profile.strip() else (empty, empty, empty)
     snap = SessionSnapshot(
@@ -278,7 +286,7 @@ def take_snapshot(store: SessionReader, *, anonymous: bool | None = None) -> Ses
         # byte. Only the PDF normalises (NFC), where it picks glyphs (export/fonts).
         session=session,
         protocol=store.protocol(),
-        participants=tuple(store.participants()),
+        participants=tuple(people),
         categories=tuple(store.categories()),
         cards=tuple(store.cards()),
         competencies=tuple(store.competencies()),

@@ -32,9 +32,17 @@ class Status(StrEnum):
     NO_EMAIL = "no e-mail"
     NO_CONSENT = "no consent"
     BAD_ADDRESS = "bad address"
+    ABSENT = "not at the meeting"
+    """Registered but not marked present; included only when asked for everyone."""
 
 
-SKIPPED = (Status.NO_EMAIL, Status.NO_CONSENT, Status.BAD_ADDRESS, Status.DUPLICATE)
+SKIPPED = (
+    Status.NO_EMAIL,
+    Status.NO_CONSENT,
+    Status.BAD_ADDRESS,
+    Status.DUPLICATE,
+    Status.ABSENT,
+)
 UNKNOWN_STATUSES = ("sending", "unknown")
 """Send-log statuses whose outcome nobody knows: the intent was recorded, no answer was."""
 
@@ -82,9 +90,18 @@ class Recipient:
 
 
 def plan(
-    participants: Iterable[Participant], sends: Sequence[Send], *, resend: bool = False
+    participants: Iterable[Participant],
+    sends: Sequence[Send],
+    *,
+    resend: bool = False,
+    present: Iterable[int] | None = None,
 ) -> list[Recipient]:
-    """Every participant with their status for this run, in participant order."""
+    """Every participant with their status for this run, in participant order.
+
+    `present`: the ids of those who attended; anyone else is skipped as not at the meeting
+    (None: everyone registered is a candidate).
+    """
+    attended = None if present is None else frozenset(present)
     latest: dict[str, Send] = {}
     delivered: dict[str, Send] = {}
     for send in sends:  # oldest first
@@ -97,7 +114,9 @@ def plan(
     for person in participants:
         email = person.email.strip()
         key = mailbox(email)
-        if not email:
+        if attended is not None and person.id not in attended:
+            result.append(Recipient(person, Status.ABSENT))
+        elif not email:
             result.append(Recipient(person, Status.NO_EMAIL))
         elif not person.consent:
             result.append(Recipient(person, Status.NO_CONSENT))

@@ -146,6 +146,14 @@ def connect(settings: SmtpSettings) -> smtplib.SMTP:
         raise
 
 
+def check_connection(settings: SmtpSettings) -> str:
+    """Connect, secure and log in, then hang up; returns what worked, raises a MailError."""
+    client = connect(settings)
+    _quit(client)
+    login = f", logged in as {settings.user}" if settings.user else ""
+    return f"Connected to {settings.host}:{settings.effective_port} ({settings.security}){login}."
+
+
 def _login(client: smtplib.SMTP, user: str, password: str) -> None:
     if (user + password).isascii():
         client.login(user, password)

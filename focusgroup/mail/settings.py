@@ -147,6 +147,64 @@ def load_settings(
     return _validated(merged)
 
 
+def config_file_path(environ: Mapping[str, str] | None = None) -> Path:
+    """Where the app saves settings: the file the CLI reads by default (FOCUSGROUP_MAIL_CONFIG,
+    else `mail.yaml` in FOCUSGROUP_HOME)."""
+    environ = os.environ if environ is None else environ
+    if environ.get(CONFIG_ENV):
+        return Path(environ[CONFIG_ENV]).expanduser()
+    return paths.home() / CONFIG_FILE_NAME
+
+
+SAVED_KEYS = ("from", "host", "port", "security", "user", "reply_to")
+"""What the app's settings form writes; other keys already in the file (cafile, timeout) stay."""
+
+
+def save_config(values: Mapping[str, Any], path: Path | None = None) -> Path:
+    """Validate and write the form's settings to mail.yaml; never a password.
+
+    `values` uses the file's keys (from, host, port, security, user, reply_to); an empty one
+    clears that setting. Keys not in `values` (cafile, timeout...) are kept from the file.
+    The file is replaced in one rename, so a crash mid-write leaves the old one.
+    """
+    if "password" in values:
+        raise MailSettingsError("The SMTP password is never saved; it is asked for when sending.")
+    path = config_file_path() if path is None else path
+    existing = _read_config(path) if path.is_file() else {}
+    kept = {k: v for k, v in existing.items() if k not in {CONFIG_KEYS[key] for key in SAVED_KEYS}}
+    fresh = {
+        CONFIG_KEYS[k]: v for k, v in values.items() if k in SAVED_KEYS and v not in ("", None)
+    }
+    settings = _validated({**kept, **fresh})  # raises on a bad port, security or address
+    if settings.mail_from:
+        settings.sender()
+    if settings.reply_to:
+        settings.reply_address()
+    names = {v: k for k, v in CONFIG_KEYS.items() if k != "reply-to"}
+    data = {names[k]: v for k, v in {**kept, **fresh}.items()}
+    if "port" in data:
+        data["port"] = int(data["port"])
+    text = (
+        "# focusgroup mail settings (written by the app; the CLI reads them too).\n"
+        "# The password is never stored here: it is asked for when sending.\n"
+        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scratch = path.with_name(path.name + ".tmp")
+    try:
+        scratch.write_text(text, encoding="utf-8")
+        scratch.replace(path)
+    except OSError as error:
+        raise MailSettingsError(f"Can't write the mail settings to {path}: {error}") from None
+    return path
+
+
+def overridden_by_environment(environ: Mapping[str, str] | None = None) -> list[str]:
+    """Environment variables that win over the file (the form says so)."""
+    environ = os.environ if environ is None else environ
+    return [var for var in ENV.values() if environ.get(var)]
+
+
 def _config_path(config_file: str | Path | None, environ: Mapping[str, str]) -> Path | None:
     if config_file:
         path = Path(config_file).expanduser()

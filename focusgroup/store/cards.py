@@ -8,9 +8,12 @@ from collections.abc import Iterable, Sequence
 from focusgroup.domain import wall as wall_model
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.model import (
+    CARDS_PER_EMPLOYER,
+    SHIFTS,
     UNSORTED,
     Card,
 )
+from focusgroup.domain.reasons import match_reason
 from focusgroup.store import rows
 from focusgroup.store.base import StoreBase, _short, _text, writes
 from focusgroup.store.journal import now
@@ -63,8 +66,9 @@ class CardOps(StoreBase):
             # and decoding it for every card was a third of a large import's time.
             step = self.conn.execute("SELECT current_step FROM sessions WHERE id = 1").fetchone()[0]
         if third_card is None:
-            current = self.protocol().step(step)
-            third_card = bool(current and current.third_card)
+            # "Third card" means the employer already turned in their two, whichever step
+            # the agenda is on: a late second card typed during step 5 is not a third card.
+            third_card = self._is_beyond_two(participant_id)
         with self.action(f"Add card {_short(text)}"):
             return self.journal.insert(
                 "cards",
@@ -82,11 +86,70 @@ class CardOps(StoreBase):
             )
 
     @writes
-    def edit_card(self, card_id: int, text: str) -> None:
+    def edit_card(self, card_id: int, text: str, participant_id: int | None | object = ...) -> None:
+        """Reword a card and, given `participant_id`, change who wrote it (None: nobody).
+
+        A new author re-decides "third card": it is one if that employer already had two
+        cards written before this one.
+        """
         _text(text, "A card")
         old = self.card(card_id)
-        with self.action(f"Reword card {_short(old.text)}"):
-            self.journal.update("cards", card_id, {"text": text})
+        fields: dict[str, object] = {}
+        if text != old.text:
+            fields["text"] = text
+        if participant_id is not ... and participant_id != old.participant_id:
+            if participant_id is not None:
+                self.participant(participant_id)  # type: ignore[arg-type]
+            fields["participant_id"] = participant_id
+            fields["third_card"] = int(self._is_beyond_two(participant_id, before=card_id))  # type: ignore[arg-type]
+        if not fields:
+            return
+        verb = "Reword card" if "participant_id" not in fields else "Edit card"
+        with self.action(f"{verb} {_short(old.text)}"):
+            self.journal.update("cards", card_id, fields)
+
+    def _is_beyond_two(self, participant_id: int | None, before: int | None = None) -> bool:
+        """Whether this employer already has their two cards (written before card `before`)."""
+        if participant_id is None:
+            return False
+        sql, args = "SELECT count(*) FROM cards WHERE participant_id = ?", [participant_id]
+        if before is not None:
+            sql, args = sql + " AND id < ?", [participant_id, before]
+        return int(self.conn.execute(sql, args).fetchone()[0]) >= CARDS_PER_EMPLOYER
+
+    @writes
+    def set_shift(self, card_id: int, shift: str) -> None:
+        """Mark a position as disappearing or transforming ("" clears the mark)."""
+        if shift and shift not in SHIFTS:
+            raise DomainError(f"Unknown mark {shift!r}; use one of: {', '.join(SHIFTS)}.")
+        card = self._top_card(card_id)
+        if card.shift == shift:
+            return
+        what = SHIFTS[shift].lower() if shift else "no longer shifting"
+        with self.action(f"Mark {_short(card.text)} {what}"):
+            self.journal.update("cards", card.id, {"shift": shift})
+
+    @writes
+    def add_reason_text(self, card_id: int, text: str) -> str:
+        """Add a reason in the employer's words; returns what was stored.
+
+        Words that clearly name one of the protocol's reasons store that reason's key (so
+        the tallies count it with the others); anything else is kept exactly as typed, as
+        the employer's own definition of "critical". Already on the card: nothing changes.
+        """
+        _text(text, "A reason")
+        card = self._top_card(card_id)
+        known = match_reason(text, self.protocol().reasons)
+        value = known.key if known else text.strip()
+        if value in card.reasons:
+            return value
+        name = known.label if known else value
+        with self.action(f"Tag {_short(card.text)}: {_short(name)}"):
+            reasons = [*card.reasons, value]
+            self.journal.update(
+                "cards", card.id, {"reasons": json.dumps(reasons, ensure_ascii=False)}
+            )
+        return value
 
     @writes
     def delete_card(self, card_id: int) -> None:

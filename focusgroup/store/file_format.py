@@ -7,7 +7,7 @@ file imports nothing but sqlite3.
 from __future__ import annotations
 
 APPLICATION_ID = 0x46475250  # "FGRP", in PRAGMA application_id
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """The number of migrations in `schema.py` (a test holds them equal), in PRAGMA user_version."""
 
 TABLES = (

@@ -87,6 +87,34 @@ class PeopleOps(StoreBase):
         with self.action(f"Edit participant {_short(current.name)}"):
             self.journal.update("participants", participant_id, fields)
 
+    def attendees(self) -> list[Participant]:
+        """Who was in the room: marked present, or gave a card, note, competency or commitment."""
+        spoke = {
+            pid
+            for table in ("cards", "notes", "competencies", "commitments")
+            for (pid,) in self.conn.execute(
+                f"SELECT DISTINCT participant_id FROM {table} WHERE participant_id IS NOT NULL"
+            ).fetchall()
+        }
+        return [p for p in self.participants() if p.attended or p.id in spoke]
+
+    @writes
+    def set_attended(self, participant_id: int, attended: bool) -> None:
+        """Mark someone present or absent. Someone who turned in a card was there."""
+        current = self.participant(participant_id)
+        if (
+            not attended
+            and self.conn.execute(
+                "SELECT 1 FROM cards WHERE participant_id = ? LIMIT 1", [participant_id]
+            ).fetchone()
+        ):
+            raise DomainError(f"{current.name} turned in a card, so was in the room.")
+        if current.attended == attended:
+            return
+        verb = "present" if attended else "absent"
+        with self.action(f"Mark {_short(current.name)} {verb}"):
+            self.journal.update("participants", participant_id, {"attended": int(attended)})
+
     @writes
     def remove_participant(self, participant_id: int) -> None:
         """Remove a participant; their cards and notes stay, unattributed."""
@@ -146,6 +174,29 @@ class PeopleOps(StoreBase):
             for i, cat in enumerate(ordered):
                 position = float(other if i == index else index if i == other else i)
                 self.journal.update("categories", cat.id, {"position": position})
+
+    def empty_categories(self) -> list[Category]:
+        """Categories with no card and no competency under them."""
+        used = {
+            cid
+            for table in ("cards", "competencies")
+            for (cid,) in self.conn.execute(
+                f"SELECT DISTINCT category_id FROM {table} WHERE category_id IS NOT NULL"
+            ).fetchall()
+        }
+        return [c for c in self.categories() if c.id not in used]
+
+    @writes
+    def remove_empty_categories(self) -> int:
+        """Remove every category nothing is under, as one undoable action; returns how many."""
+        empty = self.empty_categories()
+        if not empty:
+            return 0
+        noun = "category" if len(empty) == 1 else "categories"
+        with self.action(f"Remove {len(empty)} empty {noun}"):
+            for category in empty:
+                self.journal.delete("categories", category.id)
+        return len(empty)
 
     @writes
     def remove_category(self, category_id: int) -> None:

@@ -25,7 +25,9 @@ T = TypeVar("T")
 
 LIST_COLUMNS = frozenset({"reasons", "card_ids", "tags"})
 """Stored as JSON text."""
-BOOL_COLUMNS = frozenset({"anonymous", "consent", "third_card", "lacking", "hands_taken"})
+BOOL_COLUMNS = frozenset(
+    {"anonymous", "consent", "third_card", "lacking", "hands_taken", "attended"}
+)
 """Stored as 0/1."""
 
 

@@ -236,7 +236,17 @@ def m006_pathways(db: Database) -> None:
 
 
 @migrations()
-def m007_programs(db: Database) -> None:
+def m007_live_meeting(db: Database) -> None:
+    # Issue 13: a card can be marked as a position that is disappearing or transforming; a
+    # participant can be marked present (registration lists include people who didn't come);
+    # the step timer's state is kept so closing and reopening the app doesn't reset it.
+    db.execute("ALTER TABLE cards ADD COLUMN shift TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE participants ADD COLUMN attended INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE sessions ADD COLUMN timer TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m008_programs(db: Database) -> None:
     # The education and training inventory (issue 17): programs, employers' step-8 answers
     # about where they find applicants, and openings per occupation for supply vs demand.
     # List cells (linkages, occupations, competencies) are JSON text, like cards.reasons.

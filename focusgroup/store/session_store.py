@@ -7,13 +7,15 @@ logged with who did it so it can be undone. Reads return frozen domain objects.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from focusgroup.domain.errors import DomainError, SessionFileError
 from focusgroup.domain.fields import date_problem
 from focusgroup.domain.model import Event, Send
-from focusgroup.domain.protocol import Protocol, protocol_to_json
+from focusgroup.domain.protocol import CategorySeed, Protocol, protocol_to_json
+from focusgroup.domain.timer import TimerState
 from focusgroup.store import rows
 from focusgroup.store.base import _follow_up, _name, _one_line, writes
 from focusgroup.store.cards import CardOps
@@ -96,6 +98,7 @@ class SessionStore(CardOps, LinkOps, PeopleOps, NoteOps, RecapOps, ProgramOps):
         title: str,
         actor: str = "cli",
         with_categories: bool = True,
+        categories: Sequence[CategorySeed] | None = None,
         **details: Any,
     ) -> SessionStore:
         path = Path(path)
@@ -116,8 +119,9 @@ class SessionStore(CardOps, LinkOps, PeopleOps, NoteOps, RecapOps, ProgramOps):
                         **{k: v for k, v in details.items() if v is not None},
                     },
                 )
+                seeds = protocol.categories if categories is None else categories
                 if with_categories:
-                    for index, seed in enumerate(protocol.categories):
+                    for index, seed in enumerate(seeds):
                         store.journal.insert(
                             "categories",
                             {"name": seed.name, "colour": seed.colour, "position": float(index)},
@@ -179,6 +183,15 @@ class SessionStore(CardOps, LinkOps, PeopleOps, NoteOps, RecapOps, ProgramOps):
         index = max(0, min(len(steps) - 1, index))
         with self.action(f"Go to step {index + 1}: {steps[index].title}", undoable=False):
             self.journal.update("sessions", 1, {"current_step": index})
+
+    def timer_state(self) -> TimerState | None:
+        return TimerState.from_json(self.session().timer)
+
+    @writes
+    def save_timer(self, state: TimerState, description: str = "Step timer") -> None:
+        """Keep the step timer's state (start, pause, +1 minute), so a reopened app resumes it."""
+        with self.action(description, undoable=False):
+            self.journal.update("sessions", 1, {"timer": state.to_json()})
 
     # -- undo / redo ---------------------------------------------------------------------------
 

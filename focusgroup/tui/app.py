@@ -68,9 +68,7 @@ class FocusGroupApp(SessionApp):
         STYLES / "agenda.tcss",
         STYLES / "dialogs.tcss",
         STYLES / "start.tcss",
-        # The note-taker's screen is the app's default screen for that seat, and Textual loads
-        # a default screen's own CSS_PATH only when it is pushed later, never at start-up.
-        STYLES.parent / "note_taker.tcss",
+        STYLES / "note_taker.tcss",
     ]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),

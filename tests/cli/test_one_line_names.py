@@ -77,8 +77,8 @@ async def test_a_pasted_name_keeps_every_line_as_words(
 def test_an_older_file_with_a_line_break_in_a_name_is_still_mailed(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     with SessionStore.create(path, tiny_protocol(), title="Old meeting") as store:
-        store.add_participant("Zoë Quinn", email="zoe@example.org")
-        store.add_card("Welder")
+        zoe = store.add_participant("Zoë Quinn", email="zoe@example.org")
+        store.add_card("Welder", zoe)  # she was there: the summary goes to attendees
     conn = sqlite3.connect(path)  # written before the rule: straight into the file
     conn.execute("UPDATE participants SET name = 'Zoë\nQuinn\r\nBcc: all@example.org'")
     conn.execute("UPDATE sessions SET title = 'Old\nmeeting'")

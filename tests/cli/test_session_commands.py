@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from focusgroup.cli import main
+from focusgroup.domain.sectors import SECTORS, find_sector, sector_label
 from focusgroup.store import SessionStore
 
 
@@ -64,14 +65,71 @@ def test_new_creates_a_session_in_sessions_folder(isolated_home: Path) -> None:
     path = isolated_home / "sessions" / "spring-meeting.db"
     with SessionStore.open(path) as store:
         session = store.session()
+        # "Health care" is stored as the sector's stable key (issue 13), shown by its label,
+        # and the wall starts with health care's categories, not manufacturing's.
         assert (session.title, session.sector, session.date) == (
             "Spring meeting",
-            "Health care",
+            "health-care",
             "2026-04-02",
         )
+        assert sector_label(session.sector) == "Health care"
         assert session.follow_up_url == "https://example.org/f"
         assert store.protocol().id == "critical-occupations"
-        assert len(store.categories()) == len(store.protocol().categories)
+        assert [c.name for c in store.categories()] == list(
+            find_sector("health-care").category_names
+        )
+
+
+def test_new_without_a_sector_keeps_the_protocols_example_categories(tmp_path: Path) -> None:
+    result = run("new", str(tmp_path / "plain.db"), "--title", "Plain")
+    assert result.exit_code == 0, result.output
+    with SessionStore.open(tmp_path / "plain.db") as store:
+        assert [c.name for c in store.categories()] == [
+            seed.name for seed in store.protocol().categories
+        ]
+
+
+@pytest.mark.parametrize(
+    ("sector", "names"),
+    [(s.key, s.category_names) for s in SECTORS],
+)
+def test_new_sector_starts_with_that_sectors_categories(tmp_path, sector, names) -> None:
+    result = run("new", str(tmp_path / "s.db"), "--title", "T", "--sector", sector)
+    assert result.exit_code == 0, result.output
+    with SessionStore.open(tmp_path / "s.db") as store:
+        assert store.session().sector == sector
+        assert tuple(c.name for c in store.categories()) == names
+    assert f"{len(names)} categories" in result.output
+
+
+def test_new_categories_list_and_none(tmp_path: Path) -> None:
+    result = run(
+        "new",
+        str(tmp_path / "a.db"),
+        "--title",
+        "T",
+        "--sector",
+        "it",
+        "--categories",
+        "Help desk, Networks ,Software",
+    )
+    assert result.exit_code == 0, result.output
+    with SessionStore.open(tmp_path / "a.db") as store:
+        assert [c.name for c in store.categories()] == ["Help desk", "Networks", "Software"]
+        assert store.session().sector == "it"
+    result = run("new", str(tmp_path / "b.db"), "--title", "T", "--categories", "none")
+    assert result.exit_code == 0, result.output
+    assert "0 categories" in result.output
+    with SessionStore.open(tmp_path / "b.db") as store:
+        assert store.categories() == []
+
+
+def test_new_unknown_sector_is_kept_and_says_which_categories(tmp_path: Path) -> None:
+    result = run("new", str(tmp_path / "u.db"), "--title", "T", "--sector", "Aquaculture")
+    assert result.exit_code == 0, result.output
+    assert "No category set for sector 'Aquaculture'" in result.output
+    with SessionStore.open(tmp_path / "u.db") as store:
+        assert store.session().sector == "Aquaculture"
 
 
 def test_new_with_the_competencies_protocol(tmp_path: Path) -> None:

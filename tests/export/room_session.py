@@ -48,9 +48,10 @@ def build_room(path: Path, *, shortlist: bool = True, takeaways: bool = True) ->
         di = store.add_participant("Di Dunn", "Dunn Plastics", email="di@example.org")
         ed = store.add_participant("Ed Eng", "Eng Tool & Die", email="ed@example.org")
         store.add_participant("Fay Fox", "Fox Foundry", email="fay@example.org")  # no-show
-        store.add_participant(
+        gil = store.add_participant(
             "Gil Gray", "Metro Community College", role="support partner", email="gil@example.org"
         )
+        store.set_attended(gil, True)  # listening in the room: marked present (issue 13)
         store.add_participant("Jordan Ellis", "Workforce Board", role="facilitator")
         production = store.add_category("Production")
         quality = store.add_category("Quality")

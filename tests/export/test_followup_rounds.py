@@ -67,7 +67,8 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         cli("new", r1, "--profile", str(v1_path), "--date", "2026-11-03")
         with SessionStore.open(r1) as store:
             for name, org in (("Ann", "Acme"), ("Bo", "Acme"), ("Cy", "Birch"), ("Di", "Cobalt")):
-                store.add_participant(name, org, role="hiring authority")
+                # In the room (marked present): documents count attendees (issue 13).
+                store.set_attended(store.add_participant(name, org, role="hiring authority"), True)
             first = v1.functions[0]
             cat = next(c.id for c in store.categories() if c.name == first.name)
             store.rename_category(cat, "Measure parts and check them against the print")
@@ -105,7 +106,8 @@ def rounds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         cli("new", r2, "--profile", str(v2_path), "--date", "2026-12-01")
         with SessionStore.open(r2) as store:
             for name, org in (("Eve", "Acme"), ("Fay", "Birch"), ("Gus", "Birch")):
-                store.add_participant(name, org, role="high-performing employee")
+                who = store.add_participant(name, org, role="high-performing employee")
+                store.set_attended(who, True)
             loaded_hands = {c.text: c.hands for c in store.cards()}
             loaded_levels = {c.text: c.level for c in store.cards()}
             adv_task = task_card(store, first.tasks[1].text[:20])

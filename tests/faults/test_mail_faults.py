@@ -66,7 +66,8 @@ def server() -> SmtpServer:
 def meeting(path: Path, people: list[tuple[str, str]]) -> Path:
     with SessionStore.create(path, tiny_protocol(), title="Spring") as store:
         for name, email in people:
-            store.add_participant(name, "Acme", email=email)
+            pid = store.add_participant(name, "Acme", email=email)
+            store.set_attended(pid, True)  # they came: the summary goes to attendees (issue 13)
         store.add_card("Welder")
     return path
 

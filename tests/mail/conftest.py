@@ -86,6 +86,8 @@ def content(pdf_file: Path) -> MailContent:
 
 @pytest.fixture
 def meeting(store: SessionStore) -> SessionStore:
+    # Everyone came (marked present): mail goes to attendees by default (issue 13).
     for name, organization, email, consent in PEOPLE:
-        store.add_participant(name, organization, email=email, consent=consent)
+        pid = store.add_participant(name, organization, email=email, consent=consent)
+        store.set_attended(pid, True)
     return store

@@ -128,7 +128,7 @@ def test_one_rejected_address_others_still_sent(
     assert result.exit_code == 1
     assert "FAILED  Pat O'Brien, Jr. <pat@example.edu>: address rejected: 550" in result.output
     assert "Done: 2 sent, 1 failed." in result.output
-    assert "Error: 1 message(s) failed" in result.output
+    assert "Error: 1 message failed" in result.output  # one, not "message(s)"
     assert "Traceback" not in result.output
     assert {s.email: s.status for s in meeting.sends()}["pat@example.edu"] == "failed"
 
@@ -227,3 +227,19 @@ def test_outbox_writes_one_eml_per_recipient(
     assert attachment.get_content() == exported_pdf(meeting).read_bytes()
     # Nothing went out and nothing is marked as sent.
     assert meeting.sends() == [] and smtp_server.messages == []
+
+
+def test_cli_mails_attendees_unless_everyone(
+    meeting: SessionStore, smtp_server: SmtpServer
+) -> None:
+    """Issue 13: a registered no-show is skipped by default; --everyone includes them."""
+    no_show = meeting.add_participant("Nia Noshow", "Absent Inc", email="nia@example.org")
+    assert no_show not in {p.id for p in meeting.attendees()}
+    result = email(str(meeting.path), "--dry-run", "--from", FROM, *server_args(smtp_server))
+    assert result.exit_code == 0, result.output
+    assert "Would send to 3 of 6 participants:" in result.output
+    assert "Nia Noshow" in result.output and "skipped: not at the meeting" in result.output
+    result = email(
+        str(meeting.path), "--dry-run", "--everyone", "--from", FROM, *server_args(smtp_server)
+    )
+    assert "Would send to 4 of 6 participants:" in result.output

@@ -102,7 +102,8 @@ def test_migrations_are_recorded_and_applying_again_is_a_no_op(tmp_path: Path) -
         "m004_import_batches",
         "m005_room_results",
         "m006_pathways",
-        "m007_programs",
+        "m007_live_meeting",
+        "m008_programs",
     ]
     migrations.apply(store.db)
     assert [m.name for m in migrations.applied(store.db)] == applied

@@ -104,13 +104,35 @@ def test_category_add_rename_reorder(store: SessionStore) -> None:
     assert store.category(new).colour == "#00aa88"
 
 
-def test_third_card_is_marked_from_the_protocol_step(store: SessionStore) -> None:
-    first = store.add_card("Welder")
-    store.set_step(1)
-    third = store.add_card("Inside sales")
-    assert not store.card(first).third_card
-    assert store.card(third).third_card
+def test_third_card_is_the_employers_third_not_the_steps(store: SessionStore) -> None:
+    """Issue 13: "third card" follows the employer's card count, not the agenda step."""
+    maria = store.add_participant("Maria Lopez", "Lopez Fabrication")
+    first = store.add_card("Welder", maria)
+    store.set_step(1)  # the built-in protocol's third-card step is later; any step will do
+    second = store.add_card("CNC machinist", maria)  # a late second card, typed in a later step
+    third = store.add_card("Inside sales", maria)
+    unattributed = store.add_card("Maintenance tech")
+    assert [store.card(i).third_card for i in (first, second, third)] == [False, False, True]
+    assert not store.card(unattributed).third_card
     assert store.card(third).step == 1
+    third_step = next(i for i, s in enumerate(store.protocol().steps) if s.third_card)
+    store.set_step(third_step)
+    assert not store.card(store.add_card("Planner")).third_card  # during step 5, nobody's third
+
+
+def test_changing_a_cards_author_redecides_third_card(store: SessionStore) -> None:
+    maria = store.add_participant("Maria Lopez")
+    tom = store.add_participant("Tom Reed")
+    store.add_card("Welder", maria)
+    store.add_card("Machinist", maria)
+    card = store.add_card("tom", maria)  # typed into the wrong field: Maria's "third"
+    assert store.card(card).third_card
+    store.edit_card(card, "CNC machinist", tom)
+    moved = store.card(card)
+    assert (moved.text, moved.participant_id, moved.third_card) == ("CNC machinist", tom, False)
+    store.undo()
+    back = store.card(card)
+    assert (back.text, back.participant_id, back.third_card) == ("tom", maria, True)
 
 
 def test_tagging_a_stack_member_tags_the_stack(store: SessionStore) -> None:

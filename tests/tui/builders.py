@@ -42,6 +42,13 @@ def shown(app: FocusGroupApp, card_id: int) -> str:
     return "\n".join(board(app).card_lines(card_id))
 
 
+def painted(app: FocusGroupApp, card_id: int) -> str:
+    """The card's text as painted, its wrapped lines joined again (edge mark dropped, runs of
+    spaces squashed): what a reader sees, whatever the column width."""
+    lines = board(app).card_lines(card_id)
+    return " ".join(" ".join(line[1:] for line in lines).split())
+
+
 async def type_card(pilot: Pilot, who: str, text: str) -> None:
     """Fill the quick-entry bar (setting values is ~3x faster than pressing each key)."""
     from textual.widgets import Input

@@ -10,7 +10,7 @@ from focusgroup.tui.widgets.agenda import AgendaPanel
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.quick_entry import QuickEntry
 from focusgroup.tui.widgets.step_timer import StepTimer, format_seconds
-from tests.tui.builders import ManualClock, board, shown
+from tests.tui.builders import ManualClock, board, painted, shown
 
 
 def test_format_seconds() -> None:
@@ -84,11 +84,11 @@ async def test_projector_view_hides_everything_but_the_wall(wall_app: FocusGroup
 async def test_fold_competencies(wall_app: FocusGroupApp, wall_store: SessionStore) -> None:
     card_id = next(c.card_id for c in wall_store.competencies())
     async with wall_app.run_test(size=(160, 50)) as pilot:
-        assert "▲ Reads blueprints" in shown(wall_app, card_id)
+        assert "▲ Reads blueprints" in painted(wall_app, card_id)
         await pilot.press("f")
         await pilot.pause()
-        assert "Reads blueprints" not in shown(wall_app, card_id)
-        assert "▲1" in shown(wall_app, card_id)
+        assert "Reads blueprints" not in painted(wall_app, card_id)
+        assert "▲1" in painted(wall_app, card_id)
 
 
 async def test_help_lists_keys_and_palette_lists_actions(wall_app: FocusGroupApp) -> None:

@@ -53,7 +53,7 @@ def test_fast_card_painter_matches_the_plain_content_path(
         CardView(text=text, projector=True, hands=7),
     ):
         body, edge_style, edge = paint.for_card(view, selected)
-        pad = card_padding(view)
+        pad = card_padding(view, width)
         expected = []
         for line in render_card(view).wrap(inner_width(view, width)):
             segments = [Segment(edge, edge_style), Segment(" " * pad, body)]

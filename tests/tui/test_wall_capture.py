@@ -37,19 +37,27 @@ async def test_card_lands_in_unsorted_with_its_employer(
         assert wall_app.screen.query_one("#qe-text", Input).value == ""
 
 
-async def test_same_employer_stays_until_two_cards(
+async def test_a_new_participant_is_shown_first_and_added_on_a_second_enter(
     wall_app: FocusGroupApp, wall_store: SessionStore
 ) -> None:
+    """Issue 13: a name nobody has is shown as new; only a second Enter adds them."""
     async with wall_app.run_test(size=(120, 40)) as pilot:
-        await type_card(pilot, "Zoe Quinn, Quinn Tools", "Millwright")
+        before = len(wall_store.participants())
+        who = wall_app.screen.query_one("#qe-who", Input)
+        who.value = "Zoe Quinn, Quinn Tools"
+        who.focus()
+        await pilot.press("enter")
+        label = str(wall_app.screen.query_one("#qe-label").render())
+        assert "New participant “Zoe Quinn, Quinn Tools”? Enter adds" in label
+        assert len(wall_store.participants()) == before  # shown, not yet added
+        await pilot.press("enter")
         zoe = next(p for p in wall_store.participants() if p.name == "Zoe Quinn")
         assert zoe.organization == "Quinn Tools"
-        who = wall_app.screen.query_one("#qe-who", Input)
-        assert who.value == zoe.label  # ready for her second card
-        await type_card(pilot, "", "Controls engineer")
+        await type_card(pilot, "", "Millwright")
         cards = [c for c in wall_store.cards() if c.participant_id == zoe.id]
-        assert [c.text for c in cards] == ["Millwright", "Controls engineer"]
-        assert who.value == ""
+        assert [c.text for c in cards] == ["Millwright"]
+        # After a saved card the bar starts empty, at the employer field.
+        assert who.value == "" and wall_app.screen.focused is who
 
 
 async def test_empty_card_is_refused_and_typing_is_kept(
@@ -63,16 +71,19 @@ async def test_empty_card_is_refused_and_typing_is_kept(
         assert any("empty" in n.message for n in wall_app._notifications)
 
 
-async def test_third_card_step_marks_cards(
+async def test_an_employers_third_card_is_marked_third(
     wall_app: FocusGroupApp, wall_store: SessionStore
 ) -> None:
+    """Issue 13: "3rd" follows the employer's card count, not the agenda step."""
     third = next(i for i, s in enumerate(wall_store.protocol().steps) if s.third_card)
     wall_store.set_step(third)
     async with wall_app.run_test(size=(120, 40)) as pilot:
-        await type_card(pilot, "", "Robot programmer")
-        card = next(c for c in wall_store.cards() if c.text == "Robot programmer")
-        assert card.third_card
-        assert "3rd" in shown(wall_app, card.id)
+        await type_card(pilot, "", "Robot programmer")  # nobody's third, even in step 5
+        await type_card(pilot, "Ana Ruiz", "Robot welder")  # Ana already has two
+        robot = next(c for c in wall_store.cards() if c.text == "Robot programmer")
+        welder = next(c for c in wall_store.cards() if c.text == "Robot welder")
+        assert not robot.third_card and welder.third_card
+        assert "3rd" in shown(wall_app, welder.id) and "3rd" not in shown(wall_app, robot.id)
 
 
 @pytest.mark.parametrize("size", [(80, 24)])

@@ -20,7 +20,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from focusgroup.domain.model import Competency
+from focusgroup.domain.model import SHIFTS, Competency
 from focusgroup.domain.wall import build_wall
 from focusgroup.export.content import (
     ORDER_OF_THE_WALL,
@@ -113,6 +113,11 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
                 name += (
                     f'<br/><font size="7.5" color="#5f6b7a">SOC {markup(o.card.soc_code)} '
                     f"{markup(o.card.soc_title)}</font>"
+                )
+            if o.card.shift in SHIFTS:
+                name += (
+                    f'<br/><font size="7.5" color="#9a3412">{SHIFTS[o.card.shift].lower()}'
+                    " (where needs are shifting)</font>"
                 )
             if len(o.card.wordings) > 1:
                 name += (

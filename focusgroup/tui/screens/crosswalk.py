@@ -43,7 +43,13 @@ def match_label(match: Match, level: str) -> Text:
 class CrosswalkDialog(ModalScreen[Match | None]):
     """Suggestions for one card; Enter on a suggestion stores it."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="crosswalk.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="crosswalk.cancel"),
+        # From the search field, ↓ goes to the suggestions with the first one highlighted,
+        # so "↓ then Enter" accepts the first (the list handles ↓ itself once focused).
+        Binding("down", "to_list", "Suggestions", show=False, id="crosswalk.list"),
+    ]
+    HELP = "Type to search · ↓ then Enter accepts the highlighted suggestion · Esc to cancel"
 
     def __init__(self, card: Card, *, sector: str = "") -> None:
         super().__init__(classes="dialog")
@@ -63,10 +69,7 @@ class CrosswalkDialog(ModalScreen[Match | None]):
             yield Label(current, markup=False)
             yield Input(self.card.text, placeholder="Title to look up", id="crosswalk-query")
             yield OptionList(id="crosswalk-options")
-            yield Label(
-                "Type to search · ↓ then Enter to accept · Esc to cancel",
-                classes="dialog-help",
-            )
+            yield Label(self.HELP, classes="dialog-help", markup=False)
 
     def on_mount(self) -> None:
         self.lookup(self.card.text)
@@ -83,8 +86,11 @@ class CrosswalkDialog(ModalScreen[Match | None]):
 
     @on(Input.Submitted, "#crosswalk-query")
     def _query_submitted(self) -> None:
+        self.action_to_list()
+
+    def action_to_list(self) -> None:
         options = self.query_one(OptionList)
-        if self.matches:
+        if self.matches and not options.has_focus:
             options.focus()
             options.highlighted = 0
 

@@ -32,6 +32,7 @@ from textual.widgets import (
 )
 
 from focusgroup.domain.errors import FocusGroupError
+from focusgroup.domain.text import plural
 from focusgroup.mail import content as mail_content
 from focusgroup.mail.message import Letter
 from focusgroup.mail.recipients import Recipient, plan
@@ -85,7 +86,10 @@ class EmailScreen(ModalScreen[None]):
     EmailScreen #email-buttons Button { margin-left: 1; }
     """
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("ctrl+o", "mail_settings", "Mail settings", priority=True, id="email.settings"),
+    ]
 
     def __init__(
         self,
@@ -120,10 +124,12 @@ class EmailScreen(ModalScreen[None]):
             with Horizontal(id="email-options"):
                 yield Checkbox("Attach job profiles", self._with_profiles, id="email-profiles")
                 yield Checkbox("Send again to those already sent", id="email-resend")
+                yield Checkbox("Also registered people who didn't come", id="email-everyone")
                 yield Input(placeholder="SMTP password", password=True, id="email-password")
             yield ProgressBar(id="email-progress", show_eta=False)
             yield Static("", id="email-status", markup=False)
             with Horizontal(id="email-buttons"):
+                yield Button("Mail settings (ctrl+o)", id="email-settings-button")
                 yield Button("Send", id="email-send", variant="primary")
                 yield Button("Close", id="email-close")
 
@@ -142,18 +148,24 @@ class EmailScreen(ModalScreen[None]):
     def _show_settings(self) -> None:
         line = self.query_one("#email-settings", Static)
         if self._settings_error or self.settings is None:
-            line.update(f"Mail settings: {self._settings_error}")
+            line.update(f"Mail settings: {self._settings_error} (ctrl+o to fix them)")
             return
-        sender = self.settings.mail_from or "(no sender: set FOCUSGROUP_MAIL_FROM)"
-        server = self.settings.describe() if self.settings.host else "(no server set)"
-        line.update(f"From {sender} via {server}")
+        if not (self.settings.mail_from and self.settings.host):
+            line.update("No sender or mail server yet: press Mail settings (ctrl+o) to set them.")
+        else:
+            line.update(f"From {self.settings.mail_from} via {self.settings.describe()}")
         self.query_one("#email-password").set_class(self.settings.needs_password, "needed")
 
     # -- recipients ---------------------------------------------------------------------------
 
     def refresh_recipients(self) -> None:
         resend = self.query_one("#email-resend", Checkbox).value
-        self._recipients = plan(self.store.participants(), self.store.sends(), resend=resend)
+        everyone = self.query_one("#email-everyone", Checkbox).value
+        # Attendees by default: a registration list also names people who didn't come.
+        present = None if everyone else [p.id for p in self.store.attendees()]
+        self._recipients = plan(
+            self.store.participants(), self.store.sends(), resend=resend, present=present
+        )
         table = self.query_one("#email-recipients", DataTable)
         table.clear()
         for r in self._recipients:
@@ -164,11 +176,30 @@ class EmailScreen(ModalScreen[None]):
         due = sum(r.will_send for r in self._recipients)
         if not self.sending:
             self.query_one("#email-send", Button).disabled = due == 0
-            self._status(f"{due} of {len(self._recipients)} participants will get the summary.")
+            total = plural(len(self._recipients), "participant")
+            self._status(f"{due} of {total} will get the summary.")
 
     @on(Checkbox.Changed, "#email-resend")
+    @on(Checkbox.Changed, "#email-everyone")
     def _resend_changed(self) -> None:
         self.refresh_recipients()
+
+    @on(Button.Pressed, "#email-settings-button")
+    def action_mail_settings(self) -> None:
+        if self.sending:
+            return
+        from focusgroup.tui.screens.mail_settings import MailSettingsDialog
+
+        def reload(saved: bool | None) -> None:
+            if not saved:
+                return
+            try:
+                self.settings, self._settings_error = load_settings(), ""
+            except FocusGroupError as error:
+                self.settings, self._settings_error = None, str(error)
+            self._show_settings()
+
+        self.app.push_screen(MailSettingsDialog(self.settings), reload)
 
     def status_of(self, participant_id: int) -> str:
         """The Status cell for one participant (used by tests and screen readers alike)."""

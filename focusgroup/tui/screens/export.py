@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar
 
 from focusgroup.domain.errors import FocusGroupError
+from focusgroup.domain.text import plural
 from focusgroup.export.snapshot import SessionSnapshot
 from focusgroup.paths import exports_dir
 from focusgroup.tui.session_app import SessionApp
@@ -134,8 +135,8 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             self.notify(error, severity="error", markup=False, timeout=10)
             return
         folder = written[0].parent if written else ""
-        self._status(f"Wrote {len(written)} files in {folder}")
-        self.notify(f"Exported {len(written)} files to {folder}", markup=False)
+        self._status(f"Wrote {plural(len(written), 'file')} in {folder}")
+        self.notify(f"Exported {plural(len(written), 'file')} to {folder}", markup=False)
         self.written = written
 
     def _status(self, text: str) -> None:

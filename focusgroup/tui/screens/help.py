@@ -16,15 +16,13 @@ from textual.widgets import Static
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.card_tile import reason_mark
 
-INTRO = (
-    "Type a card in the bar at the bottom (a), Enter adds it to Unsorted. "
-    "Arrows pick a card; Shift+arrows move it between categories and levels. "
-    "Every change is saved at once and can be undone with Ctrl+Z."
-)
+UNDO_NOTE = "Every change is saved at once and can be undone with Ctrl+Z."
 
 
 def help_content(screen: Screen[Any], app: SessionApp) -> Content:
-    lines = [Content.styled(INTRO, "italic"), Content("")]
+    """The screen's own how-to line (its HELP_INTRO, if any), then every key it has."""
+    intro = " ".join(x for x in (getattr(screen, "HELP_INTRO", ""), UNDO_NOTE) if x)
+    lines = [Content.styled(intro, "italic"), Content("")]
     seen: set[str] = set()
     groups: list[tuple[str, list[Binding]]] = [
         ("This screen", list(_bindings(screen))),

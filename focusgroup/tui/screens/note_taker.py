@@ -17,7 +17,6 @@ for `focusgroup.tui.screens.join.JoinScreen` (see that module).
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from textual import getters, on
 from textual.app import ComposeResult
@@ -42,7 +41,6 @@ from focusgroup.tui.widgets.note_forms import (
 from focusgroup.tui.widgets.note_log import Entry, NoteLog, entries
 from focusgroup.tui.widgets.note_wall import NoteWall
 
-STYLES = Path(__file__).resolve().parent.parent / "note_taker.tcss"
 WALL_TABLES = frozenset({"cards", "categories", "competencies", "card_links"})
 LOG_TABLES = frozenset({"competencies", "notes", "commitments", "participants", "referrals"})
 FORM_IDS = {
@@ -66,7 +64,9 @@ class NoteTakerScreen(Screen[None]):
 
     app = getters.app(SessionApp)
 
-    CSS_PATH = STYLES
+    # Styles: styles/note_taker.tcss, loaded by the app with the others. A screen's own
+    # CSS_PATH is not loaded when it is the app's first (default) screen, which is how
+    # `focusgroup open FILE --role note-taker` starts it (issue 13).
     AUTO_FOCUS = "#nt-comp-text"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="nt.save"),
@@ -244,6 +244,9 @@ class NoteTakerScreen(Screen[None]):
         except ActionFailed:
             return  # the app showed why; everything typed is still in the form
         form.clear()
+        if isinstance(form, NoteForm):
+            # The marks were for that note; the next one starts about no card (visible).
+            self.query_one(NoteWall).action_clear_marks()
         form.focus_first()
 
     def _save_competency(self, form: CompetencyForm) -> None:

@@ -21,10 +21,24 @@ from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.one_line_input import OneLineInput
 
-COLUMNS = ("Name", "Organization", "Role", "E-mail", "Summary", "Cards")
+COLUMNS = ("Name", "Here", "Organization", "Role", "E-mail", "Summary", "Cards")
 
 
-def row_cells(person: Participant, turned_in: dict[int, int]) -> list[Text]:
+def presence_cell(person: Participant, present: set[int], wrote: set[int]) -> Text:
+    """✓ for someone in the room: marked present, or they turned in a card (which says so)."""
+    if person.id in wrote:
+        return Text("✓ card")
+    if person.id in present:
+        return Text("✓")
+    return Text("—", style="dim")
+
+
+def row_cells(
+    person: Participant,
+    turned_in: dict[int, int],
+    present: set[int] | None = None,
+    wrote: set[int] | None = None,
+) -> list[Text]:
     """DataTable cells as rich Text: str cells would be parsed as markup."""
     if person.id in turned_in:
         n = turned_in[person.id]
@@ -36,6 +50,7 @@ def row_cells(person: Participant, turned_in: dict[int, int]) -> list[Text]:
         cards = Text("—", style="dim")
     return [
         Text(person.name),
+        presence_cell(person, present or set(), wrote or set()),
         Text(person.organization),
         Text(person.role),
         Text(person.email),
@@ -113,7 +128,9 @@ class ParticipantsScreen(Screen[None]):
         Binding("escape,f2", "back", "Back to wall", id="people.back"),
         Binding("a", "add", "Add", id="people.add"),
         Binding("e", "edit", "Edit", id="people.edit"),
+        Binding("space", "toggle_present", "Present", id="people.present"),
     ]
+    HELP = "a add · Enter edit · space present/absent · Esc back"
 
     def compose(self) -> Iterable[Widget]:
         yield Static(id="people-title")
@@ -130,20 +147,23 @@ class ParticipantsScreen(Screen[None]):
     def reload(self) -> None:
         store = self.app.store
         people = store.participants()
-        turned_in = cards_turned_in(people, store.cards())
+        cards = store.cards()
+        turned_in = cards_turned_in(people, cards)
+        present = {p.id for p in store.attendees()}
+        wrote = {m.participant_id for c in cards for m in c.all_cards if m.participant_id}
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
         for person in people:
-            table.add_row(*row_cells(person, turned_in), key=str(person.id))
+            table.add_row(*row_cells(person, turned_in, present, wrote), key=str(person.id))
         if people:
             table.move_cursor(row=min(row, len(people) - 1))
         missing = sum(1 for n in turned_in.values() if n < CARDS_PER_EMPLOYER)
         self.query_one("#people-title", Static).update(
             Text.assemble(
                 ("PARTICIPANTS ", "bold"),
-                f"{len(people)} in the room · {missing} still to hand in two cards · "
-                "a add · Enter edit · Esc back",
+                f"{len(people)} registered · {len(present)} present · "
+                f"{missing} still to hand in two cards · {self.HELP}",
             )
         )
 
@@ -166,6 +186,14 @@ class ParticipantsScreen(Screen[None]):
         person = self._current()
         if person is not None:
             self.app.push_screen(ParticipantDialog(person))
+
+    def action_toggle_present(self) -> None:
+        """Mark the highlighted person present or absent (someone with a card stays present)."""
+        person = self._current()
+        if person is None:
+            return
+        present = person.id in {p.id for p in self.app.store.attendees()}
+        self.app.perform(self.app.store.set_attended, person.id, not present)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -20,6 +20,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from focusgroup import paths
 from focusgroup.domain.errors import FocusGroupError, ProtocolError
 from focusgroup.domain.fields import date_problem, follow_up_problem
+from focusgroup.domain.sectors import SECTORS, choose_categories
 from focusgroup.domain.text import shorten, slug
 from focusgroup.store import SessionStore
 from focusgroup.store.catalog import scan_sessions
@@ -61,7 +62,16 @@ class StartScreen(Screen[None]):
                     placeholder="Title, e.g. Advanced manufacturing, Lake County", id="new-title"
                 )
                 yield Select([], prompt="Protocol", allow_blank=True, id="new-protocol")
-                yield OneLineInput(placeholder="Sector", id="new-sector")
+                yield Select(
+                    [(sector.label, sector.key) for sector in SECTORS],
+                    prompt="Sector (its usual categories)",
+                    allow_blank=True,
+                    id="new-sector",
+                )
+                yield OneLineInput(
+                    placeholder="Categories: blank for the sector's; A, B, C; or none",
+                    id="new-categories",
+                )
                 # Region and the wages area share a row: the form stays as tall as it was.
                 with Horizontal(id="new-place"):
                     yield OneLineInput(placeholder="Region", id="new-region")
@@ -193,13 +203,18 @@ class StartScreen(Screen[None]):
                 return
         folder = paths.sessions_dir()
         path = new_session_path(folder, title, value("date"))
+        chosen = self.query_one("#new-sector", Select).value
+        sector = chosen if isinstance(chosen, str) else ""
+        typed = self.query_one("#new-categories", Input).value
+        seeds, _ = choose_categories(protocol.categories, sector, typed if typed.strip() else None)
         try:
             store = SessionStore.create(
                 path,
                 protocol,
                 title=title,
                 actor=self.app.role,
-                sector=value("sector"),
+                categories=seeds,
+                sector=sector,
                 region=value("region"),
                 date=value("date"),
                 facilitator=value("facilitator"),

@@ -18,14 +18,16 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from focusgroup.domain.model import Card
-from focusgroup.domain.wall import build_wall, missing_cards, rank_occupations
+from focusgroup.domain.wall import build_wall, missing_cards, rank_occupations, reason_tallies
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.screens.wall_cards import WallCards
 from focusgroup.tui.screens.wall_categories import WallCategories
 from focusgroup.tui.screens.wall_entry import WallEntry
+from focusgroup.tui.screens.wall_meeting import WallMeeting
 from focusgroup.tui.screens.wall_tools import WallTools
 from focusgroup.tui.wall_view import ViewOptions, WallView, build_wall_view
-from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content
+from focusgroup.tui.widgets.agenda import AgendaPanel, counts_content, wall_counts
+from focusgroup.tui.widgets.card_tile import reason_mark
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.quick_entry import QuickEntry
 from focusgroup.tui.widgets.step_timer import StepTimer
@@ -43,8 +45,15 @@ class Covered(Horizontal):
     BLANK = True
 
 
-class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
+class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
     """The wall as one screen: bindings, building and repainting here; actions in the mixins."""
+
+    HELP_INTRO = (
+        "Add a card: a, a few letters of the employer, Enter, the card text, Enter; "
+        "it lands in Unsorted. Arrows pick a card; Shift+arrows move it between "
+        "categories and levels."
+    )
+    """The first line of F1 help on the wall (tests/tui/test_help_lines.py runs it)."""
 
     AUTO_FOCUS = "WallKeys"
     """The wall (not the entry bar) takes keys from the start."""
@@ -70,6 +79,8 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
         Binding("h", "hands", "Hands", id="wall.hands"),
         Binding("l", "link_card", "Advances to", show=False, id="wall.link"),
         Binding("e", "edit_card", "Edit", show=False, id="wall.edit"),
+        Binding("y", "own_reason", "Own reason", show=False, id="wall.reason.own"),
+        Binding("d", "cycle_shift", "Shifting", show=False, id="wall.shift"),
         Binding("x,delete", "delete_card", "Delete", show=False, id="wall.delete"),
         Binding("c", "add_category", "New category", show=False, id="wall.category.add"),
         Binding("r", "rename_category", "Rename category", show=False, id="wall.category.rename"),
@@ -91,6 +102,13 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
             id="wall.category.right",
         ),
         Binding("X", "remove_category", "Remove category", show=False, id="wall.category.remove"),
+        Binding(
+            "U",  # "unused": C is the phones' collection screen (issue 18)
+            "remove_empty_categories",
+            "Remove empty categories",
+            show=False,
+            id="wall.category.remove_empty",
+        ),
         Binding("f", "fold", "Fold competencies", show=False, id="wall.fold"),
         Binding("pagedown", "step(1)", "Next step", id="wall.step.next"),
         Binding("pageup", "step(-1)", "Prev step", show=False, id="wall.step.prev"),
@@ -117,7 +135,7 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
         self.step_index = 0
         self._opening_cards: list[Card] = []
         """Read once in compose for the wall, then handed to the panels in on_mount."""
-        self._counts = (0, 0)
+        self._counts = (0, 0, 0)
         """(cards, unsorted) as the title bar shows them; set with the counts panel."""
         self.agenda_wanted: bool | None = None
         """The facilitator's choice for the agenda panel; None follows the terminal width."""
@@ -219,13 +237,22 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
         repeated = [(r.card.text, r.employers) for r in rank_occupations(cards) if r.employers >= 2]
         missing = [by_id[i].name for i in missing_cards(people, cards)]
         unsorted = sum(1 for c in cards if c.category_id is None)
-        self.agenda.show_counts(counts_content(len(cards), unsorted, repeated, missing))
-        self._counts = (len(cards), unsorted)
+        written = sum(c.count for c in cards)
+        protocol = self.app.store.protocol()
+        tallies = {}
+        for key, count in reason_tallies(cards).items():
+            known = protocol.reason(key)
+            shown = f"{reason_mark(known.hotkey)} {known.label}" if known else f"✎ {key}"
+            tallies[shown] = count
+        self.agenda.show_counts(
+            counts_content(len(cards), unsorted, repeated, missing, written, tallies)
+        )
+        self._counts = (written, len(cards), unsorted)
         self.refresh_title()
 
     def refresh_title(self) -> None:
         store = self.app.store
-        total, unsorted = self._counts
+        written, total, unsorted = self._counts
         protocol = store.protocol()
         step = protocol.step(self.step_index)
         title = Content.assemble(
@@ -234,7 +261,7 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
             (f"Step {self.step_index + 1}/{len(protocol.steps)}: ", "dim"),
             step.title if step else "",
             ("  ·  ", "dim"),
-            f"{total} cards, {unsorted} unsorted",
+            wall_counts(written, total, unsorted),
         )
         # One line, 1fr wide: a new title never changes the layout, so skip the relayout.
         self.query_one("#bar-title", Static).update(title, layout=False)
@@ -244,7 +271,7 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
         self.agenda.show_step(protocol, self.step_index)
         step = protocol.step(self.step_index)
         if restart_timer and step is not None:
-            self.timer.restart(step.minutes)
+            self.start_step_timer(step.minutes)
         self.refresh_title()
 
     # Actions that only make sense with the wall focused: hidden while typing in the bar.
@@ -262,6 +289,9 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
             "link_card",
             "shortlist",
             "edit_card",
+            "own_reason",
+            "cycle_shift",
+            "remove_empty_categories",
             "delete_card",
             "add_category",
             "rename_category",
@@ -320,10 +350,12 @@ class WallScreen(WallCards, WallCategories, WallEntry, WallTools):
 
     def action_pause_timer(self) -> None:
         paused = self.timer.toggle_pause()
+        self.save_timer("Pause step timer" if paused else "Resume step timer")
         self.notify("Timer paused." if paused else "Timer running.", timeout=2)
 
     def action_extend_timer(self) -> None:
         self.timer.extend(60)
+        self.save_timer("One more minute for this step")
 
     @on(StepTimer.Warning)
     def timer_warning(self, message: StepTimer.Warning) -> None:

@@ -16,11 +16,25 @@ class WallCards(WallBase):
 
     def action_step_category(self, direction: int) -> None:
         if (card_id := self.selected_card()) is not None:
+            before = self.app.store.last_event_id()
             self.app.perform(self.app.store.step_card_category, card_id, direction)
+            if self.app.store.last_event_id() == before:  # a key that does nothing says why
+                edge = "leftmost" if direction < 0 else "rightmost"
+                self.notify(f"The card is already in the {edge} column.", timeout=2)
 
     def action_step_level(self, direction: int) -> None:
         if (card_id := self.selected_card()) is not None:
+            before = self.app.store.last_event_id()
             self.app.perform(self.app.store.step_card_level, card_id, direction)
+            if self.app.store.last_event_id() == before:
+                if self.board.place_of.get(card_id, (None,))[0] is None:
+                    self.notify(
+                        "Unsorted cards have no level yet: shift+→ puts it in a category.",
+                        timeout=3,
+                    )
+                else:
+                    edge = "top" if direction > 0 else "bottom"
+                    self.notify(f"The card is already at the {edge} level.", timeout=2)
 
     def action_reorder(self, direction: int) -> None:
         if (card_id := self.selected_card()) is not None:
@@ -101,17 +115,6 @@ class WallCards(WallBase):
             self.notify(f"On the shortlist as ★{place} of {len(listed)}. R to order it.", timeout=3)
         else:
             self.notify(f"Off the shortlist ({len(listed)} left).", timeout=3)
-
-    def action_edit_card(self) -> None:
-        card_id = self.selected_card()
-        if card_id is None:
-            return
-        store = self.app.store
-
-        def submit(value: str) -> bool:
-            return self.perform_ok(store.edit_card, card_id, value)
-
-        self.prompt("Edit the card (as the employer wrote it)", store.card(card_id).text, submit)
 
     def action_delete_card(self) -> None:
         card_id = self.selected_card()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from textual import on
 
-from focusgroup.domain.model import CARDS_PER_EMPLOYER, Participant
-from focusgroup.domain.wall import cards_turned_in
+from focusgroup.domain.model import Participant
 from focusgroup.tui.screens.wall_base import WallBase
 from focusgroup.tui.widgets.quick_entry import QuickEntry, split_new_participant
 from focusgroup.tui.widgets.wall_board import WallKeys
@@ -51,21 +50,11 @@ class WallEntry(WallBase):
         if message.participant_id is not None:
             person = store.participant(message.participant_id)
         elif message.who:
-            found = entry.resolve()
-            if len(found) > 1:
-                names = ", ".join(p.label for p in found[:4])
-                self.notify(f"Who wrote it? Several match: {names}.", markup=False)
-                return
-            person = self._new_participant(message.who)
-            if person is None:
-                return
-            entry.choose(person)
+            # The bar settles who wrote it before submitting; never invent a participant here.
+            self.set_focus(entry.who_input)
+            return
         card_id = self.app.perform(store.add_card, message.text, person.id if person else None)
         if card_id is None:
             return  # the toast said why; the text stays in the bar
-        done = False
-        if person is not None:
-            turned_in = cards_turned_in([person], store.cards()).get(person.id, 0)
-            done = turned_in >= CARDS_PER_EMPLOYER
-        entry.card_added(person, done)
+        entry.card_added()
         self.call_after_refresh(self.board.select_card, card_id)

@@ -3,7 +3,7 @@ the reasons legend and live counts. Protocol text is shown literally (never as m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from focusgroup.domain.protocol import Protocol
+from focusgroup.domain.text import plural
 from focusgroup.tui.widgets.card_tile import reason_mark
 
 
@@ -32,7 +33,10 @@ def step_content(protocol: Protocol, index: int) -> Content:
         lines += [Content(""), Content.styled("ASK", "bold")]
         lines += [Content.assemble(("• ", "bold"), q) for q in step.questions]
     if step.third_card:
-        lines += [Content(""), Content.styled("Cards added now are marked 3rd.", "italic")]
+        lines += [
+            Content(""),
+            Content.styled("A card from an employer who already gave two is marked 3rd.", "italic"),
+        ]
     return Content("\n").join(lines)
 
 
@@ -44,12 +48,29 @@ def legend_content(protocol: Protocol) -> Content:
     return Content("\n").join(lines)
 
 
+def wall_counts(written: int, occupations: int, unsorted: int) -> str:
+    """The wall's one count, in the words the exports use: occupations (a merged stack is
+    one) from cards (every card an employer wrote), and how many occupations are unsorted."""
+    return (
+        f"{plural(occupations, 'occupation')} from {plural(written, 'card')}, {unsorted} unsorted"
+    )
+
+
 def counts_content(
-    total: int, unsorted: int, repeated: Sequence[tuple[str, int]], missing: Sequence[str]
+    total: int,
+    unsorted: int,
+    repeated: Sequence[tuple[str, int]],
+    missing: Sequence[str],
+    written: int | None = None,
+    tallies: Mapping[str, int] | None = None,
 ) -> Content:
+    written = total if written is None else written
     lines = [
         Content.styled("ON THE WALL", "bold"),
-        Content(f"{total} cards · {total - unsorted} placed · {unsorted} unsorted"),
+        Content(
+            f"{plural(total, 'occupation')} from {plural(written, 'card')} · "
+            f"{total - unsorted} placed · {unsorted} unsorted"
+        ),
     ]
     if repeated:
         lines.append(Content.styled("Named by 2+ employers:", "bold"))
@@ -57,6 +78,12 @@ def counts_content(
     if missing:
         shown = ", ".join(missing[:5]) + (f" +{len(missing) - 5}" if len(missing) > 5 else "")
         lines.append(Content.assemble(("Still to hand in: ", "bold"), shown))
+    if tallies:
+        # The same tallies as the summary's "why they are critical": the protocol's reasons
+        # by their digit, an employer's own words (y on a card) as written.
+        lines.append(Content.styled("Why critical, so far:", "bold"))
+        for shown, count in sorted(tallies.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
+            lines.append(Content.assemble((f"{count}× ", "bold"), shown))
     return Content("\n").join(lines)
 
 

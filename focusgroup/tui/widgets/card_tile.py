@@ -14,6 +14,8 @@ from textual.content import Content
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 OCCUPATION_SYMBOL = "●"
 COMPETENCY_SYMBOL = "▲"
+SHIFT_BADGES = {"disappearing": "↓ disappearing", "transforming": "↻ transforming"}
+"""The shifting-needs mark: a symbol and a word, so it reads without colour."""
 MAX_COMPETENCIES = 3
 """Unfolded competencies shown on a card before '+N more'."""
 ADVANCES_SYMBOL = "→"
@@ -44,6 +46,10 @@ class CardView:
     reasons: tuple[str, ...] = ()
     """Reason hotkeys, in protocol order."""
     third_card: bool = False
+    own_reasons: tuple[str, ...] = ()
+    """Reasons in the employer's own words (not one of the protocol's), shown as written."""
+    shift: str = ""
+    """"disappearing" or "transforming": where needs are shifting."""
     who: str = ""
     """Who wrote it (single cards); hidden in projector view."""
     soc: str = ""
@@ -75,6 +81,8 @@ def card_lines(view: CardView) -> list[list[Part]]:
         badges.append(("".join(reason_mark(r) for r in view.reasons), "bold"))
     if view.third_card:
         badges.append(("3rd", "italic"))
+    if view.shift in SHIFT_BADGES:
+        badges.append((SHIFT_BADGES[view.shift], "bold"))
     if view.competencies and view.folded:
         badges.append((f"{view.competency_symbol}{len(view.competencies)}", "bold"))
     if view.who and not view.projector:
@@ -86,6 +94,8 @@ def card_lines(view: CardView) -> list[list[Part]]:
                 parts.append(" ")
             parts.append(badge)
         lines.append(parts)
+    for own in view.own_reasons:
+        lines.append([("✎ ", "bold"), own])
     if view.soc and not view.projector:
         lines.append([("SOC ", "dim"), view.soc])
     for target in view.advances_to[:MAX_LINKS]:

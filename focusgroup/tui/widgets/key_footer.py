@@ -16,6 +16,10 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+ESSENTIAL = ("quit", "undo", "help")
+"""Always in the footer, at any width (issue 13: at 80x24 they had been cut off): drawn
+last, just before the palette key, with the room they need kept for them."""
+
 
 class FooterItem(NamedTuple):
     key: str
@@ -23,6 +27,8 @@ class FooterItem(NamedTuple):
     key_display: str
     description: str
     enabled: bool
+    essential: bool = False
+    """Quit, undo or help: kept on the line whatever else has to go."""
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -72,18 +78,23 @@ class KeyFooter(Widget, can_focus=False):
             self.refresh()
 
     def items(self) -> tuple[list[FooterItem], FooterItem | None]:
-        """The keys to show (one per action, in binding order) and the palette key."""
+        """The keys to show (one per action, in binding order; quit, undo and help last)
+        and the palette key."""
         app = self.app
         shown: dict[str, FooterItem] = {}
+        essential: dict[str, FooterItem] = {}
         palette: FooterItem | None = None
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             display = app.get_key_display(binding)
             item = FooterItem(binding.key, display, binding.description, enabled)
             if binding.action == "command_palette" and app.ENABLE_COMMAND_PALETTE:
                 palette = item
+            elif binding.action in ESSENTIAL:
+                essential.setdefault(binding.action, item._replace(essential=True))
             elif binding.show and binding.action not in shown:
                 shown[binding.action] = item
-        return list(shown.values()), palette
+        last = [essential[a] for a in ESSENTIAL if a in essential]
+        return [*shown.values(), *last], palette
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("footer-key--key", partial=True)
@@ -96,10 +107,14 @@ class KeyFooter(Widget, can_focus=False):
 
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
-        for item in items:
-            piece = self._item_text(item, key_style, text_style, dim)
-            if line.cell_len + piece.cell_len > room:
-                break
+        pieces = [(item, self._item_text(item, key_style, text_style, dim)) for item in items]
+        kept = sum(piece.cell_len for item, piece in pieces if item.essential)
+        for item, piece in pieces:
+            need = 0 if item.essential else kept
+            if line.cell_len + piece.cell_len + need > room:
+                if item.essential:
+                    break
+                continue  # leave this key out; the essential ones still fit after it
             self._spans.append((line.cell_len, line.cell_len + piece.cell_len, item))
             line.append_text(piece)
         if palette and palette_text:

@@ -184,9 +184,11 @@ class CompetencyForm(NoteTakerForm):
         self.set_editing(comp.id)
 
     def clear(self) -> None:
-        # Keep the speaker: several competencies in a row usually come from one person.
+        # The next entry starts from a visible default: unattributed (issue 13: a speaker
+        # carried over silently credited the next person's words to the last one).
         self.query_one("#nt-comp-text", Input).value = ""
         self.query_one(CompetencyTags).reset()
+        choose(self.query_one("#nt-comp-speaker", Select), NOBODY)
         super().clear()
 
 
@@ -227,12 +229,14 @@ class NoteForm(NoteTakerForm):
             yield Label("Speaker", classes="nt-label")
             yield Select([], prompt="Unattributed", id="nt-note-speaker")
         with Horizontal(classes="nt-row"):
-            yield Label("Quote", classes="nt-label")
+            # Quote fields only for quotes: a plain note has no one to credit it to.
+            yield Label("Credit", classes="nt-label nt-quote-only")
             yield Select(
                 options([(label, key) for key, label in QUOTE_AS_LABELS.items()]),
                 value=QuoteAs.ANONYMOUS.value,
                 allow_blank=False,
                 id="nt-note-quote-as",
+                classes="nt-quote-only",
             )
             yield Label("Topic", classes="nt-label")
             yield Select(
@@ -285,6 +289,7 @@ class NoteForm(NoteTakerForm):
         self.query_one("#nt-note-title", Label).update(
             "Quote" if event.value == "quote" else "Note"
         )
+        self.set_class(event.value == "quote", "-quote")
 
     @on(Select.Changed, "#nt-note-speaker")
     def _speaker_changed(self, event: Select.Changed) -> None:
@@ -326,8 +331,10 @@ class NoteForm(NoteTakerForm):
         self.set_editing(note.id)
 
     def clear(self) -> None:
-        # Kind, speaker and step stay: the next note is usually the same sort, same person.
+        # Kind and step stay (the next note is usually the same sort, in the same step); the
+        # speaker goes back to unattributed, shown in the form, never carried over silently.
         self.query_one("#nt-note-text", TextArea).text = ""
+        choose(self.query_one("#nt-note-speaker", Select), NOBODY)
         self.query_one("#nt-note-tags", Input).value = ""
         self.query_one("#nt-note-topic", Select).clear()
         super().clear()

@@ -194,11 +194,12 @@ class NoteWall(Tree[NodeKey]):
 
     @property
     def note_cards(self) -> tuple[int, ...]:
-        """Marked cards, or else the highlighted one: what a new note is about."""
-        if self.marked:
-            return tuple(sorted(self.marked))
-        target = self.target
-        return (target.card_id,) if target.card_id is not None else ()
+        """The marked cards: what a new note is about (none unless marked, issue 13).
+
+        Not the highlighted card: the cursor wanders while the note is typed, and a note
+        linked to whatever it rested on was a silent, wrong link.
+        """
+        return tuple(sorted(self.marked))
 
     def highlight(self, key: NodeKey) -> bool:
         """Put the cursor on a node (e.g. ("card", 3)); False if it is not on the wall."""

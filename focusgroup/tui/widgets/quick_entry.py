@@ -1,7 +1,12 @@
 """The quick-entry bar: who wrote it, what it says, Enter. Faster than paper.
 
 The bar never talks to the store: it posts `CardSubmitted` / `ParticipantSubmitted` and the
-screen answers with `card_added` (clears the text) or leaves everything as typed on failure.
+screen answers with `card_added` (the bar starts over) or leaves everything as typed on failure.
+
+Three rules keep junk off the wall (issue 13): after a saved card or Esc the bar starts empty
+at the employer field, so the next card can't silently inherit the last employer; a name that
+matches nobody is shown as "new participant" and only added on a second Enter; and a card is
+only submitted once its employer field names exactly one person (or is empty).
 """
 
 from __future__ import annotations
@@ -112,6 +117,7 @@ class QuickEntry(Horizontal):
     """Employer and card text side by side; Enter adds the card to Unsorted."""
 
     BINDINGS = [Binding("escape", "leave", "Back to wall", id="entry.leave")]
+    LABEL = "Card by"
 
     class CardSubmitted(Message):
         def __init__(self, who: str, participant_id: int | None, text: str) -> None:
@@ -136,9 +142,13 @@ class QuickEntry(Horizontal):
         self.title_suggester = TitleSuggester()
         self.people: list[Participant] = []
         self.chosen: Participant | None = None
+        self.pending_new: str | None = None
+        """A name that matches nobody, shown as new; a second Enter adds the participant."""
+        self._warned_unsaved = False
+        """Esc was pressed once with unsaved card text (kept, and the user told)."""
 
     def compose(self) -> Iterable[Label | Input]:
-        yield Label("Card by", id="qe-label")
+        yield Label(self.LABEL, id="qe-label", markup=False)
         yield Input(
             placeholder="employer: a few letters",
             id="qe-who",
@@ -179,13 +189,27 @@ class QuickEntry(Horizontal):
         else:
             self.screen.set_focus(self.who_input)
 
-    def card_added(self, person: Participant | None, cards_done: bool) -> None:
-        """Ready for the next card: same employer until they've turned in their two."""
+    def card_added(self, person: Participant | None = None, cards_done: bool = True) -> None:
+        """Ready for the next card: empty, at the employer field (never the last employer)."""
+        self.reset()
+        self.screen.set_focus(self.who_input)
+
+    def reset(self) -> None:
+        """Empty both fields and forget the chosen employer."""
+        self.chosen = None
+        self._set_pending(None)
+        self.who_input.value = ""
         self.text_input.value = ""
-        if cards_done:
-            self.choose(None, focus_text=False)
+
+    def _set_pending(self, name: str | None) -> None:
+        self.pending_new = name
+        label = self.query_one("#qe-label", Label)
+        if name is None:
+            label.update(self.LABEL)
         else:
-            self.screen.set_focus(self.text_input)
+            # Plain text (markup=False): the typed name is shown exactly as typed.
+            label.update(f"New participant “{name}”? Enter adds")
+        label.set_class(name is not None, "-new")
 
     def resolve(self) -> list[Participant]:
         if self.chosen is not None and self.who_input.value == self.chosen.label:
@@ -198,6 +222,12 @@ class QuickEntry(Horizontal):
     def _who_edited(self, event: Input.Changed) -> None:
         if self.chosen is not None and event.value != self.chosen.label:
             self.chosen = None
+        if self.pending_new is not None and event.value.strip() != self.pending_new:
+            self._set_pending(None)
+
+    @on(Input.Changed, "#qe-text")
+    def _text_edited(self) -> None:
+        self._warned_unsaved = False
 
     @on(Input.Submitted, "#qe-who")
     def _who_submitted(self, event: Input.Submitted) -> None:
@@ -208,9 +238,14 @@ class QuickEntry(Horizontal):
             return
         found = self.resolve()
         if len(found) == 1:
+            self._set_pending(None)
             self.choose(found[0])
         elif not found:
-            self.post_message(self.ParticipantSubmitted(who))
+            if self.pending_new == who:  # the second Enter: they really are new
+                self._set_pending(None)
+                self.post_message(self.ParticipantSubmitted(who))
+            else:
+                self._set_pending(who)
         else:
             names = ", ".join(p.label for p in found[:4])
             self.notify(f"Several people match: {names}. Type a few more letters.", markup=False)
@@ -218,13 +253,32 @@ class QuickEntry(Horizontal):
     @on(Input.Submitted, "#qe-text")
     def _text_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        found = self.resolve()
-        chosen = found[0] if len(found) == 1 else None
-        self.post_message(
-            self.CardSubmitted(
-                self.who_input.value.strip(), chosen.id if chosen else None, event.value
-            )
-        )
+        who = self.who_input.value.strip()
+        found = self.resolve() if who else []
+        if who and len(found) != 1:
+            # Nobody or several match: settle who wrote it first; the card text stays.
+            self.screen.set_focus(self.who_input)
+            if not found:
+                self._set_pending(who)
+            else:
+                names = ", ".join(p.label for p in found[:4])
+                self.notify(f"Who wrote it? Several match: {names}.", markup=False)
+            return
+        chosen = found[0] if found else None
+        self.post_message(self.CardSubmitted(who, chosen.id if chosen else None, event.value))
 
     def action_leave(self) -> None:
+        """Esc: back to the wall with an empty bar. Unsaved card text is never dropped
+        silently: the first Esc keeps it and says so, a second Esc clears it."""
+        text = self.text_input.value
+        if text.strip() and not self._warned_unsaved:
+            self._warned_unsaved = True
+            self.notify(
+                "The card text isn't saved yet: Enter saves it, Esc again clears the bar.",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        self._warned_unsaved = False
+        self.reset()
         self.post_message(self.Left())

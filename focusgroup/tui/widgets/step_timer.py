@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from focusgroup.domain.timer import TimerState
 from focusgroup.tui.clock import Clock
 
 WARN_SECONDS = 60
@@ -74,6 +75,28 @@ class StepTimer(Static):
             self.paused_at = None
         self.tick()
         return self.paused
+
+    def state(self, step: int, now_wall: float) -> TimerState:
+        """What to store so a reopened app shows the same time (`now_wall`: epoch seconds)."""
+        return TimerState(
+            step=step,
+            duration=self.duration,
+            elapsed=self.elapsed,
+            running_since=None if self.paused else now_wall,
+        )
+
+    def restore(self, state: TimerState, now_wall: float) -> None:
+        """Carry on from a stored state: running time kept counting while the app was shut."""
+        now = self.clock()
+        self.duration = state.duration
+        self.started = now - state.elapsed_at(now_wall)
+        self.paused_at = now if state.running_since is None else None
+        self._warned.clear()
+        if self.remaining <= WARN_SECONDS:
+            self._warned.add("minute")  # already said before closing; don't repeat it
+        if self.remaining < 0:
+            self._warned.add("over")
+        self.tick()
 
     def extend(self, seconds: float = 60) -> None:
         self.duration += seconds

@@ -21,7 +21,8 @@ from textual.widget import Widget
 from focusgroup.tui.wall_view import ColumnKey, ColumnView, LaneView, PlaceKey, WallView
 from focusgroup.tui.widgets.card_tile import CardView, render_card
 from focusgroup.tui.widgets.wall_column import WallColumn
-from focusgroup.tui.widgets.wall_paint import SharedPaint
+from focusgroup.tui.widgets.wall_paint import HEADER_LINES, SharedPaint, header_height
+from focusgroup.tui.widgets.wall_rows import MIN_COLUMN, share_widths
 
 
 @dataclass(frozen=True)
@@ -76,14 +77,13 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
             self.card_id = card_id
             self.column = column
 
-    MIN_COLUMN, MAX_COLUMN = 22, 48
     BLANK = True
     """Columns cover the board; a full repaint skips its own background lines."""
 
     def __init__(self, view: WallView, *, board_width: int = 120, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.width_hint = self.column_width(board_width, len(view.columns))
-        """Column width, known before the first layout so startup lays the wall out once."""
+        self.widths = self.share(board_width, view.columns)
+        """Each column's width, known before the first layout so startup lays it out once."""
         self.columns: dict[ColumnKey, WallColumn] = {}
         self.views: dict[int, CardView] = {}
         self.place_of: dict[int, PlaceKey] = {}
@@ -103,6 +103,7 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
             yield self._make_column(column)
         self._show_lanes(view)
         self.column_order = [c.key for c in view.columns]
+        self._fit_headers()
         first = next(iter(view.card_ids()), None)
         self.selected_card = first
         self.selected_column = self.place_of[first][0] if first is not None else None
@@ -112,24 +113,53 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self._fit_columns()
+        if self.selected_card is not None:
+            # After a resize the selected card is still on screen (issue 13).
+            self.call_after_refresh(self._keep_selection_in_view)
 
-    def column_width(self, board_width: int, count: int) -> int:
-        """Share the width between the columns; below MIN_COLUMN each, scroll sideways."""
-        return max(self.MIN_COLUMN, min(self.MAX_COLUMN, board_width // max(1, count) - 1))
+    def _keep_selection_in_view(self) -> None:
+        if self.selected_card is not None and self.selected_card in self.views:
+            self.scroll_to_card(self.selected_card)
+
+    @staticmethod
+    def share(board_width: int, columns: Iterable[ColumnView]) -> dict[ColumnKey, int]:
+        """Column widths by key: the board's width shared out (`wall_rows.share_widths`)."""
+        columns = list(columns)
+        widths = share_widths(board_width, [c.count for c in columns])
+        return {c.key: w for c, w in zip(columns, widths, strict=True)}
 
     def _fit_columns(self) -> None:
-        width = self.column_width(self.size.width, len(self.columns))
-        if width == self.width_hint:
+        widths = self.share(self.size.width, (c.column for c in self._ordered_columns()))
+        if widths == self.widths:
             return
-        # Restyling every column relayouts the wall: only when the width really changes.
-        self.width_hint = width
-        for column in self.columns.values():
-            column.styles.width = width
-            column.set_width(WallColumn.card_width_for(width))
+        # Restyling a column relayouts the wall: only those whose width really changes.
+        changed = [key for key, width in widths.items() if self.widths.get(key) != width]
+        self.widths = widths
+        for key in changed:
+            column = self.columns[key]
+            column.styles.width = widths[key]
+            column.set_width(WallColumn.card_width_for(widths[key]))
+        self._fit_headers()
         self._align(force=True)
 
+    def _fit_headers(self) -> None:
+        """Every header as tall as the tallest needs: long names wrap in narrow columns,
+        and the lanes below stay level across the wall."""
+        lines = max(
+            (header_height(c.column, c.card_width) for c in self.columns.values()),
+            default=HEADER_LINES,
+        )
+        for column in self.columns.values():
+            column.set_header_lines(lines)
+
+    def _ordered_columns(self) -> list[WallColumn]:
+        order = [k for k in self.column_order if k in self.columns]
+        order += [k for k in self.columns if k not in order]
+        return [self.columns[k] for k in order]
+
     def _make_column(self, column: ColumnView) -> WallColumn:
-        wall_column = WallColumn(column, self.width_hint, self._scrolled, self._paint)
+        width = self.widths.get(column.key, MIN_COLUMN)
+        wall_column = WallColumn(column, width, self._scrolled, self._paint)
         self.columns[column.key] = wall_column
         return wall_column
 
@@ -156,7 +186,9 @@ class WallBoard(HorizontalScroll, can_focus=False, inherit_bindings=False):
         if wanted_columns != self.column_order:
             self._order(self, [self.columns[k] for k in wanted_columns])
             self.column_order = wanted_columns
-            self._fit_columns()
+        if self.is_mounted and self.size.width:
+            self._fit_columns()  # a column gained its first card or lost its last: reshare
+        self._fit_headers()
         self._show_lanes(view)
         self._repair_selection()
 

@@ -34,10 +34,16 @@ from focusgroup.tui.widgets.wall_paint import (
     parse_colour,
     scroll_mark,
 )
-from focusgroup.tui.widgets.wall_rows import Row, lane_rows, natural_heights, thumb_span
+from focusgroup.tui.widgets.wall_rows import (
+    Row,
+    lane_rows,
+    lanes_of_rows,
+    natural_heights,
+    thumb_span,
+)
 
 TOP = HEADER_LINES + 1
-"""Screen lines above the lanes: the header, then a blank line."""
+"""Screen lines above the lanes at the usual header height: the header, then a blank line."""
 
 
 class WallColumn(ScrollView, can_focus=False):
@@ -105,6 +111,25 @@ class WallColumn(ScrollView, can_focus=False):
         self._mark_span: tuple[int, int] | None = None
         self._dirty_cards: set[int] = set()
         """Cards whose look changed since the last layout: their lines are repainted."""
+        self._lane_at: list[int] = []
+        """For each row, the lane it belongs to (for the pinned level title)."""
+        self.header_lines = HEADER_LINES
+        """The header card's height; the board gives every column the same (so lanes line
+        up) and raises it when a narrow column's name needs more lines."""
+
+    @property
+    def top(self) -> int:
+        """Screen lines above the lanes: the header, then a blank line."""
+        return self.header_lines + 1
+
+    def set_header_lines(self, lines: int) -> None:
+        if lines == self.header_lines:
+            return
+        self.header_lines = lines
+        self._header = None
+        self._mark_key = None
+        self.place_rows()
+        self.repaint()
 
     @staticmethod
     def card_width_for(column_width: int) -> int:
@@ -118,7 +143,7 @@ class WallColumn(ScrollView, can_focus=False):
     @property
     def lane_height(self) -> int:
         """Screen lines the lanes get below the header."""
-        return max(0, self.size.height - TOP)
+        return max(0, self.size.height - self.top)
 
     # -- the header ----------------------------------------------------------------------------
 
@@ -135,7 +160,7 @@ class WallColumn(ScrollView, can_focus=False):
     def _repaint_header(self) -> None:
         # Fixed height: repaint its lines without relaying out the screen.
         if self.is_mounted:
-            self.refresh(Region(0, 0, self.size.width, HEADER_LINES))
+            self.refresh(Region(0, 0, self.size.width, self.header_lines))
 
     def header_strips(self) -> list[Strip]:
         """The header's lines: the category card (name, count) in its colour, then a gap."""
@@ -143,7 +168,9 @@ class WallColumn(ScrollView, can_focus=False):
         key = (self.column, width, self.current)
         if self._header is not None and self._header[0] == key:
             return self._header[1]
-        strips = paint_header(self.column, width, self.current, self._colour(), self.paint())
+        strips = paint_header(
+            self.column, width, self.current, self._colour(), self.paint(), self.header_lines
+        )
         self._header = (key, strips)
         return strips
 
@@ -218,7 +245,8 @@ class WallColumn(ScrollView, can_focus=False):
         rows, spans = lane_rows(self.lanes, self._height, self.bands, tray=self.tray)
         old_top, old_mark = self.scroll_offset.y, self._mark_lines()
         old_rows, self.rows, self.spans = self.rows, rows, spans
-        size = Size(self.card_width, len(rows) + TOP)
+        self._lane_at = lanes_of_rows(rows)
+        size = Size(self.card_width, len(rows) + self.top)
         dirty, self._dirty_cards = self._dirty_cards, set()
         if size != self.virtual_size:
             # The column's own size is fixed (1fr), so a taller wall needs no screen relayout
@@ -241,7 +269,8 @@ class WallColumn(ScrollView, can_focus=False):
         restyled = (row for cid in dirty if cid in spans for row in range(*spans[cid]))
         marked = (old_top + y for y in (old_mark or set()) ^ (new_mark or set()))
         titles = (i for i, row in enumerate(rows) if row[0] == "title")  # counts change
-        self.repaint_rows((*changed, *restyled, *marked, *titles))
+        sticky = (self.scroll_offset.y,)  # the pinned level title on the first lane line
+        self.repaint_rows((*changed, *restyled, *marked, *titles, *sticky))
 
     def repaint_rows(self, rows: Iterable[int]) -> None:
         """Repaint the given rows of the lane list, where they are on screen."""
@@ -250,7 +279,7 @@ class WallColumn(ScrollView, can_focus=False):
         top, height, width = self.scroll_offset.y, self.lane_height, self.size.width
         visible = sorted({row - top for row in rows if 0 <= row - top < height})
         if visible:
-            self.refresh(*(Region(0, TOP + y, width, 1) for y in visible))
+            self.refresh(*(Region(0, self.top + y, width, 1) for y in visible))
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -314,20 +343,25 @@ class WallColumn(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         width, height = self.size  # a computed property: read once per line, not per helper
         paint = self.paint()
-        if y < TOP:
+        top = self.top
+        if y < top:
             strip = self.header_strips()[y]
             return self._fit(Strip([*strip, Segment(" ", paint.blank)], self.card_width + 1), width)
-        y -= TOP
+        y -= top
         scroll_y = self.scroll_offset.y
         row = y + scroll_y
         if row >= len(self.rows):
             return Strip.blank(width, paint.blank)
         what, index = self.rows[row]
+        if y == 0 and scroll_y > 0 and what != "title" and self.lanes:
+            # Scrolled down: the first lane line keeps the level's title in sight (issue 13),
+            # so the room always knows whether it is looking at entry, mid or advanced.
+            what, index = "title", self._lane_at[row]
         if isinstance(what, int):
             strips = self.card_strips(what)
             strip = strips[index] if index < len(strips) else Strip.blank(width, paint.blank)
         elif what == "title":
-            title = lane_title(self.lanes[index])
+            title = lane_title(self.lanes[index], self.card_width - 1)
             strip = Strip(Segment.apply_style(title.render_segments(), paint.title))
             strip = Strip([Segment(" ", paint.title), *strip])
         elif what == "rule":
@@ -335,7 +369,7 @@ class WallColumn(ScrollView, can_focus=False):
         else:
             strip = Strip.blank(width, paint.blank)
         strip = strip.crop_extend(0, self.card_width, paint.blank)
-        mark = scroll_mark(y, self._thumb(scroll_y, height - TOP), paint)
+        mark = scroll_mark(y, self._thumb(scroll_y, height - top), paint)
         return self._fit(Strip([*strip, mark], self.card_width + 1), width)
 
     def _fit(self, line: Strip, width: int) -> Strip:
@@ -374,25 +408,29 @@ class WallColumn(ScrollView, can_focus=False):
     def card_offset(self, card_id: int) -> tuple[int, int]:
         """Where a card's first line is on screen, relative to the column (for clicks)."""
         start, _ = self.spans[card_id]
-        return 2, TOP + start - self.scroll_offset.y
+        return 2, self.top + start - self.scroll_offset.y
 
     def scroll_to_card(self, card_id: int) -> None:
         span = self.spans.get(card_id)
         if span is not None:
             start, end = span
             # One blank line above and below keeps the card's neighbours in sight. Lane rows
-            # are drawn TOP lines down, so the lanes' window is TOP lines shorter.
+            # are drawn `top` lines down, so the lanes' window is that much shorter.
             region = Region(0, max(0, start - 1), self.card_width, end - start + 2)
             self.scroll_to_region(
-                region, spacing=Spacing(0, 0, TOP, 0), animate=False, immediate=True, force=True
+                region,
+                spacing=Spacing(0, 0, self.top, 0),
+                animate=False,
+                immediate=True,
+                force=True,
             )
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        if event.y < TOP:
-            if event.y < HEADER_LINES:
+        if event.y < self.top:
+            if event.y < self.header_lines:
                 self.post_message(self.HeaderClicked(self.key))
             return
-        card_id = self.card_at(event.y - TOP + self.scroll_offset.y)
+        card_id = self.card_at(event.y - self.top + self.scroll_offset.y)
         if card_id is not None:
             self.post_message(self.CardClicked(card_id))

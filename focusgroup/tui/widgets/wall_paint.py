@@ -24,7 +24,29 @@ from focusgroup.tui.widgets.card_tile import CardView, card_plain, render_card
 
 EDGE, SELECTED_EDGE = "▌", "█"
 HEADER_LINES = 2
-"""Lines of a column's header card (name and count); a blank line follows it."""
+"""Lines of a column's header card (name and count) at least; a blank line follows it."""
+MAX_HEADER_LINES = 4
+"""A narrow column's long name wraps onto up to this many lines (then it is cut)."""
+
+
+def header_lines(column: ColumnView, width: int) -> list[Content]:
+    """The header card's text wrapped to a column `width` cells wide (after a leading space).
+
+    Words wrap whole where that fits in MAX_HEADER_LINES; a long name in a narrow column is
+    folded anywhere instead, so all of it shows rather than being cut off.
+    """
+    content = header_content(column)
+    room = max(1, width - 1)
+    lines = content.wrap(room)
+    if len(lines) > MAX_HEADER_LINES:
+        size = len(content.plain)
+        lines = [content[i : i + room] for i in range(0, size, room)]
+    return lines
+
+
+def header_height(column: ColumnView, width: int) -> int:
+    """Lines the header card needs at this column width (HEADER_LINES..MAX_HEADER_LINES)."""
+    return max(HEADER_LINES, min(MAX_HEADER_LINES, len(header_lines(column, width))))
 
 
 def header_content(column: ColumnView) -> Content:
@@ -40,8 +62,17 @@ def header_content(column: ColumnView) -> Content:
     return Content.assemble(*parts)
 
 
-def lane_title(lane: LaneView) -> Content:
-    return Content.assemble((lane.label.upper(), "bold"), (f" · {len(lane.cards)}", "dim"))
+def lane_title(lane: LaneView, width: int = 0) -> Content:
+    """ "ENTRY LEVEL · 3"; in a narrow column the level's short name ("ENTRY 3"), so the
+    level still reads instead of being cut to "ENTRY LEV"."""
+    full = Content.assemble((lane.label.upper(), "bold"), (f" · {len(lane.cards)}", "dim"))
+    if not width or full.cell_length <= width:
+        return full
+    short = (lane.key[1] or lane.label).split("-")[0].upper()
+    count = f" {len(lane.cards)}"
+    if len(short) + len(count) > width:
+        count = ""
+    return Content.assemble((short, "bold"), (count, "dim"))
 
 
 def card_height(view: CardView, width: int) -> int:
@@ -59,13 +90,19 @@ def card_height(view: CardView, width: int) -> int:
     return total
 
 
-def card_padding(view: CardView) -> int:
+NARROW_CARD = 14
+"""Cards narrower than this drop their side padding: the text needs every cell."""
+
+
+def card_padding(view: CardView, width: int = NARROW_CARD) -> int:
+    if width < NARROW_CARD:
+        return 0
     return 2 if view.projector else 1
 
 
 def inner_width(view: CardView, width: int) -> int:
     """Text width inside a card `width` cells wide: the edge mark, then padding each side."""
-    return max(2, width - 1 - 2 * card_padding(view))
+    return max(2, width - 1 - 2 * card_padding(view, width))
 
 
 @dataclass(frozen=True)
@@ -118,11 +155,13 @@ def line_segments(line: Content) -> list[Segment]:
 def paint_card(view: CardView, width: int, selected: bool, paint: Paint) -> list[Strip]:
     """The card as `width`-cell strips: edge mark, padding, wrapped text, padding."""
     body, edge_style, edge = paint.for_card(view, selected)
-    pad = card_padding(view)
+    pad = card_padding(view, width)
     inner = inner_width(view, width)
     strips = []
     for line in render_card(view).wrap(inner):
-        segments = [Segment(edge, edge_style), Segment(" " * pad, body)]
+        segments = [Segment(edge, edge_style)]
+        if pad:
+            segments.append(Segment(" " * pad, body))
         segments += Segment.apply_style(line_segments(line), body)
         room = width - 1 - pad - line.cell_length
         if room >= 0:  # always, for wrapped text: pad it out and build the strip once
@@ -135,7 +174,12 @@ def paint_card(view: CardView, width: int, selected: bool, paint: Paint) -> list
 
 
 def paint_header(
-    column: ColumnView, width: int, current: bool, colour: Color | None, paint: Paint
+    column: ColumnView,
+    width: int,
+    current: bool,
+    colour: Color | None,
+    paint: Paint,
+    height: int = HEADER_LINES,
 ) -> list[Strip]:
     """A column's header lines: the category card (name, count) in its colour, then a gap."""
     style = paint.header_tray if column.key is None else paint.header
@@ -144,9 +188,9 @@ def paint_header(
         style += Style(color=ink.rich_color, bgcolor=colour.rich_color)
     if current:
         style += paint.header_current
-    lines = header_content(column).wrap(max(1, width - 2))[:HEADER_LINES]
+    lines = header_lines(column, width)[:height]
     strips = []
-    for index in range(HEADER_LINES):
+    for index in range(height):
         segments = [Segment(" ", style)]
         if index < len(lines):
             segments += Segment.apply_style(lines[index].render_segments(), style)

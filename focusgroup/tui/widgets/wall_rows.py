@@ -56,9 +56,65 @@ def lane_rows(
     return rows, spans
 
 
+def lanes_of_rows(rows: Sequence[Row]) -> list[int]:
+    """The lane each row belongs to: a lane starts at its rule (or, in the tray, its title)."""
+    lane, out = 0, []
+    for index, (what, which) in enumerate(rows):
+        if what == "title":
+            lane = which
+        elif what == "rule" and index + 1 < len(rows) and rows[index + 1][0] == "title":
+            lane = rows[index + 1][1]
+        out.append(lane)
+    return out
+
+
 def thumb_span(scroll_y: int, height: int, total: int) -> tuple[int, int] | None:
     """The scroll thumb's lane lines (start, end), or None when the lanes fit."""
     if total <= height or height <= 0:
         return None
     top = scroll_y * height // total
     return (top, top + max(1, height * height // total))
+
+
+NARROW_COLUMN = 11
+"""An empty category's width when the wall is crowded: its header card, and room to drop cards."""
+MIN_COLUMN = 11
+"""The narrowest a column with cards gets before the wall scrolls sideways."""
+MAX_COLUMN = 48
+COMFORTABLE = 24
+"""With this much per column or more, every column simply gets the same width."""
+TRAY_COLUMN = 16
+"""The Unsorted tray, while it holds cards, is at least this wide: new cards land there."""
+
+
+def share_widths(total: int, counts: Sequence[int], *, tray_first: bool = True) -> list[int]:
+    """Each column's width (its last cell is the gap) for a board `total` cells wide.
+
+    The board's width is shared so every column is on screen when it can be (issue 13: ten
+    categories at 160x50 beside the agenda). An even split when it gives every column a
+    comfortable width; else empty columns go narrow and those with cards share the rest
+    (the first column, the Unsorted tray, getting at least TRAY_COLUMN while it holds
+    cards); only when even that leaves less than MIN_COLUMN does the board scroll sideways.
+    Leftover cells go to the columns with cards, so the wall fills the board.
+    """
+    n = len(counts)
+    if n == 0:
+        return []
+    if total // n >= COMFORTABLE:
+        return [min(MAX_COLUMN, total // n)] * n
+    floors = [NARROW_COLUMN if c == 0 else MIN_COLUMN for c in counts]
+    if tray_first and counts[0]:  # as wide as fits, up to TRAY_COLUMN
+        floors[0] = max(MIN_COLUMN, min(TRAY_COLUMN, total - sum(floors[1:])))
+    if sum(floors) >= total:
+        return floors  # too many columns for the board: the minimums, and it scrolls
+    widths = list(floors)
+    full = [i for i, c in enumerate(counts) if c] or list(range(n))
+    spare = total - sum(widths)
+    while spare > 0:
+        growable = [i for i in full if widths[i] < MAX_COLUMN]
+        if not growable:
+            break
+        # One cell at a time to the narrowest column with cards: they end up even.
+        widths[min(growable, key=lambda i: (widths[i], i))] += 1
+        spare -= 1
+    return widths
