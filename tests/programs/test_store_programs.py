@@ -154,7 +154,7 @@ def test_programs_for_occupation_matches_wordings_stack_members_and_soc_codes(
 
 
 def test_a_file_from_before_the_inventory_opens_and_gains_it(tmp_path: Path) -> None:
-    """A session saved before the inventory (schema 6) is upgraded in place on opening."""
+    """A session saved before the inventory (schema 7) is upgraded in place on opening."""
     import sqlite3
 
     from tests.conftest import tiny_protocol
@@ -165,8 +165,8 @@ def test_a_file_from_before_the_inventory_opens_and_gains_it(tmp_path: Path) -> 
     conn = sqlite3.connect(path)
     for table in ("programs", "referrals", "openings"):
         conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_programs'")
-    conn.execute("PRAGMA user_version = 6")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_programs'")
+    conn.execute("PRAGMA user_version = 7")
     conn.commit()
     conn.close()
     with SessionStore.open(path) as store:
