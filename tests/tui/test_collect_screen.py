@@ -97,3 +97,22 @@ async def test_the_screens_keys_pause_close_reopen_and_open_the_room(
         await pilot.press("C")  # C again (or Esc) goes back to the wall
         assert not isinstance(wall_app.screen, CollectScreen)
     assert collect_file.read(path) is None  # the app quit: the link no longer works
+
+
+async def test_the_wall_title_shows_the_phones_state_and_the_projector_the_link(
+    wall_app: FocusGroupApp,
+) -> None:
+    path = wall_app.store.path
+    async with wall_app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("C")
+        await wait_for(pilot, lambda: collect_file.read(path) is not None)
+        url = collect_file.read(path)[0]
+        await pilot.press("escape")
+        title = wall_app.screen.query_one("#bar-title")
+        await wait_for(pilot, lambda: "Phones: open" in str(title.render()))
+        assert url not in str(title.render())  # the token is not on the laptop's own bar
+        await pilot.press("v")  # projector view: the room can type the link too
+        assert url in str(title.render())
+        collect_file.set_state(path, "paused")
+        await wait_for(pilot, lambda: "Phones: paused" in str(title.render()))
+        assert url not in str(title.render())

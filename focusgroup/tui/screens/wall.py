@@ -36,6 +36,8 @@ from focusgroup.tui.widgets.wall_board import WallBoard, WallKeys
 AGENDA_WIDTH = 38
 """Keep in step with AgendaPanel's width in agenda.tcss."""
 NARROW = 110
+COLLECT_CHECK_SECONDS = 1.0
+"""How often the title bar looks at the phones' collect file (a stat and a small read)."""
 """Below this width the agenda starts hidden (F6 shows it)."""
 
 
@@ -137,6 +139,8 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         """Read once in compose for the wall, then handed to the panels in on_mount."""
         self._counts = (0, 0, 0)
         """(cards, unsorted) as the title bar shows them; set with the counts panel."""
+        self._collecting: tuple[str, str] | None = None
+        """The phones' collector for this session: (join link, state), or None."""
         self.agenda_wanted: bool | None = None
         """The facilitator's choice for the agenda panel; None follows the terminal width."""
 
@@ -171,6 +175,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         self.refresh_people(cards)
         self.refresh_side(cards)
         self.show_step(restart_timer=True)
+        self.set_interval(COLLECT_CHECK_SECONDS, self.check_collecting, name="collect-state")
 
     def on_resize(self) -> None:
         if self.agenda_wanted is None:
@@ -262,9 +267,30 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
             step.title if step else "",
             ("  ·  ", "dim"),
             wall_counts(written, total, unsorted),
+            *self._collecting_parts(),
         )
         # One line, 1fr wide: a new title never changes the layout, so skip the relayout.
         self.query_one("#bar-title", Static).update(title, layout=False)
+
+    def _collecting_parts(self) -> tuple[tuple[str, str] | str, ...]:
+        """Phones' state in the title bar; on the projector, open, also the link to type."""
+        found = self._collecting
+        if found is None:
+            return ()
+        url, state = found
+        parts: list[tuple[str, str] | str] = [("  ·  ", "dim"), (f"Phones: {state}", "bold")]
+        if state == "open" and self.has_class("-projector"):
+            parts += [" ", (url, "underline")]
+        return tuple(parts)
+
+    def check_collecting(self) -> None:
+        """A collector (this app's or another terminal's) started, paused, closed or stopped."""
+        from focusgroup.serve import collect_file
+
+        found = collect_file.read(self.app.store.path)
+        if found != self._collecting:
+            self._collecting = found
+            self.refresh_title()
 
     def show_step(self, restart_timer: bool) -> None:
         protocol = self.app.store.protocol()
@@ -321,6 +347,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         on = not self.has_class("-projector")
         self.set_class(on, "-projector")
         self.options = replace(self.options, projector=on)
+        self.refresh_title()  # the phones' link shows on the projector only
         self.refresh_wall()
         self.set_focus(self.query_one(WallKeys))
 
