@@ -265,9 +265,10 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
             ("  ·  ", "dim"),
             (f"Step {self.step_index + 1}/{len(protocol.steps)}: ", "dim"),
             step.title if step else "",
+            # Before the counts: on a narrow bar the end is cut, and the phones' state matters.
+            *self._collecting_parts(),
             ("  ·  ", "dim"),
             wall_counts(written, total, unsorted),
-            *self._collecting_parts(),
         )
         # One line, 1fr wide: a new title never changes the layout, so skip the relayout.
         self.query_one("#bar-title", Static).update(title, layout=False)
