@@ -37,7 +37,14 @@ from focusgroup.domain.model import Seat
 from focusgroup.serve import collect_file
 from focusgroup.serve.collect_desk import CollectionDesk
 from focusgroup.serve.collect_page import PageState, render_page
-from focusgroup.serve.network import allowed_hosts, free_port, lan_address, url_host
+from focusgroup.serve.network import (
+    allowed_hosts,
+    free_port,
+    lan_address,
+    same_origin,
+    token_matches,
+    url_host,
+)
 from focusgroup.store import SessionStore
 
 DEFAULT_PORT = 8766
@@ -98,13 +105,11 @@ class CollectServer:
             raise web.HTTPForbidden(text="Unknown host name for this focusgroup server.\n")
         from_query = request.query.get("token", "")
         offered = from_query or request.cookies.get(TOKEN_COOKIE, "")
-        if not secrets.compare_digest(offered.encode(), self.token.encode()):
+        if not token_matches(offered, self.token):
             raise web.HTTPForbidden(text="This page needs the join link shown on the wall.\n")
         if request.method == "POST":
             origin = request.headers.get("Origin")
-            if origin is not None and (
-                not origin.startswith("http://") or origin[7:] not in self.allowed_hosts
-            ):
+            if origin is not None and not same_origin(origin, self.allowed_hosts):
                 raise web.HTTPForbidden(text="Refused: this form was not sent from this page.\n")
         elif request.method not in ("GET", "HEAD"):
             raise web.HTTPMethodNotAllowed(request.method, ["GET", "POST"])

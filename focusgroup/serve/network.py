@@ -7,6 +7,7 @@ refuse a request whose Host header is not this machine (DNS rebinding).
 from __future__ import annotations
 
 import ipaddress
+import secrets
 import socket
 
 
@@ -60,3 +61,13 @@ def allowed_hosts(bind_host: str, public_host: str, port: int) -> set[str]:
     if port == 80:
         hosts |= {url_host(name) for name in names}
     return hosts
+
+
+def token_matches(offered: str, token: str) -> bool:
+    """The secret from the link or its cookie, compared in constant time."""
+    return secrets.compare_digest(offered.encode(), token.encode())
+
+
+def same_origin(origin: str, hosts: set[str]) -> bool:
+    """A browser's Origin header names this server (plain http on the room's network)."""
+    return origin.startswith("http://") and origin[len("http://") :] in hosts

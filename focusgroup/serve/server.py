@@ -28,7 +28,15 @@ from aiohttp import web
 from aiohttp.web_runner import GracefulExit
 from textual_serve.server import Server, to_int
 
-from focusgroup.serve.network import allowed_hosts, free_port, is_wildcard, lan_address, url_host
+from focusgroup.serve.network import (
+    allowed_hosts,
+    free_port,
+    is_wildcard,
+    lan_address,
+    same_origin,
+    token_matches,
+    url_host,
+)
 from focusgroup.serve.supervisor import SeatService, clamp_size
 
 log = logging.getLogger("focusgroup.serve")
@@ -107,11 +115,10 @@ class SeatServer(Server):
             raise web.HTTPForbidden(text="Unknown host name for this focusgroup server.\n")
         from_query = request.query.get("token", "")
         offered = from_query or request.cookies.get(TOKEN_COOKIE, "")
-        if not secrets.compare_digest(offered.encode(), self.token.encode()):
+        if not token_matches(offered, self.token):
             raise web.HTTPForbidden(text="This link needs the join token printed by serve.\n")
         if request.path == "/ws":
-            origin = request.headers.get("Origin", "")
-            if not origin.startswith("http://") or origin[7:] not in self.allowed_hosts:
+            if not same_origin(request.headers.get("Origin", ""), self.allowed_hosts):
                 raise web.HTTPForbidden(text="Websocket refused: wrong origin.\n")
             if self.seats >= self.max_seats:
                 raise web.HTTPServiceUnavailable(text="All note-taker seats are in use.\n")
