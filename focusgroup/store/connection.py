@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from focusgroup.domain.errors import SessionFileError
@@ -51,26 +52,13 @@ def check_file(path: Path) -> None:
 
 def open_database(path: Path) -> sqlite3.Connection:
     """Open an existing session file and bring its schema up to date."""
-    check_file(path)
-    conn: sqlite3.Connection | None = None
-    try:
-        conn = connect(path)
-        version = check_session(conn, path)
+
+    def prepare(conn: sqlite3.Connection, version: int) -> None:
         conn.execute("PRAGMA journal_mode = WAL")
         if version < SCHEMA_VERSION:
             _migrate(conn)
-        _check_tables(conn, path)
-        return conn
-    except UnicodeDecodeError:
-        _close(conn)
-        # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
-        raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
-    except sqlite3.Error as error:
-        _close(conn)
-        raise SessionFileError(cant_open_message(path, error)) from None
-    except BaseException:
-        _close(conn)
-        raise
+
+    return _open(path, connect, prepare)[0]
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -80,17 +68,36 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     change, and no -wal/-shm files left behind (a read-only SQLite connection creates them).
     An older file is upgraded in the copy only.
     """
+    return read_only_copy(path)[0]
+
+
+def read_only_copy(path: Path) -> tuple[sqlite3.Connection, int]:
+    """`open_read_only`, plus the file format the file itself is in (before the upgrade)."""
+
+    def prepare(conn: sqlite3.Connection, version: int) -> None:
+        if version < SCHEMA_VERSION:
+            _migrate(conn)
+
+    return _open(path, copy_into_memory, prepare)
+
+
+def _open(
+    path: Path,
+    connect_to: Callable[[Path], sqlite3.Connection],
+    prepare: Callable[[sqlite3.Connection, int], None],
+) -> tuple[sqlite3.Connection, int]:
+    """Check, prepare and check again; every failure is a `SessionFileError`, the rest closed."""
     check_file(path)
     conn: sqlite3.Connection | None = None
     try:
-        conn = copy_into_memory(path)
+        conn = connect_to(path)
         version = check_session(conn, path)
-        if version < SCHEMA_VERSION:
-            _migrate(conn)
+        prepare(conn, version)
         _check_tables(conn, path)
-        return conn
+        return conn, version
     except UnicodeDecodeError:
         _close(conn)
+        # SQLite's own error message quoted damaged schema bytes, which Python can't decode.
         raise SessionFileError(damaged_message(path, "its table definitions are garbled")) from None
     except sqlite3.Error as error:
         _close(conn)

@@ -4,24 +4,23 @@ Every meeting's rows are copied beside a `meeting_id`, so one query can compare 
 file opens as it is in Datasette (full-text search on cards, notes and competencies, a table that
 resolves stacks, a reason table with the protocol's labels).
 
-Inputs are never changed: each is opened read-only and, when its schema is older, copied into
-memory with SQLite's backup API and brought up to date there. Each meeting is copied in one
-transaction, so a damaged input is reported and skipped, never half-copied.
+Inputs are never changed: each is read as the store's in-memory copy (`read_only_copy`), an
+older one brought up to date in the copy. Each meeting is written under its own savepoint, so
+a damaged input is reported and skipped, never half-copied.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from focusgroup.domain.errors import SessionFileError
 from focusgroup.domain.protocol import protocol_from_json
-from focusgroup.store.connection import check_file
-from focusgroup.store.file_format import APPLICATION_ID, SCHEMA_VERSION
+from focusgroup.store.connection import check_file, read_only_copy
 
 REGION_APPLICATION_ID = 0x46475247  # "FGRG", in PRAGMA application_id
 REGION_FORMAT = 1
@@ -173,49 +172,16 @@ class _Meeting:
 # -- reading one meeting ---------------------------------------------------------------------
 
 
-@contextmanager
-def _meeting_source(path: Path) -> Iterator[tuple[sqlite3.Connection, int]]:
-    """A read-only view of a session file at the current schema, leaving the file as it was."""
-    check_file(path)
+def _read_meeting(path: Path, anonymous: bool) -> _Meeting:
+    # The store's own read-only copy: the same checks and messages as opening the file, an
+    # older file upgraded in memory only, and nothing written beside the file.
+    source, version = read_only_copy(path)
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
-    except sqlite3.Error as error:
-        raise SessionFileError(f"{path} cannot be read ({error}).") from None
-    conn.text_factory = lambda data: data.decode("utf-8", "replace")
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise SessionFileError(f"{path} is not a focusgroup session file.")
-        if version > SCHEMA_VERSION:
-            raise SessionFileError(
-                f"{path} was saved by a newer focusgroup (file format {version}; this version "
-                f"reads up to {SCHEMA_VERSION})."
-            )
-        status = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if status != "ok":
-            raise SessionFileError(f"{path} is damaged ({status}).")
-        if version < SCHEMA_VERSION:
-            memory = sqlite3.connect(":memory:", isolation_level=None)
-            conn.backup(memory)
-            conn.close()
-            conn = memory
-            _upgrade_in_memory(conn)
-        yield conn, version
+        return _rows_of(source, path, version, anonymous)
     except sqlite3.DatabaseError as error:
         raise SessionFileError(f"{path} is damaged ({error}).") from None
-    except UnicodeDecodeError:
-        raise SessionFileError(f"{path} is damaged (its table definitions are garbled).") from None
     finally:
-        conn.close()
-
-
-def _read_meeting(path: Path, anonymous: bool) -> _Meeting:
-    with _meeting_source(path) as (source, version):
-        try:
-            return _rows_of(source, path, version, anonymous)
-        except sqlite3.DatabaseError as error:
-            raise SessionFileError(f"{path} is damaged ({error}).") from None
+        source.close()
 
 
 def _rows_of(source: sqlite3.Connection, path: Path, version: int, anonymous: bool) -> _Meeting:
@@ -257,7 +223,7 @@ def _rows_of(source: sqlite3.Connection, path: Path, version: int, anonymous: bo
 
 
 def read_only_uri(path: Path) -> str:
-    """Open without writing anything beside the file either.
+    """Open a region file without writing anything beside it either.
 
     `mode=ro` on a WAL file still creates its -wal and -shm files and, read-only, can't remove
     them. With no -wal there is nothing un-checkpointed to read: `immutable=1` reads the file
@@ -267,12 +233,6 @@ def read_only_uri(path: Path) -> str:
     if path.with_name(path.name + "-wal").exists():
         return f"{uri}?mode=ro"
     return f"{uri}?mode=ro&immutable=1"
-
-
-def _upgrade_in_memory(conn: sqlite3.Connection) -> None:
-    from focusgroup.store.connection import _migrate
-
-    _migrate(conn)
 
 
 # -- writing the region file -----------------------------------------------------------------
