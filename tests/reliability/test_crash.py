@@ -41,7 +41,7 @@ def _acks(out: Path) -> list[tuple[str, int]]:
     return acks
 
 
-def _run_until_killed(path: Path, out: Path, seed: int, delay: float) -> None:
+def _run_until_killed(path: Path, out: Path, seed: int, acks: int, delay: float) -> None:
     child = subprocess.Popen(
         [
             sys.executable,
@@ -61,7 +61,14 @@ def _run_until_killed(path: Path, out: Path, seed: int, delay: float) -> None:
         assert child.poll() is None, child.stderr.read().decode() if child.stderr else ""
         assert time.monotonic() < deadline, "the child never opened the file"
         time.sleep(0.002)
-    time.sleep(delay)
+    # Wait for a number of acknowledged actions, not a time: on a loaded machine a fixed delay
+    # can pass before the child has done anything, and the kill then tests nothing.
+    deadline = time.monotonic() + 60
+    while out.read_text().count("ACK ") < acks:
+        assert child.poll() is None, child.stderr.read().decode() if child.stderr else ""
+        assert time.monotonic() < deadline, f"the child acknowledged fewer than {acks} actions"
+        time.sleep(0.001)
+    time.sleep(delay)  # then a random point inside the next action or two
     if child.poll() is not None:  # it must still be running: it loops until killed
         raise AssertionError(f"child exited by itself: {child.stderr.read().decode()}")
     os.kill(child.pid, signal.SIGKILL)
@@ -78,8 +85,8 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path: Path) -> None:
     for kill in range(KILLS):
         out = tmp_path / f"run-{kill}.txt"
         # Mostly short runs, some long enough for thousands of rows.
-        delay = rng.choice((rng.uniform(0, 0.05), rng.uniform(0.05, 0.4)))
-        _run_until_killed(path, out, SEED + kill, delay)
+        acks_first = rng.choice((rng.randint(0, 20), rng.randint(20, 400)))
+        _run_until_killed(path, out, SEED + kill, acks_first, rng.uniform(0, 0.004))
 
         assert invariants.integrity(path) == "ok", f"kill {kill}"
         logged = invariants.events(path)
