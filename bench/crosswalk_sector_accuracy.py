@@ -1,6 +1,6 @@
 """Right / wrong / left-for-review rates of `crosswalk --accept-top` on short sector shorthand.
 
-    .venv/bin/python bench/crosswalk_sector_accuracy.py [--set dev|holdout|fresh] [--misses] [--plain]
+    .venv/bin/python bench/crosswalk_sector_accuracy.py [--set dev|holdout|dev2|fresh] [--misses] [--plain]
 
 Each row of bench/crosswalk_sector_labelled.tsv is a card written in a session of that sector.
 "right": the suggestion --accept-top would store is one of the row's codes; "wrong": it would
@@ -59,7 +59,7 @@ def measure(rows, plain: bool = False) -> dict[str, dict[str, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "holdout", "fresh"))
+    parser.add_argument("--set", choices=("dev", "holdout", "dev2", "fresh"))
     parser.add_argument("--misses", action="store_true", help="list wrong and review rows")
     parser.add_argument("--plain", action="store_true", help="the old top-1, no sector")
     args = parser.parse_args()
@@ -67,7 +67,7 @@ def main() -> None:
     table = measure(rows, args.plain)
     print("| set | cards | right | wrong | left for review |")
     print("|---|---|---|---|---|")
-    for key in ("dev", "holdout", "fresh", "all"):
+    for key in ("dev", "holdout", "dev2", "fresh", "all"):
         if key not in table:
             continue
         c = table[key]
