@@ -1,8 +1,9 @@
 """Right / wrong / left-for-review rates of `crosswalk --accept-top` on short sector shorthand.
 
-    .venv/bin/python bench/crosswalk_sector_accuracy.py [--set dev|holdout|dev2|fresh] [--misses] [--plain]
+    .venv/bin/python bench/crosswalk_sector_accuracy.py [--set PART] [--misses] [--plain]
 
-Each row of bench/crosswalk_sector_labelled.tsv is a card written in a session of that sector.
+Each row of bench/crosswalk_sector_labelled.tsv is a card written in a session of that sector;
+PART is dev, holdout, dev2 or fresh (the file header says how each was written).
 "right": the suggestion --accept-top would store is one of the row's codes; "wrong": it would
 store another; "review": it stores nothing (not confident) and lists the card for a person.
 `--plain` measures the old behaviour for comparison: the top suggestion of `search` on the card

@@ -13,7 +13,11 @@ sector rather than fixes for particular cards:
 
 from __future__ import annotations
 
-from focusgroup.crosswalk.text import words
+import functools
+import re
+
+from focusgroup.crosswalk.abbreviations import FILLER, SENIORITY, SHIFT_PATTERN
+from focusgroup.crosswalk.text import stem, words
 from focusgroup.domain.sectors import SECTOR_KEYS, find_sector
 
 FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
@@ -53,7 +57,6 @@ FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
 SHORTHAND: dict[str, dict[str, str]] = {
     "manufacturing": {
         "operator": "machine operator",
-        "machine operator": "machine setter operator tender",
         "line lead": "first line supervisor production",
         "lead": "first line supervisor production",
         "shift supervisor": "first line supervisor production",
@@ -65,10 +68,12 @@ SHORTHAND: dict[str, dict[str, str]] = {
         "injection molding tech": "plastic molding machine setter operator",
         "injection molding technician": "plastic molding machine setter operator",
         "injection molder": "plastic molding machine setter operator",
+        "molding tech": "plastic molding machine setter operator",
+        "scheduler": "production planning expediting clerk",
+        "production scheduler": "production planning expediting clerk",
     },
     "health-care": {
         "front desk": "medical receptionist",
-        "tech": "medical technologist technician",
     },
     "it": {
         "architect": "computer systems architect",
@@ -80,6 +85,8 @@ SHORTHAND: dict[str, dict[str, str]] = {
         "framer": "carpenter framer",
         "super": "construction superintendent",
         "project manager": "construction manager",
+        "helper": "helper construction trades",
+        "general helper": "helper construction trades",
     },
     "transportation-logistics": {
         "picker": "order picker stocker order filler",
@@ -91,6 +98,8 @@ SHORTHAND: dict[str, dict[str, str]] = {
         "gm": "lodging manager",
         "shift lead": "first line supervisor food preparation serving",
         "front desk": "hotel desk clerk",
+        "room attendant": "maid housekeeping cleaner",
+        "housekeeper": "maid housekeeping cleaner",
     },
     "energy": {
         "operator": "power plant operator",
@@ -99,6 +108,10 @@ SHORTHAND: dict[str, dict[str, str]] = {
         "field service technician": "wind turbine service technician",
         "field service tech": "wind turbine service technician",
         "solar installer": "solar photovoltaic installer",
+        "sro": "nuclear power reactor operator",
+        "ro": "nuclear power reactor operator",
+        "reactor operator": "nuclear power reactor operator",
+        "hand": "roustabout",
     },
 }
 """Whole-card wordings (as `text.words` reads them) and what the sector means by them."""
@@ -146,6 +159,54 @@ def affinity(soc_code: str, sector: str) -> float:
     return best
 
 
+SUPERVISES: dict[str, str] = {
+    "manufacturing": "first line supervisor production operating",
+    "construction": "first line supervisor construction trades",
+    "transportation-logistics": "first line supervisor transportation material moving",
+    "hospitality": "first line supervisor food preparation serving",
+}
+"""Who a bare "Lead", "Team lead" or "Shift supervisor" card supervises in the sector's meeting."""
+
+_LEADS = frozenset({"lead", "leader", "leadman", "leadperson", "head", "supervisor", "supv"})
+_LEAD_CONTEXT = frozenset({"team", "crew", "line", "shift", "floor", "working", "hand"})
+"""A card made only of these, with at least one of `_LEADS`, names a supervisor rather than a
+job: "Team lead" is no team assembler and "Lead hand" no production worker."""
+
+
 def spelled_out(text: str, sector: str) -> str:
-    """The sector's reading of a whole card, or "" when it has none."""
-    return SHORTHAND.get(sector, {}).get(" ".join(words(text)), "")
+    """The sector's reading of a whole card, or "" when it has none.
+
+    Read as the search reads a card: plurals folded ("Servers" is "Server"), shifts and grades
+    dropped ("Sr. server", "2nd shift operator"); "lead" is tried first, because the sector may
+    have a reading for it ("line lead").
+    """
+    with_lead, without = _card_keys(text)
+    table = _folded_shorthand(sector)
+    for key in (with_lead, without):
+        if key and key in table:
+            return table[key]
+    if sector in SUPERVISES and only_a_lead(text):
+        return SUPERVISES[sector]
+    return ""
+
+
+def only_a_lead(text: str) -> bool:
+    """'Lead', 'Team lead', 'Shift supv': a card that names a supervisor and no trade."""
+    card = set(_card_keys(text)[0].split())
+    return bool(card & _LEADS) and card <= _LEADS | _LEAD_CONTEXT
+
+
+@functools.cache
+def _folded_shorthand(sector: str) -> dict[str, str]:
+    return {_fold(words(k)): v for k, v in SHORTHAND.get(sector, {}).items()}
+
+
+def _fold(ws: list[str]) -> str:
+    return " ".join(stem(w) for w in ws)
+
+
+def _card_keys(text: str) -> tuple[str, str]:
+    """The card's words, shifts and filler dropped: grades but "lead" dropped, then all grades."""
+    ws = [w for w in words(re.sub(SHIFT_PATTERN, " ", text.lower())) if w not in FILLER]
+    with_lead = [w for w in ws if w == "lead" or w not in SENIORITY]
+    return _fold(with_lead), _fold([w for w in ws if w not in SENIORITY])

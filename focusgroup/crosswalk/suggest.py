@@ -8,8 +8,9 @@ sector's own occupations.
 
 Confidence: the best suggestion is *confident* when its score clears `MIN_SCORE` and it leads
 the best suggestion with another SOC code by at least `MIN_MARGIN`. `--accept-top` stores only
-confident ones; the rest are listed for a person. Both figures were set on the dev part of
-bench/crosswalk_sector_labelled.tsv and then frozen; the README gives both parts' rates.
+confident ones; the rest are listed for a person. Both figures were set on the tuning parts of
+bench/crosswalk_sector_labelled.tsv (dev, holdout, dev2); its `fresh` part only measures, and
+the README gives every part's rates.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from focusgroup.crosswalk.search import Match, search
-from focusgroup.crosswalk.sector_hints import affinity, sector_key, spelled_out
+from focusgroup.crosswalk.sector_hints import affinity, only_a_lead, sector_key, spelled_out
 
 SECTOR_BONUS = 0.08
 """Score added for an occupation at the heart of the sector (scaled by its affinity)."""
@@ -54,6 +55,9 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     """Ranked suggestions for the wordings of one stack, read in the session's sector."""
     texts = [wordings] if isinstance(wordings, str) else list(wordings)
     texts = list(dict.fromkeys(t.strip() for t in texts if t and t.strip()))
+    texts = list(dict.fromkeys(part for t in texts for part in _slash_readings(t)))
+    # In a stack "Lead" beside "MIG welder" grades the welder; only alone is it a supervisor.
+    texts = [t for t in texts if not only_a_lead(t)] or texts
     key = sector_key(sector)
     merged: dict[str, tuple[float, Match]] = {}
     votes: dict[str, int] = {}
@@ -102,6 +106,20 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         reason = f"{texts[0]!r} alone is too general to code: ask the room what the job is"
         return Suggestions(matches[:limit], False, reason)
     return Suggestions(matches[:limit], *_confidence(matches, top))
+
+
+def _slash_readings(text: str) -> list[str]:
+    """'Host/Hostess', 'UX/UI designer', 'Maint/Electrician': one card, several wordings.
+
+    The card as written comes first; then each side of the slash, the last side's trailing
+    words shared by a one-word first side ('UX/UI designer' is 'UX designer' and 'UI designer').
+    """
+    parts = [p.strip() for p in text.split("/")]
+    if len(parts) < 2 or not all(parts):
+        return [text]
+    tail = parts[-1].split()[1:]
+    readings = [" ".join([p, *tail]) if len(p.split()) == 1 and tail else p for p in parts[:-1]]
+    return [text, *readings, parts[-1]]
 
 
 def _vague(text: str) -> bool:

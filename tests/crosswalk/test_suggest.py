@@ -1,0 +1,79 @@
+"""Suggestions for a card in a sector's meeting, and whether --accept-top may store them."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bench.crosswalk_sector_accuracy import LABELLED, load
+from focusgroup.crosswalk.index import active_index_path
+from focusgroup.crosswalk.sector_hints import only_a_lead, spelled_out
+from focusgroup.crosswalk.suggest import suggest
+from focusgroup.domain.sectors import SECTOR_KEYS
+
+
+def stored(card: str | list[str], sector: str) -> str | None:
+    """The SOC code --accept-top would store, or None when the card is left for a person."""
+    result = suggest(card, sector=sector)
+    return result.best.soc_code if result.best and result.confident else None
+
+
+@pytest.mark.parametrize("card", ["Server", "Servers", "Sr. server", "Server II", "servers nights"])
+def test_plurals_grades_and_shifts_do_not_hide_the_sectors_reading(card: str) -> None:
+    assert spelled_out(card, "hospitality") == "waiter waitress"
+    assert stored(card, "hospitality") == "35-3031"
+
+
+@pytest.mark.parametrize(
+    ("card", "sector", "codes"),
+    [
+        ("Team lead", "manufacturing", {"51-1011"}),
+        ("Lead hand", "manufacturing", {"51-1011"}),
+        ("Crew lead", "construction", {"47-1011"}),
+        # Supervisors of hand movers, of vehicle operators, of transport workers: all right.
+        ("Shift lead", "transportation-logistics", {"53-1042", "53-1043", "53-1047"}),
+    ],
+)
+def test_a_card_naming_only_a_lead_is_the_sectors_first_line_supervisor(
+    card: str, sector: str, codes: set[str]
+) -> None:
+    assert only_a_lead(card)
+    assert stored(card, sector) in codes
+
+
+def test_a_lead_beside_a_trade_grades_the_trade() -> None:
+    assert not only_a_lead("Lead welder")
+    assert stored(["Lead", "MIG welder"], "construction") == "51-4121"
+
+
+def test_each_side_of_a_slash_is_a_wording_of_the_card() -> None:
+    assert stored("Host/Hostess", "hospitality") == "35-9031"
+    best = suggest("UX/UI designer", sector="it").best
+    assert best is not None and "'User" in best.why
+
+
+def test_shorthand_that_names_no_single_job_is_left_for_the_room() -> None:
+    result = suggest("Tech", sector="health-care")
+    assert not result.confident
+    assert "too general" in result.reason
+
+
+def test_the_sector_reads_a_room_attendant_as_housekeeping() -> None:
+    assert stored("Room attendants", "hospitality") == "37-2012"
+    assert stored("Room attendant", "") != "37-2012"  # O*NET's first reading is room service
+
+
+def test_the_labelled_set_names_real_codes_and_known_sectors_once_each() -> None:
+    """The accuracy table in the README is only as good as this file."""
+    rows = load(LABELLED)
+    with sqlite3.connect(f"file:{active_index_path()}?mode=ro", uri=True) as conn:
+        known = {code for (code,) in conn.execute("SELECT soc_code FROM soc")}
+    pairs = [(card.lower(), sector) for card, _, sector, _ in rows]
+    assert len(pairs) == len(set(pairs))
+    assert {sector for *_, sector, _ in rows} <= set(SECTOR_KEYS)
+    assert {subset for *_, subset in rows} == {"dev", "holdout", "dev2", "fresh"}
+    unknown = {code for _, codes, _, _ in rows for code in codes} - known
+    assert unknown == set(), unknown
+    assert Path(LABELLED).read_text(encoding="utf-8").count("\tfresh\n") == 105
