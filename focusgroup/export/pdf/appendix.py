@@ -133,7 +133,7 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
             row: list[object] = [
                 str(o.rank),
                 Paragraph(name, styles.cell),
-                plain_cell(f"{o.category} · {o.level}", styles.cell, 34),
+                plain_cell(o.place(" · "), styles.cell, 34),
             ]
             if not competency:
                 row += [str(o.employers), str(o.reasons_given)]
@@ -184,7 +184,7 @@ def _details(styles: Styles, summary: Summary) -> list[Flowable]:
 
 
 def _detail(styles: Styles, occ: OccupationSummary) -> list[Flowable]:
-    meta = [f"{occ.category} · {occ.level}", f"named by {occ.employers}"]
+    meta = [occ.place(" · "), f"named by {occ.employers}"]
     if occ.hands is not None:
         meta.append(f"{occ.hands} hands")
     if occ.shortlist_place:

@@ -125,7 +125,7 @@ def _first_page(styles: Styles, summary: Summary) -> list[Flowable]:
         )
         out += [Paragraph(markup(label), styles.label), styles.p(summary.top_note, styles.small)]
         for place, occ in enumerate(summary.top, start=1):
-            facts = f"{occ.category}, {occ.level}; named by {_employers(occ.employers)}"
+            facts = f"{occ.place()}; named by {_employers(occ.employers)}"
             if occ.hands is not None:
                 facts += f"; {occ.hands} hands"
             out.append(
