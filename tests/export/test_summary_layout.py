@@ -97,3 +97,38 @@ def test_occupations_with_quotes_share_a_page_when_they_fit(tmp_path: Path) -> N
     appendix = [i for i, p in enumerate(pages) if "Appendix A · " in p][0]
     for i in range(appendix, len(pages) - 1):
         assert fills[i] >= 0.6, (i + 1, round(fills[i], 2), pages[i + 1].splitlines()[:2])
+
+
+def full_first_page(tmp_path: Path) -> Path:
+    """Five long takeaways and a shortlist of seven: page 1 must be shrunk to fit."""
+    from tests.export.room_session import build_room
+
+    room = build_room(tmp_path / "r.db", shortlist=False, takeaways=False)
+    with SessionStore.open(room) as store:
+        for card in store.cards():
+            store.toggle_shortlist(card.id)
+        for n in range(5):
+            store.add_takeaway(f"Takeaway {n}: " + "employers need people who read drawings. " * 8)
+    return room
+
+
+@needs_pdftotext
+def test_a_full_first_page_still_stands_alone(tmp_path: Path) -> None:
+    """The layout is retried at looser scales so the last page is not nearly empty; a full
+    page 1 at such a scale used to run onto page 2 (its next steps and date with it)."""
+    room = full_first_page(tmp_path)
+    with sqlite3.connect(room) as conn:
+        shortlist = [t for (t,) in conn.execute("SELECT text FROM cards WHERE shortlist > 0 ORDER BY shortlist")]  # fmt: skip
+        takeaways = [t for (t,) in conn.execute("SELECT text FROM takeaways ORDER BY position")]
+        (reengage,) = conn.execute("SELECT reengage_on FROM sessions").fetchone()
+    assert len(shortlist) == 7 and len(takeaways) == 5 and reengage
+    (pdf,) = export_session(room, tmp_path / "out", ["pdf"])
+    pages = _pages(pdf)
+    first = " ".join(pages[0].split())
+    for takeaway in takeaways:
+        assert " ".join(takeaway.split()) in first
+    for place, text in enumerate(shortlist, start=1):
+        assert f"{place}. {text} — " in first, text
+    assert "NEXT STEPS" in first and "WHEN YOU WILL HEAR FROM US" in first
+    assert "February 15, 2027" in first  # the re-engagement date, as stored: 2027-02-15
+    assert pages[1].split()[:3] == ["Who", "took", "part"]  # page 2 is the next page
