@@ -27,6 +27,10 @@ DISCUSSION_TOPICS: tuple[tuple[str, str], ...] = (
     ("recap-caveats", "Recap: additions and caveats"),
 )
 
+UNSORTED_LABEL = "Unsorted"
+NOT_YET_SORTED = "Not yet sorted"
+"""How a card still in the Unsorted tray is described (the wall grid's own words)."""
+
 ORDER_WITHOUT_SHORTLIST = (
     "The room did not mark a shortlist, so these are the first {n} in order of how many "
     "employers named each, then how many reasons they gave, then the show of hands."
@@ -61,6 +65,13 @@ class OccupationSummary:
     """Job zone and national median wage for a crosswalked card, with any level flag."""
     shortlist_place: int = 0
     """1-based place on the room's shortlist; 0 when not on it."""
+
+    def place(self, sep: str = ", ") -> str:
+        """Where it sits on the wall: "Production, Mid level"; "Not yet sorted" for a card
+        still in the Unsorted tray (which has no level), never "Unsorted, Unsorted"."""
+        if self.card.category_id is None or self.category == UNSORTED_LABEL:
+            return NOT_YET_SORTED
+        return f"{self.category}{sep}{self.level}"
 
     @property
     def has_more(self) -> bool:
@@ -273,7 +284,7 @@ def summarize(snap: SessionSnapshot) -> Summary:
                 employers=ranked.employers,
                 hands=ranked.hands,
                 reasons_given=ranked.reasons,
-                category=category.name if category else "Unsorted",
+                category=category.name if category else UNSORTED_LABEL,
                 level=snap.level_label(card.level),
                 reasons=tuple(snap.reason_label(r) for r in card.all_reasons),
                 competencies=grouped,

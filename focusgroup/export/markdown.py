@@ -71,7 +71,7 @@ def _occupation_line(place: int, occ: OccupationSummary, *, code: bool = False) 
     # Where needs are shifting (issue 13): the position is going away or changing.
     shift = f"; {SHIFTS[occ.card.shift].lower()}" if occ.card.shift in SHIFTS else ""
     return (
-        f"{place}. **{md(occ.card.text)}**{soc} — {md(occ.category)}, {occ.level}; "
+        f"{place}. **{md(occ.card.text)}**{soc} — {md(occ.place())}; "
         f"named by {plural(occ.employers, 'employer')}{hands}{shift}"
     )
 
@@ -157,7 +157,7 @@ def _everything(summary: Summary) -> list[str]:
         # Tasks come from the strawman: listed function by function, nobody "named" them.
         out = ["Every task with its job function and level.", ""]
         out += [
-            f"{o.rank}. **{md(o.card.text)}** — {md(o.category)}, {o.level}"
+            f"{o.rank}. **{md(o.card.text)}** — {md(o.place())}"
             + ("" if o.hands is None else f"; {plural(o.hands, 'hand')}")
             for o in summary.occupations
         ]
@@ -269,8 +269,7 @@ def _short_parts(snap: SessionSnapshot) -> tuple[list[str], list[str], list[str]
     summary = summarize(snap)
     heard = list(summary.takeaways)
     top = [
-        f"{occ.card.text} ({occ.category}, {occ.level}): named by "
-        f"{plural(occ.employers, 'employer')}"
+        f"{occ.card.text} ({occ.place()}): named by {plural(occ.employers, 'employer')}"
         for occ in summary.top
     ]
     if top:

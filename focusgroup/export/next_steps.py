@@ -6,6 +6,7 @@ Kept apart from `content` (the numbers): these are the words a director signs.
 
 from __future__ import annotations
 
+from focusgroup.domain.model import Role
 from focusgroup.export.content import Summary
 from focusgroup.export.snapshot import SessionSnapshot
 
@@ -70,7 +71,9 @@ def recap_gaps(snap: SessionSnapshot) -> list[str]:
 def job_description_request(summary: Summary, participant_id: int | None) -> str:
     """The personal ask for job descriptions: the occupations this employer wrote.
 
-    Empty for someone who wrote no card (a support partner) or in a competencies meeting.
+    An employer who wrote no card (came, spoke, offered a tour) is still asked for job
+    descriptions and nominations for the occupations the room put first. Empty for a support
+    partner (they listen), for staff, and in a competencies meeting.
     """
     snap = summary.snapshot
     if participant_id is None or snap.is_competency_session:
@@ -84,7 +87,17 @@ def job_description_request(summary: Summary, participant_id: int | None) -> str
                 written.append(member.text.strip())
     written = list(dict.fromkeys(w for w in written if w))
     if not written:
-        return ""
+        who = snap.participant(participant_id)
+        if who is None or who.role not in {r.value for r in Role if r.writes_cards}:
+            return ""
+        which = "on the room's shortlist" if summary.has_shortlist else "at the top of the wall"
+        return (
+            f"If your organization employs people in the occupations {which}, please send us "
+            "your official job descriptions for them: they ground the draft profiles in real "
+            "jobs. We would also welcome the names of hiring authorities (the supervisors who "
+            "hire for these positions) and of high-performing employees in them, to invite to "
+            "the follow-up focus groups."
+        )
     names = _and_list([f"“{w}”" for w in written])
     return (
         f"You wrote {names} on your cards. If you can, please send us your official job "

@@ -37,7 +37,9 @@ def propose_takeaways(summary: Summary) -> list[str]:
         return out
     if summary.has_shortlist:
         names = _and_list([o.card.text.strip() for o in summary.shortlist])
-        out.append(f"The room agreed on {len(summary.shortlist)} critical occupations: {names}.")
+        n = len(summary.shortlist)
+        noun = "occupation" if n == 1 else "occupations"
+        out.append(f"The room agreed on {n} critical {noun}: {names}.")
     lead = occupations[0]
     if snap.is_competency_session:
         out.append(
@@ -63,7 +65,11 @@ def propose_takeaways(summary: Summary) -> list[str]:
         verb = "were the reasons" if len(labels) > 1 else "was the reason"
         each = " each" if len(labels) > 1 else ""
         out.append(f"{quoted} {verb} given most often ({times(count)}{each}).")
+    # Gaps named for an occupation, then for a category, then for the sector as a whole.
     lacking = [c.text.strip() for o in occupations for c in o.lacking]
+    lacking += [
+        c.text.strip() for _, comps in summary.category_competencies for c in comps if c.lacking
+    ]
     lacking += [c.text.strip() for c in summary.general_competencies if c.lacking]
     lacking = list(dict.fromkeys(t for t in lacking if t))
     if lacking:

@@ -29,7 +29,7 @@ def test_exports_carry_the_shift_own_reasons_and_attendees(tmp_path: Path) -> No
         p.suffix + p.stem.rsplit("-", 1)[-1]: p for p in export_session(store, tmp_path / "out")
     }
     md = next(p for p in files.values() if p.suffix == ".md").read_text(encoding="utf-8")
-    assert "Drafter** — Unsorted, Unsorted; named by 1 employer; disappearing" in md
+    assert "Drafter** — Not yet sorted; named by 1 employer; disappearing" in md
     assert "transforming" in md
     assert "- Storm season depends on them: 2" in md  # counted, in its words (no "(?)")
     assert "Ruiz Power" in md and "Absent Utility" not in md

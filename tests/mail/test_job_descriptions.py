@@ -49,3 +49,37 @@ def test_each_employer_is_asked_for_their_own_occupations(
     assert "Zebra-press operator (Production, Entry level): named by 2 employers" in ann
     assert REENGAGE_TEXT in ann
     assert "The room's shortlist:" in ann
+
+
+def test_an_employer_who_wrote_no_card_is_still_invited_to_nominate(
+    tmp_path: Path, smtp_server: SmtpServer
+) -> None:
+    """Hal came and offered a plant tour but wrote no card: no occupations to name, yet the
+    guide's invitation to nominate hiring authorities and high performers is for him too."""
+    import sqlite3
+
+    from focusgroup.store.session_store import SessionStore
+
+    room = build_room(tmp_path / "room.db")
+    with SessionStore.open(room) as store:
+        hal = store.add_participant("Hal Hart", "Hart Tool", email="hal@example.org")
+        store.add_commitment("plant tour", participant_id=hal)
+    with sqlite3.connect(room) as conn:
+        (cards,) = conn.execute(
+            "SELECT COUNT(*) FROM cards WHERE participant_id = ?", [hal]
+        ).fetchone()
+        shortlist = [t for (t,) in conn.execute("SELECT text FROM cards WHERE shortlist > 0 ORDER BY shortlist")]  # fmt: skip
+    assert cards == 0 and shortlist
+    args = ["--host", "127.0.0.1", "--port", str(smtp_server.port), "--security", "none"]
+    result = CliRunner().invoke(main, ["email", str(room), "--from", FROM, *args])
+    assert result.exit_code == 0, result.output
+    bodies = {
+        m.rcpt_tos[0]: m.message.get_body(("plain",)).get_content() for m in smtp_server.messages
+    }
+    hal_body = bodies["hal@example.org"]
+    personal = hal_body.split("Attached:", 1)[0]
+    assert "You wrote" not in personal
+    assert "hiring authorities" in personal and "high-performing employees" in personal
+    assert "job description" in personal
+    # The support partner listens: no card, and nothing to nominate.
+    assert "hiring authorities" not in bodies["gil@example.org"].split("Attached:", 1)[0]

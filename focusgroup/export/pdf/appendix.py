@@ -12,7 +12,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
     LongTable,
     Paragraph,
     Spacer,
@@ -30,7 +29,15 @@ from focusgroup.export.content import (
 )
 from focusgroup.export.fonts import SANS, SANS_BOLD, markup, plain_cell
 from focusgroup.export.pdf.figures import reason_chart, wall_grid
-from focusgroup.export.pdf.theme import ACCENT, FRAME_WIDTH, PAPER_TINT, RULE, Styles, section
+from focusgroup.export.pdf.theme import (
+    ACCENT,
+    FRAME_WIDTH,
+    PAPER_TINT,
+    RULE,
+    Styles,
+    keep_together,
+    section,
+)
 
 TABLE_CHUNK = 1000
 """Rows per ranked LongTable (header repeated on each page); splits only huge sessions."""
@@ -51,10 +58,8 @@ def appendix(styles: Styles, summary: Summary) -> list[Flowable]:
             continue
         # The heading travels with its first block: never alone at the foot of a page
         # (keepWithNext alone loses to a KeepTogether block that doesn't fit).
-        first = body[0]
-        first_items = list(first._content) if isinstance(first, KeepTogether) else [first]
         heading = section(styles, f"Appendix {chr(letter)} · {title}")
-        out += [CondPageBreak(45 * mm), KeepTogether([*heading, *first_items]), *body[1:]]
+        out += [CondPageBreak(45 * mm), keep_together([*heading, body[0]]), *body[1:]]
         letter += 1
     if summary.onet_attribution:
         out += [Spacer(1, 8), styles.p(summary.onet_attribution, styles.small)]
@@ -128,7 +133,7 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
             row: list[object] = [
                 str(o.rank),
                 Paragraph(name, styles.cell),
-                plain_cell(f"{o.category} · {o.level}", styles.cell, 34),
+                plain_cell(o.place(" · "), styles.cell, 34),
             ]
             if not competency:
                 row += [str(o.employers), str(o.reasons_given)]
@@ -157,7 +162,7 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
         lead = most_often_line(summary)
         out += [
             Spacer(1, 8),
-            KeepTogether(
+            keep_together(
                 [
                     Paragraph(markup("Why they are critical"), styles.h2),
                     styles.p(
@@ -175,11 +180,11 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
 def _details(styles: Styles, summary: Summary) -> list[Flowable]:
     if summary.snapshot.is_competency_session:
         return []  # every task is already in the table
-    return [KeepTogether(_detail(styles, o)) for o in summary.occupations if o.has_more]
+    return [keep_together(_detail(styles, o)) for o in summary.occupations if o.has_more]
 
 
 def _detail(styles: Styles, occ: OccupationSummary) -> list[Flowable]:
-    meta = [f"{occ.category} · {occ.level}", f"named by {occ.employers}"]
+    meta = [occ.place(" · "), f"named by {occ.employers}"]
     if occ.hands is not None:
         meta.append(f"{occ.hands} hands")
     if occ.shortlist_place:
@@ -216,11 +221,11 @@ def _discussion(styles: Styles, summary: Summary) -> list[Flowable]:
     out: list[Flowable] = []
     for title, notes in summary.discussion:
         out.append(
-            KeepTogether([styles.p(title, styles.h2), *styles.bullets([n.text for n in notes])])
+            keep_together([styles.p(title, styles.h2), *styles.bullets([n.text for n in notes])])
         )
     for category, comps in summary.category_competencies:
         out.append(
-            KeepTogether(
+            keep_together(
                 [
                     styles.p(f"Skills named for {category}", styles.h2),
                     *styles.bullets([_competency(c) for c in comps]),
@@ -264,4 +269,4 @@ def _quote(styles: Styles, text: str, who: str) -> list[Flowable]:
             ]
         )
     )
-    return [KeepTogether(table), Spacer(1, 6)]
+    return [keep_together([table]), Spacer(1, 6)]

@@ -51,10 +51,10 @@ def write_summary_pdf(snap: SessionSnapshot, path: Path) -> Path:
 
     def story(styles: Styles) -> list[Flowable]:
         out: list[Flowable] = []
-        out += [*_one_page(_first_page(styles, summary)), PageBreak()]
+        out += [*_one_page(_first_page(styles, summary), styles.scale), PageBreak()]
         second = _second_page(styles, summary)
         if second:
-            out += [*_one_page(second), PageBreak()]
+            out += [*_one_page(second, styles.scale), PageBreak()]
         out += appendix(styles, summary)
         return out
 
@@ -70,22 +70,27 @@ def write_summary_pdf(snap: SessionSnapshot, path: Path) -> Path:
 
 
 MIN_SHRINK = 0.75
-"""The smallest a body page is scaled to fit one page; text needing more flows on instead."""
+"""The smallest a body page is printed, against the normal type size (scale 1.0), to fit one
+page; text needing more flows on instead."""
 
 
-def _one_page(flowables: list[Flowable]) -> list[Flowable]:
+def _one_page(flowables: list[Flowable], scale: float = 1.0) -> list[Flowable]:
     """Keep a body page to one page: shrink it rather than let it run onto the next.
 
     Only while it stays readable: a page of very long text (a 10,000-character card or
     commitment) shrunk to one page would be unreadably small, and reportlab then leaves out
     what still does not fit. Such a page flows onto the next ones instead.
+
+    The floor is on the printed size: a page laid out at a looser `scale` (tried so the last
+    page is not nearly empty) may shrink further, back to the same smallest size. Measured
+    against its own scale, a full first page fitted at 1.0 but ran onto page 2 at 1.16.
     """
     height = FRAME_HEIGHT - 2 * mm
     needed = 0.0
     for flowable in flowables:
         needed += flowable.wrap(FRAME_WIDTH, height)[1]
         needed += flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        if needed * MIN_SHRINK > height:
+        if needed * MIN_SHRINK / scale > height:
             return flowables
     return [KeepInFrame(FRAME_WIDTH, height, flowables, mode="shrink")]
 
@@ -125,7 +130,7 @@ def _first_page(styles: Styles, summary: Summary) -> list[Flowable]:
         )
         out += [Paragraph(markup(label), styles.label), styles.p(summary.top_note, styles.small)]
         for place, occ in enumerate(summary.top, start=1):
-            facts = f"{occ.category}, {occ.level}; named by {_employers(occ.employers)}"
+            facts = f"{occ.place()}; named by {_employers(occ.employers)}"
             if occ.hands is not None:
                 facts += f"; {occ.hands} hands"
             out.append(

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate
 
 from focusgroup.domain.text import one_line, shorten
 from focusgroup.export.fonts import SANS, SANS_BOLD, draw_string, markup, register_fonts
@@ -151,6 +151,27 @@ class HeadingRule(Flowable):  # type: ignore[misc]  # reportlab ships no types
 
 def section(styles: Styles, title: str) -> list[Flowable]:
     return [Paragraph(markup(title), styles.h1), HeadingRule()]
+
+
+def keep_together(flowables: Sequence[Flowable]) -> KeepTogether:
+    """Keep `flowables` on one page, measured at their true height.
+
+    A KeepTogether nested in another reports itself as 16,777,215 points tall (reportlab's
+    "force a split"), so the outer block, measured with it, never fits anywhere and always
+    starts a new page: an occupation with a quote box got a page to itself. Nested blocks are
+    flattened into this one instead; keeping the whole together keeps each part together.
+    """
+    flat: list[Flowable] = []
+
+    def add(items: Sequence[Flowable]) -> None:
+        for item in items:
+            if isinstance(item, KeepTogether):
+                add(item._content)
+            else:
+                flat.append(item)
+
+    add(flowables)
+    return KeepTogether(flat)
 
 
 def build_pdf(
