@@ -272,6 +272,10 @@ def _layout(
     return doc.page, doc.last_fill
 
 
+SPLIT_PIECE_MIN = 1e-6
+"""Least height of a table row's piece on either side of a page break (reportlab's splitInRow)."""
+
+
 def split_rows_across_pages(flowables: Sequence[Any]) -> None:
     """Let every table row, however tall, continue on the next page.
 
@@ -283,7 +287,9 @@ def split_rows_across_pages(flowables: Sequence[Any]) -> None:
 
     for flowable in flowables:
         if isinstance(flowable, Table):
-            flowable.splitInRow = 1
+            # reportlab reads splitInRow as the least height (pt) of either piece: at 1, a row
+            # under 1 pt taller than the page could not be split at all (LayoutError).
+            flowable.splitInRow = SPLIT_PIECE_MIN
             for row in getattr(flowable, "_cellvalues", ()):
                 for cell in row:
                     split_rows_across_pages(cell if isinstance(cell, list | tuple) else [cell])
