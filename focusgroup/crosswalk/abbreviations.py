@@ -9,6 +9,10 @@ each reading and lets the titles decide.
 
 from __future__ import annotations
 
+import re
+
+from focusgroup.crosswalk.text import words
+
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     # --- generic title words
     "tech": ("technician", "technologist"),
@@ -256,3 +260,8 @@ SHIFT_PATTERN = (
     r"|second|third|rotating)\s*shifts?\b|\bshifts?\b|\b(?:part|full)\s*time\b|\bper\s+diem\b"
 )
 """Shift and schedule phrases, removed before the words are read."""
+
+
+def card_words(text: str) -> list[str]:
+    """A card's words as search and the sector hints read them: shift phrases removed."""
+    return words(re.sub(SHIFT_PATTERN, " ", text.lower()))

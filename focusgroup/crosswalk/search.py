@@ -17,9 +17,15 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
-from focusgroup.crosswalk.abbreviations import ABBREVIATIONS, FILLER, SENIORITY, SHIFT_PATTERN
+from focusgroup.crosswalk.abbreviations import (
+    ABBREVIATIONS,
+    FILLER,
+    SENIORITY,
+    SHIFT_PATTERN,
+    card_words,
+)
 from focusgroup.crosswalk.index import Vocabulary, reading
-from focusgroup.crosswalk.text import STOPWORDS, index_tokens, stem, words
+from focusgroup.crosswalk.text import STOPWORDS, index_tokens, stem
 
 CANDIDATES = 400
 """Titles fetched from FTS5 (by bm25) per query before re-ranking."""
@@ -157,7 +163,7 @@ def _read_query(text: str, vocab: Vocabulary) -> tuple[list[_Slot], list[str]]:
     lowered = text.lower()
     for phrase in re.findall(SHIFT_PATTERN, lowered):
         notes.append(f"ignored '{phrase}'")
-    ws = words(re.sub(SHIFT_PATTERN, " ", lowered))
+    ws = card_words(text)
     ignored = [w for w in ws if w in SENIORITY or w in FILLER]
     kept = [w for w in ws if w not in SENIORITY and w not in FILLER]
     if ignored and kept:

@@ -14,9 +14,8 @@ sector rather than fixes for particular cards:
 from __future__ import annotations
 
 import functools
-import re
 
-from focusgroup.crosswalk.abbreviations import FILLER, SENIORITY, SHIFT_PATTERN
+from focusgroup.crosswalk.abbreviations import FILLER, SENIORITY, card_words
 from focusgroup.crosswalk.text import stem, words
 from focusgroup.domain.sectors import SECTOR_KEYS, find_sector
 
@@ -207,6 +206,6 @@ def _fold(ws: list[str]) -> str:
 
 def _card_keys(text: str) -> tuple[str, str]:
     """The card's words, shifts and filler dropped: grades but "lead" dropped, then all grades."""
-    ws = [w for w in words(re.sub(SHIFT_PATTERN, " ", text.lower())) if w not in FILLER]
+    ws = [w for w in card_words(text) if w not in FILLER]
     with_lead = [w for w in ws if w == "lead" or w not in SENIORITY]
     return _fold(with_lead), _fold([w for w in ws if w not in SENIORITY])

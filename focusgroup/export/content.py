@@ -69,7 +69,7 @@ class OccupationSummary:
     def place(self, sep: str = ", ") -> str:
         """Where it sits on the wall: "Production, Mid level"; "Not yet sorted" for a card
         still in the Unsorted tray (which has no level), never "Unsorted, Unsorted"."""
-        if self.card.category_id is None or self.category == UNSORTED_LABEL:
+        if self.card.category_id is None:  # a category of the room's named "Unsorted" is one
             return NOT_YET_SORTED
         return f"{self.category}{sep}{self.level}"
 
