@@ -1,14 +1,10 @@
-"""What a sector's meeting means by its shorthand, and which occupations it is about.
+"""What a sector's meeting means by its shorthand.
 
 "Operator" in a construction meeting is an equipment operator, in a power company's meeting a
-plant operator, and never a switchboard operator. Two kinds of knowledge, both general to the
-sector rather than fixes for particular cards:
-
-- `FIELDS`: SOC code prefixes the sector employs, with how central they are (1.0 = the
-  sector's own occupations, 0.5 = common there). A suggestion in one of them gets a bonus; the
-  longest matching prefix decides.
-- `SHORTHAND`: whole-card wordings that mean a particular thing in the sector. The card is
-  searched as written *and* as spelled out; the spelled-out form only adds candidates.
+plant operator, and never a switchboard operator. `SHORTHAND` holds whole-card wordings that
+mean a particular thing in the sector: the card is searched as written *and* as spelled out;
+the spelled-out form only adds candidates. Which occupations the sector employs is not written
+here but read from where people work (`sector_employment`).
 """
 
 from __future__ import annotations
@@ -18,40 +14,6 @@ import functools
 from focusgroup.crosswalk.abbreviations import FILLER, SENIORITY, card_words
 from focusgroup.crosswalk.text import stem, words
 from focusgroup.domain.sectors import SECTOR_KEYS, find_sector
-
-FIELDS: dict[str, tuple[tuple[str, float], ...]] = {
-    "manufacturing": (
-        ("51-", 1.0), ("51-5", 0.5), ("51-3", 0.6), ("51-6", 0.6), ("51-7", 0.6),
-        ("49-9", 0.8), ("49-2094", 0.8), ("17-2", 0.7), ("17-3", 0.7),
-        ("53-7", 0.6), ("11-3051", 0.8), ("13-1023", 0.8), ("43-5", 0.5), ("51-8", 0.3),
-    ),
-    "health-care": (
-        ("29-", 1.0), ("31-", 1.0), ("43-6013", 0.8), ("43-4171", 0.7), ("11-9111", 0.8),
-        ("21-1", 0.5), ("37-2012", 0.5), ("43-3021", 0.5), ("19-1042", 0.4),
-    ),
-    "it": (
-        ("15-1", 1.0), ("15-2051", 0.8), ("11-3021", 0.9), ("13-1082", 0.5), ("13-1111", 0.5),
-        ("49-2022", 0.5), ("17-2061", 0.5), ("43-9011", 0.4),
-    ),
-    "construction": (
-        ("47-1", 1.0), ("47-2", 1.0), ("47-3", 1.0), ("47-4", 1.0), ("11-9021", 1.0),
-        ("13-1051", 0.8), ("17-1", 0.8), ("17-2051", 0.7), ("17-3022", 0.6), ("49-9021", 0.8),
-        ("53-7021", 0.7), ("49-3042", 0.6), ("51-4121", 0.6), ("51-2041", 0.5),
-    ),
-    "transportation-logistics": (
-        ("53-", 1.0), ("53-2", 0.5), ("53-5", 0.5), ("43-5", 0.8), ("43-5032", 1.0),
-        ("49-3", 0.8), ("11-3071", 0.9), ("13-1081", 0.8), ("41-3091", 0.4),
-    ),
-    "hospitality": (
-        ("35-", 1.0), ("37-2", 0.8), ("43-4081", 0.9), ("11-9081", 1.0), ("11-9051", 1.0),
-        ("39-6", 0.8), ("13-1121", 0.7), ("53-6021", 0.6), ("39-3", 0.4), ("49-9071", 0.5),
-    ),
-    "energy": (
-        ("51-801", 1.0), ("51-809", 0.8), ("49-9051", 1.0), ("49-9081", 1.0), ("49-2095", 1.0),
-        ("47-5", 0.9), ("47-2231", 0.9), ("17-2071", 0.8), ("17-2171", 0.8), ("17-3023", 0.6),
-        ("49-9012", 0.6), ("13-1023", 0.6), ("51-4121", 0.5), ("37-3013", 0.5), ("51-8", 0.5),
-    ),
-}  # fmt: skip
 
 SHORTHAND: dict[str, dict[str, str]] = {
     "manufacturing": {
@@ -147,15 +109,6 @@ def sector_key(text: str) -> str:
         if word in _ALIASES:
             return _ALIASES[word]
     return ""
-
-
-def affinity(soc_code: str, sector: str) -> float:
-    """How central an occupation is to the sector, 0..1 (longest matching prefix wins)."""
-    best_len, best = -1, 0.0
-    for prefix, weight in FIELDS.get(sector, ()):
-        if soc_code.startswith(prefix) and len(prefix) > best_len:
-            best_len, best = len(prefix), weight
-    return best
 
 
 SUPERVISES: dict[str, str] = {

