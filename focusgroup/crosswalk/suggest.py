@@ -15,6 +15,7 @@ the README gives every part's rates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -28,6 +29,8 @@ AGREEMENT_BONUS = 0.02
 """Per further wording of the stack that also suggests the occupation."""
 GENERIC_DISCOUNT = 0.97
 """When the sector has its own reading of a card, the card's everyday readings count less."""
+QUALIFIED_DISCOUNT = 0.97
+"""The whole card, qualifier and all ("Lineman - distribution"), counts less than its job part."""
 MIN_SCORE = 0.8
 """Below this (before the sector's nudges are scaled away) nothing matched well."""
 MIN_MARGIN = 0.015
@@ -56,6 +59,9 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     """Ranked suggestions for the wordings of one stack, read in the session's sector."""
     texts = [wordings] if isinstance(wordings, str) else list(wordings)
     texts = list(dict.fromkeys(t.strip() for t in texts if t and t.strip()))
+    # "RN - med/surg", "Welder (TIG)": the job is searched, and the whole card as a second reading.
+    qualified = {job: t for t in texts if (job := _job_part(t)) != t}
+    texts = list(dict.fromkeys(_job_part(t) for t in texts))
     texts = list(dict.fromkeys(part for t in texts for part in _slash_readings(t)))
     # In a stack "Lead" beside "MIG welder" grades the welder; only alone is it a supervisor.
     texts = [t for t in texts if not only_a_lead(t)] or texts
@@ -67,10 +73,15 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         found: dict[str, tuple[float, Match]] = {}
         sector_text = spelled_out(text, key) if key else ""
         readings = [(text, GENERIC_DISCOUNT if sector_text else 1.0)]
+        if text in qualified:
+            readings.append((qualified[text], QUALIFIED_DISCOUNT))
         if sector_text:
             readings.append((sector_text, 0.0))
+        tops: dict[str, Match] = {}
         for reading, factor in readings:
             results = search(reading, limit=_FETCH)
+            if results:
+                tops[reading] = results[0]
             # A longer spelled-out reading covers less of each title, so its scores run lower;
             # its best match is what the sector means by the card, so it is put level with a
             # whole-title match of the card as written.
@@ -81,6 +92,8 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
                     m = replace(m, why=f"{m.why}; read in this sector as '{sector_text}'")
                 if m.onet_code not in found or score > found[m.onet_code][0]:
                     found[m.onet_code] = (score, m)
+        if text in qualified:
+            _refine(found, tops.get(text), tops.get(qualified[text]))
         for code, (score, m) in found.items():
             votes[code] = votes.get(code, 0) + 1
             if code not in merged or score > merged[code][0]:
@@ -107,6 +120,32 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         reason = f"{texts[0]!r} alone is too general to code: ask the room what the job is"
         return Suggestions(matches[:limit], False, reason)
     return Suggestions(matches[:limit], *_confidence(matches, top))
+
+
+_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
+_BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
+_SHORT_TAIL = re.compile(r",\s*(\S+(\s+\S+)?)\s*$")
+
+
+def _job_part(text: str) -> str:
+    """The job a card names, without what qualifies it: 'RN - ICU' is 'RN', 'Welder (TIG)' is
+    'Welder', 'Driver, local' is 'Driver'. A hyphen inside a word ('X-ray tech', 'CDL-A') and
+    a comma before more than two words ('Cutting, punching press operator') are kept.
+    """
+    job = _BRACKETS.sub("", text).strip()
+    job = _DASH.split(job, maxsplit=1)[0].strip()
+    job = _SHORT_TAIL.sub("", job).strip()
+    return job if any(ch.isalnum() for ch in job) else text
+
+
+def _refine(found: dict[str, tuple[float, Match]], job: Match | None, card: Match | None) -> None:
+    """'RN - ICU': where the whole card's best match is the job's own SOC occupation, the
+    qualifier picks its O*NET sub-occupation (29-1141.03 Critical Care Nurses)."""
+    if job is None or card is None or card.soc_code != job.soc_code:
+        return
+    if card.onet_code != job.onet_code and card.onet_code in found:
+        score, match = found[card.onet_code]
+        found[card.onet_code] = (max(score, found[job.onet_code][0]) + 1e-6, match)
 
 
 def _slash_readings(text: str) -> list[str]:

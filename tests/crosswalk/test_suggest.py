@@ -10,7 +10,7 @@ import pytest
 from bench.crosswalk_sector_accuracy import LABELLED, load
 from focusgroup.crosswalk.index import active_index_path
 from focusgroup.crosswalk.sector_hints import only_a_lead, spelled_out
-from focusgroup.crosswalk.suggest import suggest
+from focusgroup.crosswalk.suggest import _job_part, suggest
 from focusgroup.domain.sectors import SECTOR_KEYS
 
 
@@ -79,3 +79,37 @@ def test_the_labelled_set_names_real_codes_and_known_sectors_once_each() -> None
     text = Path(LABELLED).read_text(encoding="utf-8")
     assert text.count("\tfresh\n") == 105
     assert text.count("\tblind2\n") == 368
+
+
+@pytest.mark.parametrize(
+    ("card", "sector", "soc"),
+    [
+        ("Lineman - distribution", "energy", "49-9051"),  # not power distributors/dispatchers
+        ("LPN - long term care", "health-care", "29-2061"),  # not health services managers
+        ("Server - fine dining", "hospitality", "35-3031"),
+        ("Maintenance tech (PM)", "manufacturing", "49-9041"),
+        ("RN - med/surg", "health-care", "29-1141"),  # the slash is in the qualifier
+    ],
+)
+def test_a_qualifier_after_a_dash_or_in_brackets_does_not_decide_the_job(
+    card: str, sector: str, soc: str
+) -> None:
+    result = suggest([card], sector=sector)
+    assert result.best is not None and result.best.soc_code == soc
+    assert result.confident
+
+
+@pytest.mark.parametrize(
+    ("card", "job"),
+    [
+        ("Welder (TIG) II", "Welder II"),
+        ("Phlebotomist \u2013 outpatient lab", "Phlebotomist"),
+        ("Machinist, 5-axis", "Machinist"),
+        ("X-ray tech", "X-ray tech"),
+        ("CDL-A driver", "CDL-A driver"),
+        ("Cutting, punching press operator", "Cutting, punching press operator"),
+        ("(nights)", "(nights)"),
+    ],
+)
+def test_the_job_part_of_a_card_keeps_hyphenated_words_and_long_lists(card: str, job: str) -> None:
+    assert _job_part(card) == job
