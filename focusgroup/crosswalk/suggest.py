@@ -101,9 +101,9 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     ranked: list[tuple[float, Match]] = []
     for code, (score, m) in merged.items():
         bonus = AGREEMENT_BONUS * (votes[code] - 1)
-        # An "All Other" code (xx-xx99) is a catch-all, not the sector's own job: the sector
-        # must not lift it over the named occupation ("CDL-A driver" is 53-3032, not 53-7199).
-        catch_all = m.soc_code.endswith("99")
+        # An "All Other" code (53-7199, 29-1229) is a catch-all, not the sector's own job: the
+        # sector must not lift it over the named occupation ("CDL-A driver" is 53-3032).
+        catch_all = "All Other" in (m.soc_title or m.title)
         fit = affinity(m.soc_code, key) if key and not catch_all else 0.0
         bonus += SECTOR_BONUS * fit
         why = m.why

@@ -113,3 +113,9 @@ def test_a_qualifier_after_a_dash_or_in_brackets_does_not_decide_the_job(
 )
 def test_the_job_part_of_a_card_keeps_hyphenated_words_and_long_lists(card: str, job: str) -> None:
     assert _job_part(card) == job
+
+
+def test_a_named_occupation_beats_the_all_other_code_that_shares_its_title() -> None:
+    # "Pathologist" is an alternate title of 29-1222 and of 29-1229 Physicians, All Other,
+    # whose code does not end in 99.
+    assert stored("Pathologist", "health-care") == "29-1222"
