@@ -3,7 +3,7 @@
     .venv/bin/python bench/crosswalk_sector_accuracy.py [--set PART] [--misses] [--plain]
 
 Each row of bench/crosswalk_sector_labelled.tsv is a card written in a session of that sector;
-PART is dev, holdout, dev2, dev3, fresh or blind2 (the file header says how each was written).
+PART is dev, holdout, dev2, dev3, fresh, blind2 or blind3 (the file header says how each was written).
 "right": the suggestion --accept-top would store is one of the row's codes; "wrong": it would
 store another; "review": it stores nothing (not confident) and lists the card for a person.
 `--plain` measures the old behaviour for comparison: the top suggestion of `search` on the card
@@ -50,7 +50,7 @@ def outcome(card: str, codes: set[str], sector: str, plain: bool) -> tuple[str, 
     return verdict, f"{stored.soc_code} {stored.title}", top3
 
 
-HELD_OUT = ("fresh", "blind2")
+HELD_OUT = ("fresh", "blind2", "blind3")
 """Never tuned on; their rows together are the honest figure."""
 
 
@@ -68,7 +68,7 @@ def measure(rows, plain: bool = False) -> dict[str, dict[str, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "holdout", "dev2", "dev3", "fresh", "blind2"))
+    parser.add_argument("--set", choices=("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3"))
     parser.add_argument("--misses", action="store_true", help="list wrong and review rows")
     parser.add_argument("--plain", action="store_true", help="the old top-1, no sector")
     args = parser.parse_args()
@@ -76,7 +76,7 @@ def main() -> None:
     table = measure(rows, args.plain)
     print("| set | cards | right | wrong | left for review | right code in top 3 |")
     print("|---|---|---|---|---|---|")
-    for key in ("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "held out", "all"):
+    for key in ("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3", "held out", "all"):
         if key not in table:
             continue
         c = table[key]
