@@ -3,13 +3,14 @@
     .venv/bin/python bench/crosswalk_sector_accuracy.py [--set PART] [--misses] [--plain]
 
 Each row of bench/crosswalk_sector_labelled.tsv is a card written in a session of that sector;
-PART is dev, holdout, dev2, dev3, fresh, blind2 or blind3 (the file header says how each was written).
+PART is dev, holdout, dev2, dev3, fresh, blind2 or blind3 (the file header says how each was
+written).
 "right": the suggestion --accept-top would store is one of the row's codes; "wrong": it would
 store another; "review": it stores nothing (not confident) and lists the card for a person.
 `--plain` measures the old behaviour for comparison: the top suggestion of `search` on the card
 text alone, always stored. Misses are listed for the dev part only unless another --set is
 given explicitly: the held-out parts are for measuring, not for tuning (see the file's header
-for why there are two).
+for why several).
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ def measure(rows, plain: bool = False) -> dict[str, dict[str, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3"))
+    parser.add_argument(
+        "--set", choices=("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3")
+    )
     parser.add_argument("--misses", action="store_true", help="list wrong and review rows")
     parser.add_argument("--plain", action="store_true", help="the old top-1, no sector")
     args = parser.parse_args()
