@@ -73,7 +73,15 @@ def test_the_labelled_set_names_real_codes_and_known_sectors_once_each() -> None
     pairs = [(card.lower(), sector) for card, _, sector, _ in rows]
     assert len(pairs) == len(set(pairs))
     assert {sector for *_, sector, _ in rows} <= set(SECTOR_KEYS)
-    assert {subset for *_, subset in rows} == {"dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3"}
+    assert {subset for *_, subset in rows} == {
+        "dev",
+        "holdout",
+        "dev2",
+        "dev3",
+        "fresh",
+        "blind2",
+        "blind3",
+    }
     unknown = {code for _, codes, _, _ in rows for code in codes} - known
     assert unknown == set(), unknown
     text = Path(LABELLED).read_text(encoding="utf-8")

@@ -127,3 +127,33 @@ async def test_a_crosswalked_card_shows_its_job_zone_and_flags_a_level_gap(
         assert "zone 4 \u26a0 check level" in str(tiles[engineer].render())
         machinist_text = str(tiles[machinist].render())
         assert "zone 3" in machinist_text and "\u26a0" not in machinist_text
+
+
+async def test_the_crosswalk_dialog_says_whether_the_first_suggestion_is_sure(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    """The facilitator sees what `crosswalk --accept-top` would decide, and why not."""
+    from textual.widgets import Label
+
+    from focusgroup.crosswalk.suggest import suggest
+
+    sure = wall_store.add_card("Forklift driver")
+    vague = wall_store.add_card("Tech")
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for card_id, text in ((sure, "Forklift driver"), (vague, "Tech")):
+            board(wall_app).select_card(card_id)
+            await pilot.press("w")
+            verdict = wall_app.screen.query_one("#crosswalk-verdict", Label)
+            await wait_for(pilot, lambda v=verdict: str(v.render()).strip() != "")
+            expected = suggest([text], sector=wall_store.session().sector)
+            shown = str(verdict.render())
+            if expected.confident:
+                assert shown.startswith("Sure of the first suggestion")
+            else:
+                assert shown.startswith("Not sure:") and expected.reason in shown
+            await pilot.press("escape")
+    # Both kinds were shown (the sector here is the fixture's).
+    sector = wall_store.session().sector
+    assert suggest(["Forklift driver"], sector=sector).confident
+    assert not suggest(["Tech"], sector=sector).confident

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from focusgroup.crosswalk.search import Match
+from focusgroup.crosswalk.suggest import Suggestions
 from focusgroup.domain.model import Card
 
 
@@ -38,6 +39,17 @@ def match_label(match: Match, level: str) -> Text:
     if flag:
         label.append(f"\n   \u26a0 {flag}", style="bold")
     return label
+
+
+def verdict(suggestions: Suggestions | None) -> str:
+    """What `crosswalk --accept-top` would do with the first suggestion, said for the room."""
+    if suggestions is None or not suggestions.matches:
+        return ""
+    if suggestions.confident:
+        return "Sure of the first suggestion (crosswalk --accept-top would store it)."
+    if "ask the room" in suggestions.reason:
+        return f"Not sure: {suggestions.reason}."
+    return f"Not sure: {suggestions.reason}. Ask the room before choosing."
 
 
 class CrosswalkDialog(ModalScreen[Match | None]):
@@ -68,6 +80,7 @@ class CrosswalkDialog(ModalScreen[Match | None]):
             )
             yield Label(current, markup=False)
             yield Input(self.card.text, placeholder="Title to look up", id="crosswalk-query")
+            yield Label("", id="crosswalk-verdict", markup=False)
             yield OptionList(id="crosswalk-options")
             yield Label(self.HELP, classes="dialog-help", markup=False)
 
@@ -101,17 +114,17 @@ class CrosswalkDialog(ModalScreen[Match | None]):
 
         try:
             found = (
-                list(suggest(self.wordings(text), sector=self.sector, limit=8).matches)
-                if text.strip()
-                else []
+                suggest(self.wordings(text), sector=self.sector, limit=8) if text.strip() else None
             )
         except FocusGroupError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
         self.app.call_from_thread(self._show, found)
 
-    def _show(self, found: list[Match]) -> None:
+    def _show(self, suggestions: Suggestions | None) -> None:
+        found = list(suggestions.matches) if suggestions else []
         self.matches = found
+        self.query_one("#crosswalk-verdict", Label).update(verdict(suggestions))
         options = self.query_one(OptionList)
         options.clear_options()
         if not found:
