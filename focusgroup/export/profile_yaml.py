@@ -72,8 +72,16 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+_READ_AS_LINE_BREAK = frozenset("\x85\u2028\u2029")
+"""Characters YAML reads as a line break when they appear unescaped: in a plain or block
+scalar, NEL (which text pasted from Windows-1252 documents carries) comes back as a space."""
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
+    if _READ_AS_LINE_BREAK.intersection(value):
+        style: str | None = '"'  # escaped (\N, \L, \P): read back exactly as written
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
