@@ -71,9 +71,9 @@ def _path_categories(snap: SessionSnapshot) -> dict[int, str]:
 
 def _level(snap: SessionSnapshot, card: Card, before: str | None) -> str:
     """The card's level, or the previous version's when the room never moved a card that
-    came from it (`before` is None for a card the room wrote)."""
-    first = snap.original_levels.get(card.id)
-    if before is not None and first is not None and first == card.level:
+    came from it (`before` is None for a card the room wrote). A task of any level sits in
+    the first row; moved away and back, the room has put it there."""
+    if before is not None and card.id not in snap.placed_by_room:
         return before
     return card.level if card.level in LEVELS else ""
 

@@ -55,9 +55,10 @@ class SessionSnapshot:
     """What the facilitator wrote at the recap for the summary's first page."""
     original_texts: dict[int, str] = field(default_factory=dict, compare=False)
     """Card id -> the text it was first written with (from the journal), to spot rewordings."""
-    original_levels: dict[int, str] = field(default_factory=dict, compare=False)
-    """Card id -> the level it was first placed at: a task the room never moved keeps the
-    profile's level (which may be "any"), not the wall row it had to sit in."""
+    placed_by_room: frozenset[int] = field(default_factory=frozenset, compare=False)
+    """Cards whose level the room changed (moves net of undos): a task the room never moved
+    keeps the profile's level (which may be "any"), not the wall row it had to sit in, and a
+    task moved away and back has been placed there by the room."""
     original_category_names: dict[int, str] = field(default_factory=dict, compare=False)
     """Category id -> its first name: a renamed job function is one function, renamed."""
     anonymous: bool = False
@@ -279,8 +280,7 @@ def take_snapshot(
     """
     session = store.session()
     people = store.participants() if everyone else store.attendees()
-    empty: dict[int, str] = {}
-    firsts = _originals(store) if session.source_profile.strip() else (empty, empty, empty)
+    firsts = _originals(store) if session.source_profile.strip() else ({}, frozenset(), {})
     snap = SessionSnapshot(
         # Text goes out exactly as stored: JSON, CSV and Markdown must round-trip byte for
         # byte. Only the PDF normalises (NFC), where it picks glyphs (export/fonts).
@@ -294,7 +294,7 @@ def take_snapshot(
         commitments=tuple(store.commitments()),
         takeaways=tuple(store.takeaways()),
         original_texts=firsts[0],
-        original_levels=firsts[1],
+        placed_by_room=firsts[1],
         original_category_names=firsts[2],
         links=tuple(store.links()),
         projections=tuple(store.projections()),
@@ -305,19 +305,24 @@ def take_snapshot(
 
 def _originals(
     store: SessionReader,
-) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
-    """Each card's first text and level, each category's first name: the journal keeps every
-    insert (only read for a session started from a profile, where versions are compared)."""
+) -> tuple[dict[int, str], frozenset[int], dict[int, str]]:
+    """Each card's first text, the cards whose level the room changed, each category's first
+    name: the journal keeps every change (only read for a session started from a profile,
+    where versions are compared)."""
     texts: dict[int, str] = {}
-    levels: dict[int, str] = {}
+    moves: dict[int, int] = {}
     names: dict[int, str] = {}
     for event in store.events_since(0):
         for change in event.changes:
+            if change.table == "cards" and change.before and change.after:
+                if change.before.get("level") != change.after.get("level"):
+                    # An undo takes one move back; a redo makes it again.
+                    step = -1 if event.kind == "undo" else 1
+                    moves[change.row_id] = moves.get(change.row_id, 0) + step
             if change.before is not None or not change.after:
                 continue
             if change.table == "cards":
                 texts.setdefault(change.row_id, str(change.after.get("text", "")))
-                levels.setdefault(change.row_id, str(change.after.get("level", "")))
             elif change.table == "categories":
                 names.setdefault(change.row_id, str(change.after.get("name", "")))
-    return texts, levels, names
+    return texts, frozenset(card for card, n in moves.items() if n > 0), names
