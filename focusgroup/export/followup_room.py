@@ -80,7 +80,7 @@ def apply_findings(task: Task, card: Card, before: Task | None, f: TaskFindings 
 
     return replace(
         task,
-        votes=card.hands or prev.votes,
+        votes=card.hands if card.hands_taken else prev.votes,  # a show of hands of 0 counts
         underperformed=f.underperformed or prev.underperformed,
         minimum=said("minimum", prev.minimum),
         mid_level=said("mid_level", prev.mid_level),

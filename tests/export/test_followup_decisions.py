@@ -69,3 +69,15 @@ def test_a_task_the_room_puts_at_entry_level_is_entry_level(session: SessionStor
     assert levels["Fit up the spool"] == "mid"
     assert v2.changes is not None
     assert v2.changes.relevelled_tasks == ("Tack the joint: any level → entry",)
+
+
+def test_a_show_of_hands_of_zero_replaces_last_rounds_votes(session: SessionStore) -> None:
+    with session as store:
+        assert store.card(_card(store, "Grind the bevel")).hands == 5  # last round's, loaded
+        store.set_hands(_card(store, "Grind the bevel"), 0)  # nobody raised a hand this time
+        v2 = _v2(store)
+    votes = {t.text: t.votes for t in v2.tasks}
+    assert votes["Grind the bevel"] == 0
+    assert votes["Purge the pipe"] == 7  # not voted again: last round's stand
+    assert not any("Grind the bevel" in gap for gap in v2.skills_gaps)
+    assert any(g.startswith("Training priority: Purge the pipe") for g in v2.skills_gaps)
