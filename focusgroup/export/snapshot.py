@@ -120,16 +120,20 @@ class SessionSnapshot:
 
     @property
     def attending_employers(self) -> tuple[Participant, ...]:
-        """Employers who took part: wrote a card, were noted or offered something.
+        """Employers who took part: marked present, wrote a card, were noted or offered
+        something (the store's attendees, and the e-mail's recipients).
 
         The participant list is often the registration list, and someone registered who never
         came must not be listed as having taken part. When nothing is attributed to anyone
-        (cards transcribed without names, an anonymised snapshot), every employer counts.
+        and nobody is marked present (cards transcribed without names, an anonymised
+        snapshot), every employer counts.
         """
         employers = self.employers
         if self.attending_ids is not None:
             return tuple(p for p in employers if p.id in self.attending_ids)
-        present: set[int] = set()
+        # Marked present on the participants screen: in a competencies meeting, where the
+        # tasks come from the profile and notes are often unattributed, that is most people.
+        present: set[int] = {p.id for p in employers if p.attended}
         for card in self.cards:
             present.update(c.participant_id for c in card.all_cards if c.participant_id)
         authors: list[int | None] = [c.participant_id for c in self.competencies]
