@@ -22,8 +22,7 @@ from focusgroup.export.followup_room import (
 )
 from focusgroup.export.profiles import (
     LEVELS,
-    PATHS_IN_CATEGORY,
-    PATHS_OUT_CATEGORY,
+    LOOSE_FUNCTION,
     Changes,
     Function,
     JobProfile,
@@ -36,7 +35,6 @@ from focusgroup.export.profiles import (
 )
 from focusgroup.export.snapshot import SessionSnapshot
 
-LOOSE_FUNCTION = "Not yet placed under a function"
 _DERIVED_GAPS = ("Training priority: ", "Most often done poorly: ")
 
 
@@ -51,24 +49,6 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _path_steps(snap: SessionSnapshot) -> tuple[set[int], set[int]]:
-    """Steps that collect occupation cards: the first is paths in, the later ones paths out."""
-    steps = [i for i, s in enumerate(snap.protocol.steps) if "occupation" in s.collects]
-    return set(steps[:1]), set(steps[1:])
-
-
-def _path_categories(snap: SessionSnapshot) -> dict[int, str]:
-    """Category id -> "in" / "out" for the two path columns a follow-up session starts with."""
-    out = {}
-    for c in snap.categories:
-        name = snap.original_category_names.get(c.id, c.name)
-        if name == PATHS_IN_CATEGORY:
-            out[c.id] = "in"
-        elif name == PATHS_OUT_CATEGORY:
-            out[c.id] = "out"
-    return out
-
-
 def _level(snap: SessionSnapshot, card: Card, before: str | None) -> str:
     """The card's level, or the previous version's when the room never moved a card that
     came from it (`before` is None for a card the room wrote). A task of any level sits in
@@ -81,8 +61,8 @@ def _level(snap: SessionSnapshot, card: Card, before: str | None) -> str:
 def updated_profile(snap: SessionSnapshot) -> JobProfile:
     """The profile as the room left it: version + 1, with `changes` against the previous one."""
     prev = previous_profile(snap)
-    into, onward = _path_steps(snap)
-    paths = _path_categories(snap)
+    onward = snap.path_steps[1]
+    paths = snap.path_columns
     by_category: dict[int, list[Card]] = {}
     loose_cards: list[Card] = []
     prev_paths = {_key(p.text): p for p in (*prev.paths_in, *prev.paths_out)}
@@ -90,10 +70,8 @@ def updated_profile(snap: SessionSnapshot) -> JobProfile:
     paths_out: dict[str, PathStep] = {}
     level_order = {lv: i for i, lv in enumerate(snap.levels)}
     for card in sorted(snap.cards, key=lambda c: (level_order.get(c.level, 9), c.position, c.id)):
-        side = paths.get(card.category_id or -1)
-        if side is None and card.category_id is None:
-            side = "in" if card.step in into else "out" if card.step in onward else None
-        if side is not None:
+        side = snap.path_side(card)
+        if side:
             before = prev_paths.get(_key(snap.original_texts.get(card.id, card.text)))
             step = PathStep(card.text, _level(snap, card, before.level if before else None))
             (paths_in if side == "in" else paths_out)[_key(card.text)] = step
@@ -183,7 +161,7 @@ def session_changes(
 ) -> Changes:
     """What the room changed: tasks matched to the strawman by the text they started with,
     functions by the category they started as (so a rename is a rename)."""
-    paths = _path_categories(snap)
+    paths = snap.path_columns
     prev_function_of: dict[str, list[str]] = {}
     prev_level: dict[str, str] = {}
     for f in prev.functions:
@@ -220,7 +198,7 @@ def session_changes(
                 relevelled.append(
                     f"{card.text}: {prev_level.get(key) or 'any level'} → {level or 'any level'}"
                 )
-        elif in_function or card.level == UNSORTED and not _is_path(snap, card):
+        elif in_function or card.level == UNSORTED and not snap.path_side(card):
             added.append(card.text)
     removed = [
         t.text
@@ -256,8 +234,3 @@ def _consume(unmatched: dict[str, int], key: str) -> bool:
     """Count one removal of a duplicated task text; False so the filter keeps it."""
     unmatched[key] -= 1
     return False
-
-
-def _is_path(snap: SessionSnapshot, card: Card) -> bool:
-    into, onward = _path_steps(snap)
-    return card.step in into or card.step in onward

@@ -22,6 +22,8 @@ GROUPS = ("foundational", "technical", "credential")
 PATHS_IN_CATEGORY = "Paths into the job"
 PATHS_OUT_CATEGORY = "Paths onward from it"
 """A follow-up session's two path columns: jobs people come from / move to, at their level."""
+LOOSE_FUNCTION = "Not yet placed under a function"
+"""Where a task the room wrote but placed under no function is listed."""
 
 SOURCE_EMPLOYERS = "employers"
 SOURCE_ONET = "O*NET"

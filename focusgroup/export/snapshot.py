@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from focusgroup.domain.model import (
@@ -28,6 +29,7 @@ from focusgroup.domain.model import (
     Takeaway,
 )
 from focusgroup.domain.protocol import Protocol
+from focusgroup.export.profiles import PATHS_IN_CATEGORY, PATHS_OUT_CATEGORY
 
 if TYPE_CHECKING:
     from focusgroup.store.reader import SessionReader
@@ -174,6 +176,42 @@ class SessionSnapshot:
     def is_competency_session(self) -> bool:
         """Started from a job profile: categories are job functions and cards are tasks."""
         return bool(self.session.source_profile.strip())
+
+    @cached_property
+    def path_columns(self) -> dict[int, str]:
+        """Category id -> "in" / "out": the two path columns a session started from a profile
+        has (known by the name they started with, so renaming one keeps it a path column)."""
+        if not self.is_competency_session:
+            return {}
+        sides = {PATHS_IN_CATEGORY: "in", PATHS_OUT_CATEGORY: "out"}
+        out = {}
+        for c in self.categories:
+            side = sides.get(self.original_category_names.get(c.id, c.name))
+            if side:
+                out[c.id] = side
+        return out
+
+    @cached_property
+    def path_steps(self) -> tuple[frozenset[int], frozenset[int]]:
+        """Steps that collect occupation cards: the first is paths in, later ones paths out."""
+        steps = [i for i, s in enumerate(self.protocol.steps) if "occupation" in s.collects]
+        return frozenset(steps[:1]), frozenset(steps[1:])
+
+    def path_side(self, card: Card) -> str:
+        """ "in" or "out" for a card naming a job people come from or move on to, "" for a
+        task (and for every card of a meeting not started from a profile). A card still in
+        the tray is a path when it was written during a paths step."""
+        if not self.is_competency_session:
+            return ""
+        if card.category_id is not None:
+            return self.path_columns.get(card.category_id, "")
+        into, onward = self.path_steps
+        return "in" if card.step in into else "out" if card.step in onward else ""
+
+    @property
+    def functions(self) -> tuple[Category, ...]:
+        """A competencies session's job functions: its categories but the two path columns."""
+        return tuple(c for c in self.categories if c.id not in self.path_columns)
 
     def quotes(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == "quote")

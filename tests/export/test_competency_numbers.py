@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from focusgroup.domain.text import plural
 from focusgroup.export.exporter import export_profiles, export_session
-from focusgroup.export.profiles import JobProfile, read_profile
+from focusgroup.export.profiles import LOOSE_FUNCTION, JobProfile, read_profile
 from tests.export.competency_room import DATE, Facts, build_round, facts_from_file
 
 needs_pdftotext = pytest.mark.skipif(
@@ -82,6 +83,60 @@ def test_the_pdf_counts_everyone_marked_present(out: Path, facts: Facts) -> None
     assert ", ".join(facts.organizations) in who and "Zeta Steel" not in who
 
 
+def test_markdown_counts_tasks_functions_and_paths_apart(out: Path, facts: Facts) -> None:
+    md = _md(out)
+    assert (
+        f"- The room reviewed {plural(len(facts.tasks), 'task')} under "
+        f"{plural(len(facts.functions), 'job function')}." in md
+    )
+    listed = re.findall(r"^- (.+): (\d+) tasks?$", md, flags=re.M)
+    expected = [(name, str(n)) for name, n in facts.functions.items()]
+    expected.append((LOOSE_FUNCTION, str(len(facts.loose_tasks))))
+    assert listed == expected  # every function, the empty one too; no path column
+    assert (
+        f"{plural(facts.people, 'participant')}, {plural(facts.task_cards, 'task card')}, "
+        f"{len(facts.tasks)} distinct tasks." in md
+    )
+    everything = md.split("## Appendix B", 1)[1].split("## Appendix C", 1)[0]
+    numbered = re.findall(r"^(\d+)\. \*\*(.+?)\*\*", everything, flags=re.M)
+    assert [text for _, text in numbered] == facts.tasks
+    assert [int(n) for n, _ in numbered] == list(range(1, len(facts.tasks) + 1))
+    for path in (*facts.paths_in, *facts.paths_out):
+        assert f"- {path} — " in everything
+    for task, hands in facts.hands.items():
+        line = next(line for line in everything.splitlines() if f"**{task}**" in line)
+        if hands is None:
+            assert "hand" not in line
+        else:
+            assert line.endswith(f"; {plural(hands, 'hand')}")
+
+
+@needs_pdftotext
+def test_pdf_counts_tasks_functions_and_paths_apart(out: Path, facts: Facts) -> None:
+    pages = _pdf_pages(out / "pipe-welder-critical-competencies.pdf")
+    first = _spaced(pages[0])
+    assert (
+        f"The room reviewed {plural(len(facts.tasks), 'task')} under "
+        f"{plural(len(facts.functions), 'job function')}." in first
+    )
+    for name, n in facts.functions.items():
+        assert f"• {name}: {plural(n, 'task')}" in first
+    assert "Paths into the job:" not in first and "Unsorted" not in first
+    who = _spaced(pages[1])
+    glance = f"{facts.people} {facts.task_cards} {len(facts.tasks)} {len(facts.functions)}"
+    assert glance in who and "participants task cards distinct tasks job functions" in who
+    rest = _spaced(" ".join(pages[2:]))
+    assert "The number after a name" not in rest
+    # No count of employers after a task in the wall grid: nobody wrote the strawman's tasks.
+    assert "Grind the bevel 2" not in rest and "Grind the bevel" in rest
+    table = rest.split("All tasks, as the room left them", 1)[1]
+    for i, task in enumerate(facts.tasks, 1):
+        assert re.search(rf"\b{i} {re.escape(task)}\b", table), task
+    paths = table.split("Paths into the job", 1)[1]
+    for path in (*facts.paths_in, *facts.paths_out):
+        assert f"• {path} (" in paths
+
+
 def _v2(out: Path) -> JobProfile:
     return read_profile(out / "profile-pipe-welder-v2.yaml")
 
@@ -94,6 +149,11 @@ def test_the_profile_counts_the_same_round(out: Path, facts: Facts) -> None:
         facts.people,
         DATE,
     )
+    assert [t.text for t in v2.tasks] == facts.tasks
+    assert [f.name for f in v2.functions] == [*facts.functions, LOOSE_FUNCTION]
+    # The path cards, and the note about paths (the protocol's "Paths into and out" topic).
+    assert {p.text for p in v2.paths_in} == {*facts.paths_in, "Most start as helpers"}
+    assert {p.text for p in v2.paths_out} == set(facts.paths_out)
     for task in v2.tasks:
         assert task.votes == (facts.hands[task.text] or 0)
 

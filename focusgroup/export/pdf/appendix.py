@@ -22,6 +22,7 @@ from reportlab.platypus import (
 from focusgroup.domain.model import SHIFTS, Competency
 from focusgroup.domain.wall import build_wall
 from focusgroup.export.content import (
+    NOT_YET_SORTED,
     ORDER_OF_THE_WALL,
     OccupationSummary,
     Summary,
@@ -86,8 +87,8 @@ def _wall(styles: Styles, summary: Summary) -> list[Flowable]:
 
 def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
     t = summary.terms
-    occs = summary.occupations
-    if not occs:
+    occs = summary.tasks  # in a competencies meeting, its paths are listed after them
+    if not occs and not summary.paths:
         return []
     competency = summary.snapshot.is_competency_session
     intro = (
@@ -158,6 +159,15 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
             )
         )
         out.append(table)
+    for label, jobs in summary.paths:
+        where = [
+            f"{o.card.text} ({o.level if o.card.category_id is not None else NOT_YET_SORTED})"
+            for o in jobs
+        ]
+        out += [
+            Spacer(1, 6),
+            keep_together([styles.p(label, styles.h2), *styles.bullets(where)]),
+        ]
     if summary.reason_counts:
         lead = most_often_line(summary)
         out += [
