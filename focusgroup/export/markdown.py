@@ -187,10 +187,10 @@ def _path_level(occ: OccupationSummary) -> str:
 
 
 def _each(summary: Summary) -> list[str]:
-    if summary.snapshot.is_competency_session:
-        return []
+    # In a competencies round: what the room said about each task (the knowledge, skills
+    # and abilities behind it, notes and quotes about it), beyond its line above.
     out: list[str] = []
-    for occ in summary.occupations:
+    for occ in summary.tasks:
         if not occ.has_more:
             continue
         out += [f"### {md(occ.card.text)}", ""]

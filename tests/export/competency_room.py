@@ -151,6 +151,10 @@ class Facts:
     employers: int
     """Distinct organizations among them (someone with none counts as one)."""
     partners: list[str]
+    said: dict[str, list[str]]
+    """Task -> the competencies, notes and quotes recorded about it."""
+    everything_said: list[str]
+    """Every competency, note and quote in the file."""
 
 
 def facts_from_file(path: Path) -> Facts:
@@ -207,6 +211,18 @@ def facts_from_file(path: Path) -> Facts:
         p["organization"]
         for p in conn.execute("SELECT * FROM participants WHERE role = 'support partner'")
     ]
+    lead_of = {c["id"]: (c["stack_id"] or c["id"]) for c in cards}
+    text_of = {c["id"]: c["text"] for c in cards}
+    said: dict[str, list[str]] = {t["text"]: [] for t in tasks}
+    comps = conn.execute("SELECT text, card_id FROM competencies ORDER BY id").fetchall()
+    notes = conn.execute("SELECT text, card_ids FROM notes ORDER BY id").fetchall()
+    about = [(c["text"], [c["card_id"]] if c["card_id"] else []) for c in comps]
+    about += [(n["text"], json.loads(n["card_ids"])) for n in notes]
+    for text, ids in about:
+        for card_id in ids:
+            task = text_of[lead_of[card_id]]
+            if task in said:
+                said[task].append(text)
     facts = Facts(
         functions=functions,
         loose_tasks=[t["text"] for t in tasks if t["category_id"] is None],
@@ -221,6 +237,8 @@ def facts_from_file(path: Path) -> Facts:
         organizations=list(dict.fromkeys(o for o in orgs if o)),
         employers=len({o.casefold() for o in orgs if o}) + sum(1 for o in orgs if not o),
         partners=partners,
+        said={task: texts for task, texts in said.items() if texts},
+        everything_said=[text for text, _ in about],
     )
     conn.close()
     return facts

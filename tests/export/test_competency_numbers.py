@@ -17,7 +17,13 @@ import pytest
 from focusgroup.domain.text import plural
 from focusgroup.export.exporter import export_profiles, export_session
 from focusgroup.export.profiles import LOOSE_FUNCTION, JobProfile, read_profile
-from tests.export.competency_room import DATE, Facts, build_round, facts_from_file
+from tests.export.competency_room import (
+    DATE,
+    SAID_ABOUT_TASKS,
+    Facts,
+    build_round,
+    facts_from_file,
+)
 
 needs_pdftotext = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
@@ -135,6 +141,31 @@ def test_pdf_counts_tasks_functions_and_paths_apart(out: Path, facts: Facts) -> 
     paths = table.split("Paths into the job", 1)[1]
     for path in (*facts.paths_in, *facts.paths_out):
         assert f"• {path} (" in paths
+
+
+def test_nothing_said_about_a_task_is_left_out_of_the_summary(out: Path, facts: Facts) -> None:
+    assert set(SAID_ABOUT_TASKS) <= {t for texts in facts.said.values() for t in texts}
+    md = _md(out)
+    for text in facts.everything_said:
+        assert text in md, text
+    detail = md.split("Each task in detail", 1)[1].split("## Appendix", 1)[0]
+    for task, texts in facts.said.items():
+        section = detail.split(f"### {task}\n", 1)[1].split("\n### ", 1)[0]
+        for text in texts:
+            assert text in section, (task, text)
+
+
+@needs_pdftotext
+def test_nothing_said_about_a_task_is_left_out_of_the_pdf(out: Path, facts: Facts) -> None:
+    text = _spaced(" ".join(_pdf_pages(out / "pipe-welder-critical-competencies.pdf")))
+    for said in facts.everything_said:
+        assert said in text, said
+    detail = text.split("Each task in detail", 1)[1].split("What the discussion said", 1)[0]
+    for task, texts in facts.said.items():
+        section = detail.split(task, 1)[1]
+        for said in texts:
+            assert said in section, (task, said)
+    assert "named by" not in text
 
 
 def _v2(out: Path) -> JobProfile:
