@@ -282,22 +282,7 @@ def summarize(snap: SessionSnapshot) -> Summary:
     shortlist_places = _shortlist_places(snap.cards)
     occupations = []
     attribution = ""
-    ranking = wall_model.rank_occupations(snap.cards)
-    if snap.is_competency_session:
-        # Tasks come from the strawman, not from employers' cards: no one "named" them, so
-        # they are listed as the wall has them, function by function, not ranked.
-        # The tasks first (numbered 1, 2, 3...), then the jobs in the path columns.
-        columns = {c.id: i for i, c in enumerate(_in_wall_order(snap.categories))}
-        levels = {key: i for i, key in enumerate(snap.levels)}
-        ranking.sort(
-            key=lambda r: (
-                bool(snap.path_side(r.card)),
-                columns.get(r.card.category_id or -1, len(columns)),
-                levels.get(r.card.level, len(levels)),
-                r.card.position,
-                r.card.id,
-            )
-        )
+    ranking = snap.ranking()
     for rank, ranked in enumerate(ranking, start=1):
         card = ranked.card
         comps = by_card.get(card.id, [])

@@ -29,6 +29,7 @@ from focusgroup.domain.model import (
     Takeaway,
 )
 from focusgroup.domain.protocol import Protocol
+from focusgroup.domain.wall import RankedOccupation, rank_occupations
 from focusgroup.export.profiles import PATHS_IN_CATEGORY, PATHS_OUT_CATEGORY
 
 if TYPE_CHECKING:
@@ -207,6 +208,37 @@ class SessionSnapshot:
             return self.path_columns.get(card.category_id, "")
         into, onward = self.path_steps
         return "in" if card.step in into else "out" if card.step in onward else ""
+
+    def employers_of(self, card: Card) -> int:
+        """How many distinct employers named a card (an employer's two cards in a stack count
+        once; an unattributed card is someone's). In a competencies round the tasks come
+        from the profile, not from anyone: only cards a named participant wrote count."""
+        if self.is_competency_session:
+            return len(card.employer_ids)
+        return card.employers
+
+    def ranking(self) -> list[RankedOccupation]:
+        """The wall's cards in the order every export numbers them: by employers who named
+        each, reasons, hands. In a competencies round nobody named the tasks: they are in the
+        wall's order, function by function and entry to advanced, then the jobs in the
+        path columns."""
+        ranked = rank_occupations(self.cards)
+        if not self.is_competency_session:
+            return ranked
+        columns = {
+            c.id: i for i, c in enumerate(sorted(self.categories, key=lambda c: (c.position, c.id)))
+        }
+        levels = {key: i for i, key in enumerate(self.levels)}
+        ranked.sort(
+            key=lambda r: (
+                bool(self.path_side(r.card)),
+                columns.get(r.card.category_id or -1, len(columns)),
+                levels.get(r.card.level, len(levels)),
+                r.card.position,
+                r.card.id,
+            )
+        )
+        return [replace(r, employers=self.employers_of(r.card)) for r in ranked]
 
     @property
     def functions(self) -> tuple[Category, ...]:

@@ -153,6 +153,8 @@ class Facts:
     partners: list[str]
     said: dict[str, list[str]]
     """Task -> the competencies, notes and quotes recorded about it."""
+    writers: dict[str, int]
+    """Task -> distinct named participants who wrote its cards (a strawman task: 0)."""
     everything_said: list[str]
     """Every competency, note and quote in the file."""
 
@@ -238,6 +240,16 @@ def facts_from_file(path: Path) -> Facts:
         employers=len({o.casefold() for o in orgs if o}) + sum(1 for o in orgs if not o),
         partners=partners,
         said={task: texts for task, texts in said.items() if texts},
+        writers={
+            t["text"]: len(
+                {
+                    c["participant_id"]
+                    for c in cards
+                    if lead_of[c["id"]] == t["id"] and c["participant_id"] is not None
+                }
+            )
+            for t in tasks
+        },
         everything_said=[text for text, _ in about],
     )
     conn.close()

@@ -7,6 +7,8 @@ and Markdown), the CSV and JSON, and the updated profile (YAML and PDF) print.
 
 from __future__ import annotations
 
+import csv
+import json
 import re
 import shutil
 import subprocess
@@ -166,6 +168,27 @@ def test_nothing_said_about_a_task_is_left_out_of_the_pdf(out: Path, facts: Fact
         for said in texts:
             assert said in section, (task, said)
     assert "named by" not in text
+
+
+def test_csv_and_json_number_the_tasks_as_the_summary_does(out: Path, facts: Facts) -> None:
+    stem = out / "pipe-welder-critical-competencies"
+    with open(f"{stem}-cards.csv", encoding="utf-8-sig", newline="") as f:
+        rows = {r["text"]: r for r in csv.DictReader(f)}
+    data = json.loads(Path(f"{stem}.json").read_text("utf-8"))
+    ranking = [r["text"] for r in data["ranking"]]
+    assert ranking[: len(facts.tasks)] == facts.tasks  # then the paths
+    assert set(ranking[len(facts.tasks) :]) == {*facts.paths_in, *facts.paths_out}
+    json_cards = {c["text"]: c for c in data["cards"]}
+    for i, task in enumerate(facts.tasks, 1):
+        assert rows[task]["rank"] == str(i), task
+        # Nobody wrote the strawman's tasks: only a named participant's card counts.
+        assert rows[task]["employers"] == str(facts.writers[task]), task
+        assert json_cards[task]["employers"] == facts.writers[task], task
+        hands = facts.hands[task]
+        assert rows[task]["hands"] == ("" if hands is None else str(hands)), task
+    assert {r["employers"] for r in data["ranking"][: len(facts.tasks)]} == set(
+        facts.writers.values()
+    )
 
 
 def _v2(out: Path) -> JobProfile:
