@@ -13,15 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from focusgroup.domain.errors import FocusGroupError
+from focusgroup.domain.wall import PATHS_IN_CATEGORY, PATHS_OUT_CATEGORY  # the wall's too
 
 FORMAT = "focusgroup-job-profile"
 LEVELS = ("entry", "mid", "advanced")
 GROUPS = ("foundational", "technical", "credential")
 """Competency groups: the competency model's two tiers, and credentials and requirements."""
 
-PATHS_IN_CATEGORY = "Paths into the job"
-PATHS_OUT_CATEGORY = "Paths onward from it"
-"""A follow-up session's two path columns: jobs people come from / move to, at their level."""
 LOOSE_FUNCTION = "Not yet placed under a function"
 """Where a task the room wrote but placed under no function is listed."""
 
@@ -244,6 +242,9 @@ from focusgroup.export.profile_yaml import (  # noqa: E402
 )
 
 __all__ = [
+    "LOOSE_FUNCTION",
+    "PATHS_IN_CATEGORY",
+    "PATHS_OUT_CATEGORY",
     "Changes",
     "Function",
     "JobProfile",

@@ -29,8 +29,15 @@ from focusgroup.domain.model import (
     Takeaway,
 )
 from focusgroup.domain.protocol import Protocol
-from focusgroup.domain.wall import RankedOccupation, rank_occupations
-from focusgroup.export.profiles import PATHS_IN_CATEGORY, PATHS_OUT_CATEGORY
+from focusgroup.domain.wall import (
+    PATHS_IN_CATEGORY,
+    PATHS_OUT_CATEGORY,
+    RankedOccupation,
+    employers_named,
+    path_side,
+    path_steps,
+    rank_occupations,
+)
 
 if TYPE_CHECKING:
     from focusgroup.store.reader import SessionReader
@@ -176,7 +183,7 @@ class SessionSnapshot:
     @property
     def is_competency_session(self) -> bool:
         """Started from a job profile: categories are job functions and cards are tasks."""
-        return bool(self.session.source_profile.strip())
+        return self.session.from_profile
 
     @cached_property
     def path_columns(self) -> dict[int, str]:
@@ -195,8 +202,7 @@ class SessionSnapshot:
     @cached_property
     def path_steps(self) -> tuple[frozenset[int], frozenset[int]]:
         """Steps that collect occupation cards: the first is paths in, later ones paths out."""
-        steps = [i for i, s in enumerate(self.protocol.steps) if "occupation" in s.collects]
-        return frozenset(steps[:1]), frozenset(steps[1:])
+        return path_steps(self.protocol)
 
     def path_side(self, card: Card) -> str:
         """ "in" or "out" for a card naming a job people come from or move on to, "" for a
@@ -204,18 +210,18 @@ class SessionSnapshot:
         the tray is a path when it was written during a paths step."""
         if not self.is_competency_session:
             return ""
-        if card.category_id is not None:
-            return self.path_columns.get(card.category_id, "")
-        into, onward = self.path_steps
-        return "in" if card.step in into else "out" if card.step in onward else ""
+        return path_side(card, self.path_columns, self.path_steps)
+
+    @property
+    def functions(self) -> tuple[Category, ...]:
+        """A competencies session's job functions: its categories but the two path columns."""
+        return tuple(c for c in self.categories if c.id not in self.path_columns)
 
     def employers_of(self, card: Card) -> int:
         """How many distinct employers named a card (an employer's two cards in a stack count
         once; an unattributed card is someone's). In a competencies round the tasks come
         from the profile, not from anyone: only cards a named participant wrote count."""
-        if self.is_competency_session:
-            return len(card.employer_ids)
-        return card.employers
+        return employers_named(card, tasks=self.is_competency_session)
 
     def ranking(self) -> list[RankedOccupation]:
         """The wall's cards in the order every export numbers them: by employers who named
@@ -239,11 +245,6 @@ class SessionSnapshot:
             )
         )
         return [replace(r, employers=self.employers_of(r.card)) for r in ranked]
-
-    @property
-    def functions(self) -> tuple[Category, ...]:
-        """A competencies session's job functions: its categories but the two path columns."""
-        return tuple(c for c in self.categories if c.id not in self.path_columns)
 
     def quotes(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == "quote")

@@ -193,9 +193,7 @@ def _details(styles: Styles, summary: Summary) -> list[Flowable]:
     # and abilities behind it, notes and quotes about it), beyond its row in the table.
     competency = summary.snapshot.is_competency_session
     return [
-        keep_together(_detail(styles, o, named=not competency))
-        for o in summary.tasks
-        if o.has_more
+        keep_together(_detail(styles, o, named=not competency)) for o in summary.tasks if o.has_more
     ]
 
 
