@@ -169,7 +169,7 @@ def session_changes(
             prev_function_of.setdefault(_key(t.text), []).append(f.name)
             prev_level.setdefault(_key(t.text), t.level)
     unmatched = {k: len(v) for k, v in prev_function_of.items()}
-    added, reworded, moved, relevelled = [], [], [], []
+    added, reworded, moved, relevelled, merged = [], [], [], [], []
     first_name = {
         c.id: snap.original_category_names.get(c.id, c.name)
         for c in snap.categories
@@ -178,10 +178,12 @@ def session_changes(
     for card in snap.cards:
         if card.category_id in paths:
             continue
-        for member in card.members:  # merged into another task: not a removal
-            member_key = _key(snap.original_texts.get(member.id, member.text))
+        for member in card.members:  # merged into another task: not a removal, a merge
+            member_text = snap.original_texts.get(member.id, member.text)
+            member_key = _key(member_text)
             if unmatched.get(member_key, 0) > 0:
                 unmatched[member_key] -= 1
+                merged.append(Reworded(member_text, card.text))
         in_function = card.category_id is not None and card.category_id in first_name
         original = snap.original_texts.get(card.id, card.text)
         key = _key(original)
@@ -227,6 +229,7 @@ def session_changes(
         renamed_functions=tuple(renamed),
         new_competencies=tuple(c.text for c in new_comps),
         relevelled_tasks=tuple(relevelled),
+        merged_tasks=tuple(merged),
     )
 
 

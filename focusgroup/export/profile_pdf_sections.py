@@ -345,6 +345,7 @@ def _changes(styles: Styles, p: JobProfile, width: float) -> list[Flowable]:
     add("Tasks added", c.added_tasks)
     add("Tasks removed", c.removed_tasks)
     add("Tasks reworded", [f"{r.before} → {r.after}" for r in c.reworded_tasks])
+    add("Tasks merged", [f"{r.before} → into {r.after}" for r in c.merged_tasks])
     add("Tasks moved", c.moved_tasks)
     add("Tasks re-levelled", c.relevelled_tasks)
     add("Functions renamed", [f"{r.before} → {r.after}" for r in c.renamed_functions])

@@ -123,6 +123,8 @@ class Changes:
     new_competencies: tuple[str, ...] = ()
     relevelled_tasks: tuple[str, ...] = ()
     """"task: entry → mid"."""
+    merged_tasks: tuple[Reworded, ...] = ()
+    """A task the room merged into another: `before` the merged one, `after` the one kept."""
 
     @property
     def empty(self) -> bool:

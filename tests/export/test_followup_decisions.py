@@ -81,3 +81,22 @@ def test_a_show_of_hands_of_zero_replaces_last_rounds_votes(session: SessionStor
     assert votes["Purge the pipe"] == 7  # not voted again: last round's stand
     assert not any("Grind the bevel" in gap for gap in v2.skills_gaps)
     assert any(g.startswith("Training priority: Purge the pipe") for g in v2.skills_gaps)
+
+
+def test_two_tasks_merged_into_one_are_a_merge_not_a_silent_loss(
+    session: SessionStore, tmp_path: Path
+) -> None:
+    from focusgroup.export.profile_pdf import write_profile_pdf
+    from focusgroup.export.profiles import Reworded, dump_profile, parse_profile
+    from tests.export.builders import pdf_text, squash
+
+    with session as store:
+        store.merge_cards(_card(store, "Grind the bevel"), [_card(store, "Tack the joint")])
+        v2 = _v2(store)
+    assert "Tack the joint" not in {t.text for t in v2.tasks}
+    assert v2.changes is not None
+    assert v2.changes.merged_tasks == (Reworded("Tack the joint", "Grind the bevel"),)
+    assert "Tack the joint" not in v2.changes.removed_tasks
+    assert parse_profile(dump_profile(v2)) == v2
+    text = pdf_text(write_profile_pdf(v2, tmp_path / "v2.pdf"))
+    assert "TASKSMERGED" in text and squash("Tack the joint → into Grind the bevel") in text
