@@ -144,13 +144,14 @@ def profiles(
 
 
 def _check(yaml_file: Path) -> None:
+    from focusgroup.domain.text import plural
     from focusgroup.export.profiles import read_profile
 
     profile = read_profile(yaml_file)
     click.echo(
         f"{yaml_file}: OK — {profile.occupation} v{profile.version}, "
-        f"{len(profile.functions)} functions, {len(profile.tasks)} tasks, "
-        f"{len(profile.competencies)} competencies."
+        f"{plural(len(profile.functions), 'function')}, {plural(len(profile.tasks), 'task')}, "
+        f"{plural(len(profile.competencies), 'competency', 'competencies')}."
     )
 
 

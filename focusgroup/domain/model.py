@@ -70,6 +70,12 @@ class Session:
     timer: str = ""
     """The step timer's stored state (JSON, see domain.timer); empty before it first runs."""
 
+    @property
+    def from_profile(self) -> bool:
+        """A competencies round started from a job profile: its cards are the profile's tasks
+        (nobody wrote them) and its categories the job functions, with two path columns."""
+        return bool(self.source_profile.strip())
+
 
 @dataclass(frozen=True)
 class Participant:

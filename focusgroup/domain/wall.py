@@ -6,7 +6,7 @@ Pure functions over domain objects, shared by the UI and every export.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from focusgroup.domain.model import (
@@ -18,6 +18,12 @@ from focusgroup.domain.model import (
     Participant,
     Role,
 )
+from focusgroup.domain.protocol import Protocol
+
+PATHS_IN_CATEGORY = "Paths into the job"
+PATHS_OUT_CATEGORY = "Paths onward from it"
+"""A round started from a job profile has these two columns besides its job functions: the
+jobs people come from and move on to, each at its level."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,31 @@ def cards_turned_in(participants: Iterable[Participant], cards: Iterable[Card]) 
         for p in participants
         if p.role not in {r.value for r in Role if not r.writes_cards}
     }
+
+
+def employers_named(card: Card, *, tasks: bool = False) -> int:
+    """How many distinct employers named a card: `card.employers` (an unattributed card is
+    someone's). With `tasks` (a round started from a job profile, whose cards are the
+    profile's tasks and were written by no one), only cards a named participant wrote."""
+    return len(card.employer_ids) if tasks else card.employers
+
+
+def path_steps(protocol: Protocol) -> tuple[frozenset[int], frozenset[int]]:
+    """Steps that collect occupation cards: the first is paths in, later ones paths onward."""
+    steps = [i for i, s in enumerate(protocol.steps) if "occupation" in s.collects]
+    return frozenset(steps[:1]), frozenset(steps[1:])
+
+
+def path_side(
+    card: Card, columns: Mapping[int, str], steps: tuple[frozenset[int], frozenset[int]]
+) -> str:
+    """ "in" or "out" for a card naming a job people come from or move on to, "" for a task.
+    `columns`: category id -> "in" / "out" for the path columns. A card still in the tray is
+    a path when it was written during a paths step."""
+    if card.category_id is not None:
+        return columns.get(card.category_id, "")
+    into, onward = steps
+    return "in" if card.step in into else "out" if card.step in onward else ""
 
 
 def missing_cards(participants: Iterable[Participant], cards: Iterable[Card]) -> list[int]:

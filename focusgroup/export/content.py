@@ -8,11 +8,13 @@ as the session file holds them; a show of hands never taken is None, not 0.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from focusgroup.domain import wall as wall_model
 from focusgroup.domain.errors import FocusGroupError
-from focusgroup.domain.model import Card, Commitment, Competency, Note
+from focusgroup.domain.model import Card, Category, Commitment, Competency, Note
+from focusgroup.export.profiles import LOOSE_FUNCTION, PATHS_IN_CATEGORY, PATHS_OUT_CATEGORY
 from focusgroup.export.snapshot import SessionSnapshot
 
 TOP_OCCUPATIONS = 5
@@ -148,12 +150,36 @@ class Summary:
         return self.shortlist or self.occupations[:TOP_OCCUPATIONS]
 
     @property
+    def tasks(self) -> tuple[OccupationSummary, ...]:
+        """What the summary counts as the wall's cards: every occupation; in a competencies
+        meeting, the tasks (the jobs in its two path columns are paths, not tasks)."""
+        snap = self.snapshot
+        return tuple(o for o in self.occupations if not snap.path_side(o.card))
+
+    @property
+    def paths(self) -> tuple[tuple[str, tuple[OccupationSummary, ...]], ...]:
+        """A competencies meeting's paths: ("Paths into the job", jobs...), then onward."""
+        snap = self.snapshot
+        out = []
+        for side, label in (("in", PATHS_IN_CATEGORY), ("out", PATHS_OUT_CATEGORY)):
+            jobs = tuple(o for o in self.occupations if snap.path_side(o.card) == side)
+            if jobs:
+                out.append((label, jobs))
+        return tuple(out)
+
+    @property
     def functions(self) -> tuple[tuple[str, int], ...]:
-        """(job function, tasks under it as the room left them), for a competencies meeting."""
-        counts: dict[str, int] = {}
-        for occ in self.occupations:
-            counts[occ.category] = counts.get(occ.category, 0) + 1
-        return tuple(counts.items())
+        """(job function, tasks under it as the room left them), for a competencies meeting:
+        every function in wall order (an empty one too), then the tasks under none."""
+        counts = {c.id: 0 for c in self.snapshot.functions}
+        loose = 0
+        for occ in self.tasks:
+            if occ.card.category_id in counts:
+                counts[occ.card.category_id] += 1
+            else:
+                loose += 1
+        out = [(c.name, counts[c.id]) for c in _in_wall_order(self.snapshot.functions)]
+        return (*out, (LOOSE_FUNCTION, loose)) if loose else tuple(out)
 
     @property
     def top_note(self) -> str:
@@ -181,7 +207,13 @@ class Summary:
 
     @property
     def cards_written(self) -> int:
-        return sum(c.count for c in self.snapshot.cards)
+        """Every card written (each merged one counted); in a competencies meeting, task cards."""
+        return sum(o.card.count for o in self.tasks)
+
+    @property
+    def categories(self) -> int:
+        """Categories on the wall; in a competencies meeting, job functions (not paths)."""
+        return len(self.snapshot.functions)
 
     @property
     def reengage_on(self) -> str:
@@ -250,20 +282,7 @@ def summarize(snap: SessionSnapshot) -> Summary:
     shortlist_places = _shortlist_places(snap.cards)
     occupations = []
     attribution = ""
-    ranking = wall_model.rank_occupations(snap.cards)
-    if snap.is_competency_session:
-        # Tasks come from the strawman, not from employers' cards: no one "named" them, so
-        # they are listed as the wall has them, function by function, not ranked.
-        columns = {c.id: i for i, c in enumerate(sorted(snap.categories, key=lambda c: c.position))}
-        levels = {key: i for i, key in enumerate(snap.levels)}
-        ranking.sort(
-            key=lambda r: (
-                columns.get(r.card.category_id or -1, len(columns)),
-                levels.get(r.card.level, len(levels)),
-                r.card.position,
-                r.card.id,
-            )
-        )
+    ranking = snap.ranking()
     for rank, ranked in enumerate(ranking, start=1):
         card = ranked.card
         comps = by_card.get(card.id, [])
@@ -338,6 +357,10 @@ def summarize(snap: SessionSnapshot) -> Summary:
     from focusgroup.export.takeaways import propose_takeaways
 
     return _with(summary, takeaways=tuple(propose_takeaways(summary)), takeaways_proposed=True)
+
+
+def _in_wall_order(categories: Iterable[Category]) -> list[Category]:
+    return sorted(categories, key=lambda c: (c.position, c.id))
 
 
 def _with(summary: Summary, **changes: object) -> Summary:

@@ -10,7 +10,6 @@ import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from focusgroup.domain import wall as wall_model
 from focusgroup.domain.model import SHIFTS
 from focusgroup.export.snapshot import SessionSnapshot
 
@@ -32,7 +31,7 @@ def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) 
 
 def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
     """Write `<stem>-cards.csv`, `-competencies.csv`, `-notes.csv`, `-commitments.csv`."""
-    ranked = wall_model.rank_occupations(snap.cards)
+    ranked = snap.ranking()  # numbered as the summary numbers them
     ranks = {r.card.id: i for i, r in enumerate(ranked, 1)}
     by_id = {r.card.id: r for r in ranked}
     places = {
@@ -53,7 +52,7 @@ def write_csvs(snap: SessionSnapshot, out_dir: Path, stem: str) -> list[Path]:
                 card.text,
                 cat.get(card.category_id, ""),
                 snap.level_label(card.level),
-                card.employers,
+                snap.employers_of(card),
                 card.count,
                 by_id[card.id].reasons if card.id in by_id else "",
                 card.hands if card.hands_taken else "",

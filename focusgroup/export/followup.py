@@ -22,8 +22,7 @@ from focusgroup.export.followup_room import (
 )
 from focusgroup.export.profiles import (
     LEVELS,
-    PATHS_IN_CATEGORY,
-    PATHS_OUT_CATEGORY,
+    LOOSE_FUNCTION,
     Changes,
     Function,
     JobProfile,
@@ -36,7 +35,6 @@ from focusgroup.export.profiles import (
 )
 from focusgroup.export.snapshot import SessionSnapshot
 
-LOOSE_FUNCTION = "Not yet placed under a function"
 _DERIVED_GAPS = ("Training priority: ", "Most often done poorly: ")
 
 
@@ -51,29 +49,11 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _path_steps(snap: SessionSnapshot) -> tuple[set[int], set[int]]:
-    """Steps that collect occupation cards: the first is paths in, the later ones paths out."""
-    steps = [i for i, s in enumerate(snap.protocol.steps) if "occupation" in s.collects]
-    return set(steps[:1]), set(steps[1:])
-
-
-def _path_categories(snap: SessionSnapshot) -> dict[int, str]:
-    """Category id -> "in" / "out" for the two path columns a follow-up session starts with."""
-    out = {}
-    for c in snap.categories:
-        name = snap.original_category_names.get(c.id, c.name)
-        if name == PATHS_IN_CATEGORY:
-            out[c.id] = "in"
-        elif name == PATHS_OUT_CATEGORY:
-            out[c.id] = "out"
-    return out
-
-
 def _level(snap: SessionSnapshot, card: Card, before: str | None) -> str:
     """The card's level, or the previous version's when the room never moved a card that
-    came from it (`before` is None for a card the room wrote)."""
-    first = snap.original_levels.get(card.id)
-    if before is not None and first is not None and first == card.level:
+    came from it (`before` is None for a card the room wrote). A task of any level sits in
+    the first row; moved away and back, the room has put it there."""
+    if before is not None and card.id not in snap.placed_by_room:
         return before
     return card.level if card.level in LEVELS else ""
 
@@ -81,8 +61,8 @@ def _level(snap: SessionSnapshot, card: Card, before: str | None) -> str:
 def updated_profile(snap: SessionSnapshot) -> JobProfile:
     """The profile as the room left it: version + 1, with `changes` against the previous one."""
     prev = previous_profile(snap)
-    into, onward = _path_steps(snap)
-    paths = _path_categories(snap)
+    onward = snap.path_steps[1]
+    paths = snap.path_columns
     by_category: dict[int, list[Card]] = {}
     loose_cards: list[Card] = []
     prev_paths = {_key(p.text): p for p in (*prev.paths_in, *prev.paths_out)}
@@ -90,10 +70,8 @@ def updated_profile(snap: SessionSnapshot) -> JobProfile:
     paths_out: dict[str, PathStep] = {}
     level_order = {lv: i for i, lv in enumerate(snap.levels)}
     for card in sorted(snap.cards, key=lambda c: (level_order.get(c.level, 9), c.position, c.id)):
-        side = paths.get(card.category_id or -1)
-        if side is None and card.category_id is None:
-            side = "in" if card.step in into else "out" if card.step in onward else None
-        if side is not None:
+        side = snap.path_side(card)
+        if side:
             before = prev_paths.get(_key(snap.original_texts.get(card.id, card.text)))
             step = PathStep(card.text, _level(snap, card, before.level if before else None))
             (paths_in if side == "in" else paths_out)[_key(card.text)] = step
@@ -183,7 +161,7 @@ def session_changes(
 ) -> Changes:
     """What the room changed: tasks matched to the strawman by the text they started with,
     functions by the category they started as (so a rename is a rename)."""
-    paths = _path_categories(snap)
+    paths = snap.path_columns
     prev_function_of: dict[str, list[str]] = {}
     prev_level: dict[str, str] = {}
     for f in prev.functions:
@@ -191,7 +169,7 @@ def session_changes(
             prev_function_of.setdefault(_key(t.text), []).append(f.name)
             prev_level.setdefault(_key(t.text), t.level)
     unmatched = {k: len(v) for k, v in prev_function_of.items()}
-    added, reworded, moved, relevelled = [], [], [], []
+    added, reworded, moved, relevelled, merged = [], [], [], [], []
     first_name = {
         c.id: snap.original_category_names.get(c.id, c.name)
         for c in snap.categories
@@ -200,10 +178,12 @@ def session_changes(
     for card in snap.cards:
         if card.category_id in paths:
             continue
-        for member in card.members:  # merged into another task: not a removal
-            member_key = _key(snap.original_texts.get(member.id, member.text))
+        for member in card.members:  # merged into another task: not a removal, a merge
+            member_text = snap.original_texts.get(member.id, member.text)
+            member_key = _key(member_text)
             if unmatched.get(member_key, 0) > 0:
                 unmatched[member_key] -= 1
+                merged.append(Reworded(member_text, card.text))
         in_function = card.category_id is not None and card.category_id in first_name
         original = snap.original_texts.get(card.id, card.text)
         key = _key(original)
@@ -220,7 +200,7 @@ def session_changes(
                 relevelled.append(
                     f"{card.text}: {prev_level.get(key) or 'any level'} → {level or 'any level'}"
                 )
-        elif in_function or card.level == UNSORTED and not _is_path(snap, card):
+        elif in_function or card.level == UNSORTED and not snap.path_side(card):
             added.append(card.text)
     removed = [
         t.text
@@ -249,6 +229,7 @@ def session_changes(
         renamed_functions=tuple(renamed),
         new_competencies=tuple(c.text for c in new_comps),
         relevelled_tasks=tuple(relevelled),
+        merged_tasks=tuple(merged),
     )
 
 
@@ -256,8 +237,3 @@ def _consume(unmatched: dict[str, int], key: str) -> bool:
     """Count one removal of a duplicated task text; False so the filter keeps it."""
     unmatched[key] -= 1
     return False
-
-
-def _is_path(snap: SessionSnapshot, card: Card) -> bool:
-    into, onward = _path_steps(snap)
-    return card.step in into or card.step in onward

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from focusgroup.domain.model import Card, Note, Role
+from focusgroup.domain.text import plural
 from focusgroup.export.profile_build import OPEN_QUESTIONS
 from focusgroup.export.profiles import JobProfile, RoomNote, Round, Task
 from focusgroup.export.snapshot import SessionSnapshot
@@ -80,7 +81,7 @@ def apply_findings(task: Task, card: Card, before: Task | None, f: TaskFindings 
 
     return replace(
         task,
-        votes=card.hands or prev.votes,
+        votes=card.hands if card.hands_taken else prev.votes,  # a show of hands of 0 counts
         underperformed=f.underperformed or prev.underperformed,
         minimum=said("minimum", prev.minimum),
         mid_level=said("mid_level", prev.mid_level),
@@ -150,6 +151,6 @@ def open_questions(
 def training_gaps(tasks: Sequence[Task]) -> list[str]:
     """Skills gaps for partners: the most-voted tasks, and tasks most often done poorly."""
     voted = sorted((t for t in tasks if t.votes), key=lambda t: -t.votes)[:3]
-    gaps = [f"Training priority: {t.text} ({t.votes} votes)" for t in voted]
+    gaps = [f"Training priority: {t.text} ({plural(t.votes, 'vote')})" for t in voted]
     gaps += [f"Most often done poorly: {t.text}" for t in tasks if t.underperformed]
     return gaps

@@ -51,7 +51,7 @@ def to_json(snap: SessionSnapshot) -> dict[str, Any]:
         },
         "participants": [asdict(p) for p in snap.participants],
         "categories": [asdict(c) for c in snap.categories],
-        "cards": [_card(c) for c in snap.cards],
+        "cards": [_card(c, snap) for c in snap.cards],
         "competencies": [asdict(c) for c in snap.competencies],
         "notes": [asdict(n) for n in snap.notes],
         "commitments": [asdict(c) for c in snap.commitments],
@@ -69,7 +69,7 @@ def to_json(snap: SessionSnapshot) -> dict[str, Any]:
                 "reasons": r.reasons,
                 "hands": r.hands,
             }
-            for r in wall_model.rank_occupations(snap.cards)
+            for r in snap.ranking()  # numbered as the summary numbers them
         ],
         "shortlist": [
             {"place": i, "card_id": c.id, "text": c.text}
@@ -100,13 +100,13 @@ def _link(link: CardLink, snap: SessionSnapshot) -> dict[str, Any]:
     }
 
 
-def _card(card: Card) -> dict[str, Any]:
+def _card(card: Card, snap: SessionSnapshot) -> dict[str, Any]:
     data = {f.name: getattr(card, f.name) for f in fields(card) if f.name != "members"}
     data["reasons"] = list(card.reasons)
     data["count"] = card.count
-    data["employers"] = card.employers
+    data["employers"] = snap.employers_of(card)
     data["wordings"] = list(card.wordings)
-    data["members"] = [_card(m) for m in card.members]
+    data["members"] = [_card(m, snap) for m in card.members]
     return data
 
 

@@ -15,6 +15,7 @@ from focusgroup.domain.model import SHIFTS, Card, Competency, Note
 from focusgroup.domain.sectors import sector_label
 from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import (
+    NOT_YET_SORTED,
     ORDER_OF_THE_WALL,
     OccupationSummary,
     Summary,
@@ -102,7 +103,7 @@ def _who_took_part(summary: Summary) -> list[str]:
     card = summary.terms["card"]
     out.append(
         f"{plural(summary.employers, who)}, {plural(summary.cards_written, card + ' card')}, "
-        f"{len(summary.occupations)} distinct {summary.terms['cards']}."
+        f"{len(summary.tasks)} distinct {summary.terms['cards']}."
     )
     out.append("")
     if snap.employer_organizations:
@@ -159,8 +160,11 @@ def _everything(summary: Summary) -> list[str]:
         out += [
             f"{o.rank}. **{md(o.card.text)}** — {md(o.place())}"
             + ("" if o.hands is None else f"; {plural(o.hands, 'hand')}")
-            for o in summary.occupations
+            for o in summary.tasks
         ]
+        for label, jobs in summary.paths:
+            out += ["", f"### {md(label)}", ""]
+            out += [f"- {md(o.card.text)} — {md(_path_level(o))}" for o in jobs]
         return out
     out = [md(ORDER_OF_THE_WALL.format(card=summary.terms["card"])), ""]
     for occ in summary.occupations:
@@ -178,11 +182,15 @@ def _everything(summary: Summary) -> list[str]:
     return out
 
 
+def _path_level(occ: OccupationSummary) -> str:
+    return occ.level if occ.card.category_id is not None else NOT_YET_SORTED
+
+
 def _each(summary: Summary) -> list[str]:
-    if summary.snapshot.is_competency_session:
-        return []
+    # In a competencies round: what the room said about each task (the knowledge, skills
+    # and abilities behind it, notes and quotes about it), beyond its line above.
     out: list[str] = []
-    for occ in summary.occupations:
+    for occ in summary.tasks:
         if not occ.has_more:
             continue
         out += [f"### {md(occ.card.text)}", ""]

@@ -13,6 +13,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from focusgroup.domain.text import plural
 from focusgroup.export.fonts import markup
 from focusgroup.export.pdf.theme import (
     ACCENT,
@@ -43,9 +44,9 @@ def vetted_line(p: JobProfile) -> str:
         return "Not yet reviewed by employers: a draft to correct in the first focus group."
     parts = []
     for r in p.rounds:
-        who = f"{r.employers} employer{'s' if r.employers != 1 else ''}" if r.employers else ""
-        when = f", {r.date}" if r.date else ""
-        parts.append(f"round {r.number}: {r.who}" + (f" ({who}{when})" if who or when else ""))
+        said = [plural(r.employers, "employer")] if r.employers else []
+        said += [r.date] if r.date else []
+        parts.append(f"round {r.number}: {r.who}" + (f" ({', '.join(said)})" if said else ""))
     return "Vetted by " + "; ".join(parts) + "."
 
 
@@ -92,9 +93,9 @@ def _about(styles: Styles, p: JobProfile) -> list[Flowable]:
     if p.rounds:
         out += [Paragraph("WHO VETTED IT", styles.label)]
         for r in p.rounds:
-            line = f"Round {r.number}, {r.who}: {r.employers} employers"
+            line = f"Round {r.number}, {r.who}: {plural(r.employers, 'employer')}"
             if r.participants:
-                line += f", {r.participants} people"
+                line += f", {plural(r.participants, 'person', 'people')}"
             line += f" — {r.session}" if r.session else ""
             line += f" ({r.date})" if r.date else ""
             out.append(styles.p(line, styles.small))
@@ -344,6 +345,7 @@ def _changes(styles: Styles, p: JobProfile, width: float) -> list[Flowable]:
     add("Tasks added", c.added_tasks)
     add("Tasks removed", c.removed_tasks)
     add("Tasks reworded", [f"{r.before} → {r.after}" for r in c.reworded_tasks])
+    add("Tasks merged", [f"{r.before} → into {r.after}" for r in c.merged_tasks])
     add("Tasks moved", c.moved_tasks)
     add("Tasks re-levelled", c.relevelled_tasks)
     add("Functions renamed", [f"{r.before} → {r.after}" for r in c.renamed_functions])

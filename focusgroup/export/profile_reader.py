@@ -10,6 +10,7 @@ line. `profile_yaml` then checks the data against the profile's fields.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -76,11 +77,29 @@ def load(text: str, source: str) -> Any:
 _CONSTRUCT = SafeConstructor()
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _unicode(text: str, source: str, node: Node, where: str) -> str:
+    """Refuse a lone surrogate (written as an escape such as "\\ud800"): it is no character,
+    so no session, terminal or file can hold it."""
+    found = _SURROGATE.search(text)
+    if found:
+        line = node.start_mark.line + 1
+        code = f"\\u{ord(found.group()):04x}"
+        raise ProfileError(
+            f"{source}, line {line}: {where or 'the file'} holds {code}, which is half of a "
+            "character, not a character; remove it or write the whole character."
+        )
+    return text
+
+
 def _data(node: Node, source: str, path: str) -> Any:
     if isinstance(node, MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
+            key = _unicode(key, source, key_node, path)
             where = f"{path}.{key}" if path else key
             if key in out:
                 line = key_node.start_mark.line + 1
@@ -93,6 +112,7 @@ def _data(node: Node, source: str, path: str) -> Any:
     line = node.start_mark.line + 1
     if node.tag == NULL_TAG:
         return None
+    text = _unicode(str(node.value), source, node, path)
     if node.tag in (BOOL_TAG, INT_TAG, FLOAT_TAG):
-        return Scalar(str(node.value), _CONSTRUCT.construct_object(node), line)
-    return str(node.value)
+        return Scalar(text, _CONSTRUCT.construct_object(node), line)
+    return text

@@ -10,6 +10,7 @@ of the file we write.
 from __future__ import annotations
 
 import dataclasses
+import math
 import types
 import typing
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from focusgroup.domain.fields import one_line_problem
+from focusgroup.domain.text import shorten
 from focusgroup.export import profiles as model
 from focusgroup.export.profile_reader import Scalar, load, read_text
 
@@ -32,8 +35,18 @@ _HEADER = """\
 # source: "employers" marks what the room said, "O*NET" what came from the national data.
 """
 
-_REQUIRED = frozenset({"occupation", "text", "name", "before", "after", "topic", "label", "code"})
 _LEVEL_FIELDS = frozenset({"level"})
+_ONE_LINE = frozenset({"occupation"})
+"""The occupation is also the session's title, its file names and e-mail subjects."""
+MAX_COUNT = 1_000_000
+"""Versions, rounds, votes and head counts: far more than any focus group reaches."""
+_LOWEST = {"version": 1, "number": 1, "previous_version": 1}
+"""Whole numbers that count from 1; every other one counts from 0."""
+
+
+def _required(f: dataclasses.Field[Any]) -> bool:
+    """A field the dataclass gives no default must be written (and, for text, not empty)."""
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -52,7 +65,7 @@ def _compact(value: Any, *, top: bool = False) -> Any:
         for f in dataclasses.fields(value):
             item = getattr(value, f.name)
             default = f.default if f.default is not dataclasses.MISSING else dataclasses.MISSING
-            keep = top and f.name not in ("onet", "changes", "uncoded") or f.name in _REQUIRED
+            keep = top and f.name not in ("onet", "changes", "uncoded") or _required(f)
             if not keep and item == default:
                 continue
             if item is None and not keep:
@@ -72,8 +85,16 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
+_READ_AS_LINE_BREAK = frozenset("\x85\u2028\u2029")
+"""Characters YAML reads as a line break when they appear unescaped: in a plain or block
+scalar, NEL (which text pasted from Windows-1252 documents carries) comes back as a space."""
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
+    if _READ_AS_LINE_BREAK.intersection(value):
+        style: str | None = '"'  # escaped (\N, \L, \P): read back exactly as written
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -136,7 +157,7 @@ class _Reader:
 
     def build(self, cls: type, value: Any, path: str, extra: tuple[str, ...] = ()) -> Any:
         names = [f.name for f in dataclasses.fields(cls)]
-        if isinstance(value, str | Scalar):
+        if isinstance(value, str | Scalar) and path:
             value = {names[0]: value}  # a bare string is the first field: friendlier to edit
         if not isinstance(value, dict):
             raise self.fail(path or "profile", f"must be a mapping of fields, got {_kind(value)}.")
@@ -149,16 +170,17 @@ class _Reader:
         kwargs = {}
         for f in dataclasses.fields(cls):
             where = f"{path}.{f.name}" if path else f.name
-            if f.name not in value and f.name not in _REQUIRED:
-                continue
-            kwargs[f.name] = self.value(hints[f.name], value.get(f.name), where, f.name)
-        if cls is model.JobProfile and "version" in value:
-            version = _plain(value["version"])
-            if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-                raise self.fail("version", f"must be a whole number from 1, got {version!r}.")
+            if f.name not in value:
+                if not _required(f):
+                    continue
+                if hints[f.name] is int:  # text is refused below with the same words
+                    raise self.fail(where, "is required and can't be empty.")
+            kwargs[f.name] = self.value(
+                hints[f.name], value.get(f.name), where, f.name, required=_required(f)
+            )
         return cls(**kwargs)
 
-    def value(self, hint: Any, value: Any, path: str, name: str) -> Any:
+    def value(self, hint: Any, value: Any, path: str, name: str, required: bool = False) -> Any:
         if hint in (bool, int, float):
             value = _plain(value)  # a text field keeps the Scalar: its text as written
         origin = typing.get_origin(hint)
@@ -171,15 +193,10 @@ class _Reader:
             item = typing.get_args(hint)[0]
             items = self.seq(value, path)
             return tuple(
-                self.value(item, v, f"{path}[{i}]", "text") for i, v in enumerate(items, 1)
+                self.value(item, v, f"{path}[{i}]", "", required=True)
+                for i, v in enumerate(items, 1)
             )
         if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-            if (
-                name == "changes"
-                and isinstance(value, dict)
-                and not _whole(_plain(value.get("previous_version")))
-            ):
-                raise self.fail(f"{path}.previous_version", "must be a whole number.")
             return self.build(hint, value, path)
         if hint is bool:
             if value is None:
@@ -188,18 +205,25 @@ class _Reader:
                 raise self.fail(path, f"must be true or false, got {_kind(value)}.")
             return value
         if hint is int:
+            low = _LOWEST.get(name, 0)
             if value is None:
-                return 0
-            if not _whole(value):
-                raise self.fail(path, f"must be a whole number, got {_kind(value)}.")
+                value = 0
+            if not _whole(value) or not low <= value <= MAX_COUNT:
+                raise self.fail(
+                    path, f"must be a whole number from {low} to {MAX_COUNT:,}, got {_kind(value)}."
+                )
             return value
         if hint is float:
             if value is None:
                 return 0.0
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise self.fail(path, f"must be a number, got {_kind(value)}.")
+            if not math.isfinite(value):
+                raise self.fail(path, f"must be a number, got {_kind(value)}.")
             return float(value)
-        text = self.text(value, path, required=name in _REQUIRED)
+        text = self.text(value, path, required=required)
+        if name in _ONE_LINE and (problem := one_line_problem(text, "it")):
+            raise self.fail(path, f"{problem.removeprefix('it ')}: it is the meeting's title too.")
         if name in _LEVEL_FIELDS:
             level = text.strip().lower()
             if level and level not in model.LEVELS:
@@ -247,5 +271,5 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str):
-        return f"text {value!r}"
-    return f"{type(value).__name__} {value!r}"
+        return f"text {shorten(value, 60, ellipsis='...')!r}"
+    return shorten(f"{type(value).__name__} {value!r}", 60, ellipsis="...")

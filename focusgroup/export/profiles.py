@@ -13,15 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from focusgroup.domain.errors import FocusGroupError
+from focusgroup.domain.wall import PATHS_IN_CATEGORY, PATHS_OUT_CATEGORY  # the wall's too
 
 FORMAT = "focusgroup-job-profile"
 LEVELS = ("entry", "mid", "advanced")
 GROUPS = ("foundational", "technical", "credential")
 """Competency groups: the competency model's two tiers, and credentials and requirements."""
 
-PATHS_IN_CATEGORY = "Paths into the job"
-PATHS_OUT_CATEGORY = "Paths onward from it"
-"""A follow-up session's two path columns: jobs people come from / move to, at their level."""
+LOOSE_FUNCTION = "Not yet placed under a function"
+"""Where a task the room wrote but placed under no function is listed."""
 
 SOURCE_EMPLOYERS = "employers"
 SOURCE_ONET = "O*NET"
@@ -123,6 +123,8 @@ class Changes:
     new_competencies: tuple[str, ...] = ()
     relevelled_tasks: tuple[str, ...] = ()
     """"task: entry → mid"."""
+    merged_tasks: tuple[Reworded, ...] = ()
+    """A task the room merged into another: `before` the merged one, `after` the one kept."""
 
     @property
     def empty(self) -> bool:
@@ -242,6 +244,9 @@ from focusgroup.export.profile_yaml import (  # noqa: E402
 )
 
 __all__ = [
+    "LOOSE_FUNCTION",
+    "PATHS_IN_CATEGORY",
+    "PATHS_OUT_CATEGORY",
     "Changes",
     "Function",
     "JobProfile",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from focusgroup.domain.model import (
@@ -28,6 +29,15 @@ from focusgroup.domain.model import (
     Takeaway,
 )
 from focusgroup.domain.protocol import Protocol
+from focusgroup.domain.wall import (
+    PATHS_IN_CATEGORY,
+    PATHS_OUT_CATEGORY,
+    RankedOccupation,
+    employers_named,
+    path_side,
+    path_steps,
+    rank_occupations,
+)
 
 if TYPE_CHECKING:
     from focusgroup.store.reader import SessionReader
@@ -55,9 +65,10 @@ class SessionSnapshot:
     """What the facilitator wrote at the recap for the summary's first page."""
     original_texts: dict[int, str] = field(default_factory=dict, compare=False)
     """Card id -> the text it was first written with (from the journal), to spot rewordings."""
-    original_levels: dict[int, str] = field(default_factory=dict, compare=False)
-    """Card id -> the level it was first placed at: a task the room never moved keeps the
-    profile's level (which may be "any"), not the wall row it had to sit in."""
+    placed_by_room: frozenset[int] = field(default_factory=frozenset, compare=False)
+    """Cards whose level the room changed (moves net of undos): a task the room never moved
+    keeps the profile's level (which may be "any"), not the wall row it had to sit in, and a
+    task moved away and back has been placed there by the room."""
     original_category_names: dict[int, str] = field(default_factory=dict, compare=False)
     """Category id -> its first name: a renamed job function is one function, renamed."""
     anonymous: bool = False
@@ -119,16 +130,20 @@ class SessionSnapshot:
 
     @property
     def attending_employers(self) -> tuple[Participant, ...]:
-        """Employers who took part: wrote a card, were noted or offered something.
+        """Employers who took part: marked present, wrote a card, were noted or offered
+        something (the store's attendees, and the e-mail's recipients).
 
         The participant list is often the registration list, and someone registered who never
         came must not be listed as having taken part. When nothing is attributed to anyone
-        (cards transcribed without names, an anonymised snapshot), every employer counts.
+        and nobody is marked present (cards transcribed without names, an anonymised
+        snapshot), every employer counts.
         """
         employers = self.employers
         if self.attending_ids is not None:
             return tuple(p for p in employers if p.id in self.attending_ids)
-        present: set[int] = set()
+        # Marked present on the participants screen: in a competencies meeting, where the
+        # tasks come from the profile and notes are often unattributed, that is most people.
+        present: set[int] = {p.id for p in employers if p.attended}
         for card in self.cards:
             present.update(c.participant_id for c in card.all_cards if c.participant_id)
         authors: list[int | None] = [c.participant_id for c in self.competencies]
@@ -168,7 +183,68 @@ class SessionSnapshot:
     @property
     def is_competency_session(self) -> bool:
         """Started from a job profile: categories are job functions and cards are tasks."""
-        return bool(self.session.source_profile.strip())
+        return self.session.from_profile
+
+    @cached_property
+    def path_columns(self) -> dict[int, str]:
+        """Category id -> "in" / "out": the two path columns a session started from a profile
+        has (known by the name they started with, so renaming one keeps it a path column)."""
+        if not self.is_competency_session:
+            return {}
+        sides = {PATHS_IN_CATEGORY: "in", PATHS_OUT_CATEGORY: "out"}
+        out = {}
+        for c in self.categories:
+            side = sides.get(self.original_category_names.get(c.id, c.name))
+            if side:
+                out[c.id] = side
+        return out
+
+    @cached_property
+    def path_steps(self) -> tuple[frozenset[int], frozenset[int]]:
+        """Steps that collect occupation cards: the first is paths in, later ones paths out."""
+        return path_steps(self.protocol)
+
+    def path_side(self, card: Card) -> str:
+        """ "in" or "out" for a card naming a job people come from or move on to, "" for a
+        task (and for every card of a meeting not started from a profile). A card still in
+        the tray is a path when it was written during a paths step."""
+        if not self.is_competency_session:
+            return ""
+        return path_side(card, self.path_columns, self.path_steps)
+
+    @property
+    def functions(self) -> tuple[Category, ...]:
+        """A competencies session's job functions: its categories but the two path columns."""
+        return tuple(c for c in self.categories if c.id not in self.path_columns)
+
+    def employers_of(self, card: Card) -> int:
+        """How many distinct employers named a card (an employer's two cards in a stack count
+        once; an unattributed card is someone's). In a competencies round the tasks come
+        from the profile, not from anyone: only cards a named participant wrote count."""
+        return employers_named(card, tasks=self.is_competency_session)
+
+    def ranking(self) -> list[RankedOccupation]:
+        """The wall's cards in the order every export numbers them: by employers who named
+        each, reasons, hands. In a competencies round nobody named the tasks: they are in the
+        wall's order, function by function and entry to advanced, then the jobs in the
+        path columns."""
+        ranked = rank_occupations(self.cards)
+        if not self.is_competency_session:
+            return ranked
+        columns = {
+            c.id: i for i, c in enumerate(sorted(self.categories, key=lambda c: (c.position, c.id)))
+        }
+        levels = {key: i for i, key in enumerate(self.levels)}
+        ranked.sort(
+            key=lambda r: (
+                bool(self.path_side(r.card)),
+                columns.get(r.card.category_id or -1, len(columns)),
+                levels.get(r.card.level, len(levels)),
+                r.card.position,
+                r.card.id,
+            )
+        )
+        return [replace(r, employers=self.employers_of(r.card)) for r in ranked]
 
     def quotes(self) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.kind == "quote")
@@ -279,8 +355,7 @@ def take_snapshot(
     """
     session = store.session()
     people = store.participants() if everyone else store.attendees()
-    empty: dict[int, str] = {}
-    firsts = _originals(store) if session.source_profile.strip() else (empty, empty, empty)
+    firsts = _originals(store) if session.source_profile.strip() else ({}, frozenset(), {})
     snap = SessionSnapshot(
         # Text goes out exactly as stored: JSON, CSV and Markdown must round-trip byte for
         # byte. Only the PDF normalises (NFC), where it picks glyphs (export/fonts).
@@ -294,7 +369,7 @@ def take_snapshot(
         commitments=tuple(store.commitments()),
         takeaways=tuple(store.takeaways()),
         original_texts=firsts[0],
-        original_levels=firsts[1],
+        placed_by_room=firsts[1],
         original_category_names=firsts[2],
         links=tuple(store.links()),
         projections=tuple(store.projections()),
@@ -305,19 +380,24 @@ def take_snapshot(
 
 def _originals(
     store: SessionReader,
-) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
-    """Each card's first text and level, each category's first name: the journal keeps every
-    insert (only read for a session started from a profile, where versions are compared)."""
+) -> tuple[dict[int, str], frozenset[int], dict[int, str]]:
+    """Each card's first text, the cards whose level the room changed, each category's first
+    name: the journal keeps every change (only read for a session started from a profile,
+    where versions are compared)."""
     texts: dict[int, str] = {}
-    levels: dict[int, str] = {}
+    moves: dict[int, int] = {}
     names: dict[int, str] = {}
     for event in store.events_since(0):
         for change in event.changes:
+            if change.table == "cards" and change.before and change.after:
+                if change.before.get("level") != change.after.get("level"):
+                    # An undo takes one move back; a redo makes it again.
+                    step = -1 if event.kind == "undo" else 1
+                    moves[change.row_id] = moves.get(change.row_id, 0) + step
             if change.before is not None or not change.after:
                 continue
             if change.table == "cards":
                 texts.setdefault(change.row_id, str(change.after.get("text", "")))
-                levels.setdefault(change.row_id, str(change.after.get("level", "")))
             elif change.table == "categories":
                 names.setdefault(change.row_id, str(change.after.get("name", "")))
-    return texts, levels, names
+    return texts, frozenset(card for card, n in moves.items() if n > 0), names

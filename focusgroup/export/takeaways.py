@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from focusgroup.domain.model import TAKEAWAYS_MAX
+from focusgroup.domain.text import plural
 
 if TYPE_CHECKING:
     from focusgroup.export.content import Summary
@@ -43,8 +44,8 @@ def propose_takeaways(summary: Summary) -> list[str]:
     lead = occupations[0]
     if snap.is_competency_session:
         out.append(
-            f"The room reviewed {len(occupations)} tasks under {len(summary.functions)} job "
-            "functions."
+            f"The room reviewed {plural(len(summary.tasks), 'task')} under "
+            f"{plural(summary.categories, 'job function')}."
         )
     elif lead.employers >= 2:
         tied = [o.card.text.strip() for o in occupations if o.employers == lead.employers]

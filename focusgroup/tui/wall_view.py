@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from focusgroup.domain.model import UNSORTED, Card, CardLink, Category, Competency, Participant
 from focusgroup.domain.protocol import Protocol
-from focusgroup.domain.wall import Wall
+from focusgroup.domain.wall import Wall, employers_named
 from focusgroup.tui.widgets.card_tile import COMPETENCY_SYMBOL, OCCUPATION_SYMBOL, CardView
 
 ColumnKey = int | None
@@ -56,6 +56,8 @@ class ViewOptions:
     """Competency cards folded into a count."""
     projector: bool = False
     marked: frozenset[int] = frozenset()
+    tasks: bool = False
+    """The cards are a job profile's tasks (a competencies round): nobody named them."""
 
 
 def kind_symbol(protocol: Protocol, key: str, default: str) -> str:
@@ -125,7 +127,7 @@ def card_view(
     return CardView(
         text=card.text,
         symbol=look.symbol,
-        count=card.employers,
+        count=employers_named(card, tasks=options.tasks),
         hands=card.hands,
         hands_taken=card.hands_taken,
         shortlist=shortlist,

@@ -113,6 +113,19 @@ BROKEN = [
     ("occupation: [W\n", "line 2"),
     ("", "is empty"),
     ("- just a list\n", "must be a mapping"),
+    # Found by the fuzz test in test_profile_input: each reached the store or a constructor.
+    ("Welder\n", "profile must be a mapping of fields, got text 'Welder'"),
+    (
+        "occupation: W\nfunctions: [{name: A, tasks: [{text: t, votes: -3}]}]\n",
+        "functions[1].tasks[1].votes must be a whole number from 0 to 1,000,000, got int -3",
+    ),
+    ("occupation: W\nfunctions: [{name: A, tasks: [{text: t, votes: 1e40}]}]\n", "votes must"),
+    ("occupation: W\nversion: 99999999999999999999\n", "version must be a whole number"),
+    ("occupation: W\nrounds: [{number: 1}]\n", "rounds[1].who is required"),
+    ("occupation: W\nrounds: [{who: x}]\n", "rounds[1].number is required"),
+    ('occupation: "W\\ud800"\n', "line 1: occupation holds \\ud800"),
+    ("occupation: |\n  Welder\n  Fitter\n", "occupation must be on one line"),
+    ("occupation: W\nonet: {skills: [{name: a, importance: .nan}]}\n", "must be a number"),
 ]
 
 

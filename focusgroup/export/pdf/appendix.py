@@ -20,8 +20,10 @@ from reportlab.platypus import (
 )
 
 from focusgroup.domain.model import SHIFTS, Competency
+from focusgroup.domain.text import plural
 from focusgroup.domain.wall import build_wall
 from focusgroup.export.content import (
+    NOT_YET_SORTED,
     ORDER_OF_THE_WALL,
     OccupationSummary,
     Summary,
@@ -86,8 +88,8 @@ def _wall(styles: Styles, summary: Summary) -> list[Flowable]:
 
 def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
     t = summary.terms
-    occs = summary.occupations
-    if not occs:
+    occs = summary.tasks  # in a competencies meeting, its paths are listed after them
+    if not occs and not summary.paths:
         return []
     competency = summary.snapshot.is_competency_session
     intro = (
@@ -158,6 +160,15 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
             )
         )
         out.append(table)
+    for label, jobs in summary.paths:
+        where = [
+            f"{o.card.text} ({o.level if o.card.category_id is not None else NOT_YET_SORTED})"
+            for o in jobs
+        ]
+        out += [
+            Spacer(1, 6),
+            keep_together([styles.p(label, styles.h2), *styles.bullets(where)]),
+        ]
     if summary.reason_counts:
         lead = most_often_line(summary)
         out += [
@@ -178,15 +189,20 @@ def _ranking(styles: Styles, summary: Summary) -> list[Flowable]:
 
 
 def _details(styles: Styles, summary: Summary) -> list[Flowable]:
-    if summary.snapshot.is_competency_session:
-        return []  # every task is already in the table
-    return [keep_together(_detail(styles, o)) for o in summary.occupations if o.has_more]
+    # In a competencies round: what the room said about each task (the knowledge, skills
+    # and abilities behind it, notes and quotes about it), beyond its row in the table.
+    competency = summary.snapshot.is_competency_session
+    return [
+        keep_together(_detail(styles, o, named=not competency)) for o in summary.tasks if o.has_more
+    ]
 
 
-def _detail(styles: Styles, occ: OccupationSummary) -> list[Flowable]:
-    meta = [occ.place(" · "), f"named by {occ.employers}"]
+def _detail(styles: Styles, occ: OccupationSummary, *, named: bool = True) -> list[Flowable]:
+    meta = [occ.place(" · ")]
+    if named:  # a strawman task was named by no one
+        meta.append(f"named by {occ.employers}")
     if occ.hands is not None:
-        meta.append(f"{occ.hands} hands")
+        meta.append(plural(occ.hands, "hand"))
     if occ.shortlist_place:
         meta.append(f"shortlist {occ.shortlist_place}")
     if occ.card.soc_code:

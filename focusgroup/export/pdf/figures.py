@@ -37,6 +37,9 @@ CELL_LIMIT = 8
 def wall_grid(styles: Styles, snap: SessionSnapshot, wall: Wall) -> Flowable:
     """Categories down the side, levels across (entry → advanced): the wall, as a pathway."""
     levels = wall.levels
+    # A competencies meeting's tasks come from the profile: nobody wrote them, so they are
+    # shown in the wall's order with no count of employers.
+    tasks = snap.is_competency_session
     head = [Paragraph("", styles.cell_head)] + [
         Paragraph(markup(snap.level_label(lv)), styles.cell_head) for lv in levels
     ]
@@ -59,14 +62,16 @@ def wall_grid(styles: Styles, snap: SessionSnapshot, wall: Wall) -> Flowable:
             ("LINEBEFORE", (0, r), (0, r), 4, colour),
         ]
         for c, level in enumerate(levels, start=1):
-            cards = sorted(wall.cell(cat.id, level), key=lambda k: (-k.employers, -k.hands))
-            row.append(_cell(styles, cards))
+            cards = list(wall.cell(cat.id, level))
+            if not tasks:
+                cards.sort(key=lambda k: (-k.employers, -k.hands))
+            row.append(_cell(styles, cards, counted=not tasks))
             style.append(("BACKGROUND", (c, r), (c, r), LEVEL_COLOURS[(c - 1) % 3]))
         rows.append(row)
     if wall.unsorted:
         rows.append(
             [Paragraph(markup("Not yet sorted", bold=True), styles.cell)]
-            + [_cell(styles, list(wall.unsorted))]
+            + [_cell(styles, list(wall.unsorted), counted=not tasks)]
             + [""] * (len(levels) - 1)
         )
         n = len(rows) - 1
@@ -77,13 +82,13 @@ def wall_grid(styles: Styles, snap: SessionSnapshot, wall: Wall) -> Flowable:
     return table
 
 
-def _cell(styles: Styles, cards: Sequence[Card]) -> list[Flowable] | str:
+def _cell(styles: Styles, cards: Sequence[Card], *, counted: bool) -> list[Flowable] | str:
     if not cards:
         return ""
     items: list[Flowable] = []
     for card in cards[:CELL_LIMIT]:
         # Distinct employers: one employer's first and third card in a stack count once.
-        n = card.employers
+        n = card.employers if counted else 0
         badge = f' <font color="#1f5f7a"><b>{n}</b></font>' if n > 1 else ""
         items.append(Paragraph(markup(card.text) + badge, styles.cell))
     if len(cards) > CELL_LIMIT:

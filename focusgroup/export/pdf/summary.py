@@ -202,8 +202,8 @@ def _second_page(styles: Styles, summary: Summary) -> list[Flowable]:
     glance = [
         (str(summary.employers), who),
         (str(summary.cards_written), f"{t['card']} cards"),
-        (str(len(summary.occupations)), f"distinct {t['cards']}"),
-        (str(len(snap.categories)), t["categories"]),
+        (str(len(summary.tasks)), f"distinct {t['cards']}"),
+        (str(summary.categories), t["categories"]),
     ]
     cells = [
         [

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.model import Card
+from focusgroup.domain.text import plural
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.card_tile import reason_mark
@@ -80,10 +81,12 @@ class CardDialog(ModalScreen[None]):
     def summary(self, card: Card) -> Content:
         protocol = self.app.store.protocol()
         lines = [Content.assemble(("● ", "bold"), (card.text, "bold"))]
-        n = card.employers  # distinct employers: one employer's two cards count once
-        facts = [f"named by {n} employer{'s' if n != 1 else ''}"]
+        facts = []
+        if not self.app.store.session().from_profile:  # a profile's task was named by no one
+            n = card.employers  # distinct employers: one employer's two cards count once
+            facts.append(f"named by {plural(n, 'employer')}")
         if card.hands_taken:
-            facts.append(f"{card.hands} hands up")
+            facts.append(f"{plural(card.hands, 'hand')} up")
         if card.third_card:
             facts.append("third card")
         lines.append(Content.styled(" · ".join(facts), "dim"))

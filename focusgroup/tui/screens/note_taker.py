@@ -145,7 +145,11 @@ class NoteTakerScreen(Screen[None]):
     def _refresh_wall(self) -> None:
         store = self.app.store
         self.query_one(NoteWall).show(
-            store.wall(), store.competencies(), self._tier_labels(), store.links()
+            store.wall(),
+            store.competencies(),
+            self._tier_labels(),
+            store.links(),
+            tasks=store.session().from_profile,
         )
 
     def _refresh_log(self) -> None:

@@ -18,7 +18,17 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from focusgroup.domain.model import Card
-from focusgroup.domain.wall import build_wall, missing_cards, rank_occupations, reason_tallies
+from focusgroup.domain.wall import (
+    PATHS_IN_CATEGORY,
+    PATHS_OUT_CATEGORY,
+    build_wall,
+    employers_named,
+    missing_cards,
+    path_side,
+    path_steps,
+    rank_occupations,
+    reason_tallies,
+)
 from focusgroup.tui.messages import SessionChanged
 from focusgroup.tui.screens.wall_cards import WallCards
 from focusgroup.tui.screens.wall_categories import WallCategories
@@ -146,9 +156,15 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
 
     # -- building ------------------------------------------------------------------------------
 
+    @property
+    def _noun(self) -> str:
+        return "task" if self.options.tasks else "occupation"
+
     def compose(self) -> Iterable[Widget]:
         store = self.app.store
-        self.step_index = store.session().current_step
+        session = store.session()
+        self.step_index = session.current_step
+        self.options = replace(self.options, tasks=session.from_profile)
         self._opening_cards = store.cards()
         with Covered(id="wall-bar"):
             yield Static(id="bar-title")
@@ -239,18 +255,37 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
     def refresh_side(self, cards: list[Card]) -> None:
         people = self.app.store.participants()
         by_id = {p.id: p for p in people}
-        repeated = [(r.card.text, r.employers) for r in rank_occupations(cards) if r.employers >= 2]
-        missing = [by_id[i].name for i in missing_cards(people, cards)]
+        protocol = self.app.store.protocol()
+        paths: int | None = None
+        if self.options.tasks:
+            # A round started from a profile: the cards are its tasks, which nobody hands
+            # in, and the jobs in the two path columns are counted apart, as the summary does.
+            columns = {
+                c.id: "path"
+                for c in self.app.store.categories()
+                if c.name in (PATHS_IN_CATEGORY, PATHS_OUT_CATEGORY)
+            }
+            steps = path_steps(protocol)
+            on_paths = [c for c in cards if path_side(c, columns, steps)]
+            paths = len(on_paths)
+            cards = [c for c in cards if c not in on_paths]
+            missing: list[str] = []
+        else:
+            missing = [by_id[i].name for i in missing_cards(people, cards)]
+        ranked = rank_occupations(cards)
+        named = [(r.card.text, employers_named(r.card, tasks=self.options.tasks)) for r in ranked]
+        repeated = [(text, n) for text, n in named if n >= 2]
         unsorted = sum(1 for c in cards if c.category_id is None)
         written = sum(c.count for c in cards)
-        protocol = self.app.store.protocol()
         tallies = {}
         for key, count in reason_tallies(cards).items():
             known = protocol.reason(key)
             shown = f"{reason_mark(known.hotkey)} {known.label}" if known else f"✎ {key}"
             tallies[shown] = count
         self.agenda.show_counts(
-            counts_content(len(cards), unsorted, repeated, missing, written, tallies)
+            counts_content(
+                len(cards), unsorted, repeated, missing, written, tallies, self._noun, paths
+            )
         )
         self._counts = (written, len(cards), unsorted)
         self.refresh_title()
@@ -268,7 +303,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
             # Before the counts: on a narrow bar the end is cut, and the phones' state matters.
             *self._collecting_parts(),
             ("  ·  ", "dim"),
-            wall_counts(written, total, unsorted),
+            wall_counts(written, total, unsorted, self._noun),
         )
         # One line, 1fr wide: a new title never changes the layout, so skip the relayout.
         self.query_one("#bar-title", Static).update(title, layout=False)

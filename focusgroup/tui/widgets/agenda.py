@@ -48,12 +48,11 @@ def legend_content(protocol: Protocol) -> Content:
     return Content("\n").join(lines)
 
 
-def wall_counts(written: int, occupations: int, unsorted: int) -> str:
+def wall_counts(written: int, occupations: int, unsorted: int, noun: str = "occupation") -> str:
     """The wall's one count, in the words the exports use: occupations (a merged stack is
-    one) from cards (every card an employer wrote), and how many occupations are unsorted."""
-    return (
-        f"{plural(occupations, 'occupation')} from {plural(written, 'card')}, {unsorted} unsorted"
-    )
+    one) from cards (every card an employer wrote), and how many occupations are unsorted.
+    In a round started from a job profile, `noun` is "task": the paths are counted apart."""
+    return f"{plural(occupations, noun)} from {plural(written, 'card')}, {unsorted} unsorted"
 
 
 def counts_content(
@@ -63,15 +62,19 @@ def counts_content(
     missing: Sequence[str],
     written: int | None = None,
     tallies: Mapping[str, int] | None = None,
+    noun: str = "occupation",
+    paths: int | None = None,
 ) -> Content:
     written = total if written is None else written
     lines = [
         Content.styled("ON THE WALL", "bold"),
         Content(
-            f"{plural(total, 'occupation')} from {plural(written, 'card')} · "
+            f"{plural(total, noun)} from {plural(written, 'card')} · "
             f"{total - unsorted} placed · {unsorted} unsorted"
         ),
     ]
+    if paths is not None:
+        lines.append(Content(f"{plural(paths, 'path')} into and out of the job"))
     if repeated:
         lines.append(Content.styled("Named by 2+ employers:", "bold"))
         lines += [Content.assemble((f"×{n} ", "bold"), text) for text, n in repeated[:6]]

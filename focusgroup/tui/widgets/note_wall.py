@@ -17,7 +17,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from focusgroup.domain.model import Card, CardLink, Competency
-from focusgroup.domain.wall import Wall
+from focusgroup.domain.wall import Wall, employers_named
 from focusgroup.tui.wall_view import CATEGORY_SYMBOL, TRAY_SYMBOL
 from focusgroup.tui.widgets.card_tile import COMPETENCY_SYMBOL, OCCUPATION_SYMBOL
 
@@ -67,6 +67,7 @@ class NoteWall(Tree[NodeKey]):
         self._advances: dict[int, list[str]] = {}
         """Card id -> the texts of the cards it advances to (career pathway links)."""
         self._built = False
+        self._tasks = False
 
     # -- building -------------------------------------------------------------------------
 
@@ -76,8 +77,12 @@ class NoteWall(Tree[NodeKey]):
         competencies: Sequence[Competency],
         tier_labels: dict[str, str],
         links: Sequence[CardLink] = (),
+        *,
+        tasks: bool = False,
     ) -> None:
-        """Rebuild from the store's read models, keeping cursor, marks and open branches."""
+        """Rebuild from the store's read models, keeping cursor, marks and open branches.
+        `tasks`: the cards are a job profile's tasks (nobody named them: no ×N)."""
+        self._tasks = tasks
         cursor = self.cursor_node.data if self.cursor_node is not None else None
         cursor_line = self.cursor_line
         opened = {key for key, node in self._by_key.items() if node.is_expanded}
@@ -157,8 +162,9 @@ class NoteWall(Tree[NodeKey]):
         mark = "\u2713 " if card.id in self.marked else ""
         label = Text.assemble((mark, "bold"), f"{OCCUPATION_SYMBOL} ", card.text)
         details = [card.level] if card.category_id is not None else []
-        if card.employers > 1:  # distinct employers, as on the wall and in the summary
-            details.append(f"\u00d7{card.employers}")
+        named = employers_named(card, tasks=self._tasks)
+        if named > 1:  # distinct employers, as on the wall and in the summary
+            details.append(f"\u00d7{named}")
         if competencies:
             details.append(f"{competencies} {COMPETENCY_SYMBOL}")
         if details:
