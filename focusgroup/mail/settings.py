@@ -171,7 +171,10 @@ def save_config(values: Mapping[str, Any], path: Path | None = None) -> Path:
         raise MailSettingsError("The SMTP password is never saved; it is asked for when sending.")
     path = config_file_path() if path is None else path
     existing = _read_config(path) if path.is_file() else {}
-    kept = {k: v for k, v in existing.items() if k not in {CONFIG_KEYS[key] for key in SAVED_KEYS}}
+    # Only what the form sent is replaced: the form has no reply_to field, and saving it
+    # must not wipe the reply_to (or cafile, timeout) someone wrote in the file by hand.
+    given = {CONFIG_KEYS[key] for key in values if key in SAVED_KEYS}
+    kept = {k: v for k, v in existing.items() if k not in given}
     fresh = {
         CONFIG_KEYS[k]: v for k, v in values.items() if k in SAVED_KEYS and v not in ("", None)
     }

@@ -140,3 +140,31 @@ async def test_the_summary_goes_to_attendees_unless_asked_for_everyone(
             "ana@example.org",
             "bo@example.org",
         ]
+
+
+async def test_saving_the_form_keeps_the_reply_to_written_in_the_file(
+    meeting: SessionStore, smtp_server: SmtpServer, isolated_home: Path
+) -> None:
+    """The form has no Reply-To field; saving it used to drop `reply_to:` from mail.yaml,
+    so replies went to the sender instead of the team's mailbox."""
+    saved = isolated_home / "mail.yaml"
+    saved.write_text(
+        "from: Dana Whitfield <dana@example.org>\nhost: 127.0.0.1\n"
+        f"port: {smtp_server.port}\nsecurity: none\nreply_to: Team <team@example.org>\n",
+        encoding="utf-8",
+    )
+    app = MailApp(meeting)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("ctrl+o")
+        dialog = app.screen
+        assert isinstance(dialog, MailSettingsDialog)
+        dialog.query_one("#ms-host", Input).focus()
+        await pilot.press("end", "backspace", "1", "enter")  # retype the last digit; Enter saves
+        assert "Saved to" in str(dialog.query_one("#ms-status").render())
+        assert yaml.safe_load(saved.read_text(encoding="utf-8"))["reply_to"] == (
+            "Team <team@example.org>"
+        )
+        await pilot.press("escape")
+        screen = await send_and_wait(app, pilot)
+        assert "Done: 3 sent, 0 failed." in status_text(screen)
+    assert {str(m.message["Reply-To"]) for m in smtp_server.messages} == {"Team <team@example.org>"}
