@@ -111,6 +111,15 @@ class _ConnectionLost(Exception):
     """The server went away mid-run; the message in flight may or may not have arrived."""
 
 
+class _SenderRefused(Exception):
+    """The server refused MAIL FROM: this message was not taken, and no other one will be."""
+
+    def __init__(self, error: MailError, message_id: str) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.message_id = message_id
+
+
 def tls_context(settings: SmtpSettings) -> ssl.SSLContext:
     """Certificate and host name are always verified; --cafile adds a CA, never disables."""
     return ssl.create_default_context(cafile=settings.cafile or None)
@@ -222,10 +231,7 @@ def explain(error: BaseException, settings: SmtpSettings, stage: str = "connect"
             )
         return MailConnectionError(f"The mail server {where} does not support this: {error}")
     if isinstance(error, smtplib.SMTPSenderRefused):
-        sender = error.sender.decode() if isinstance(error.sender, bytes) else error.sender
-        return MailSenderRefused(
-            f"The mail server refused the sender address {sender} ({_reply(error)}); check --from."
-        )
+        return _explain_mail_from(error, where)
     if isinstance(error, smtplib.SMTPServerDisconnected):
         return MailConnectionError(f"The mail server {where} closed the connection unexpectedly.")
     if isinstance(error, smtplib.SMTPResponseException):
@@ -235,6 +241,35 @@ def explain(error: BaseException, settings: SmtpSettings, stage: str = "connect"
             f"Could not talk to the mail server {where}: {error.strerror or error}."
         )
     return MailConnectionError(f"Sending failed talking to {where}: {error}")
+
+
+def _explain_mail_from(error: smtplib.SMTPSenderRefused, where: str) -> MailError:
+    """The server's answer to MAIL FROM: the address, or something before it, is the problem.
+
+    Servers say "530 Must issue a STARTTLS command first" or "530 Authentication required"
+    here, and 4xx when they are busy or rate-limiting: none of those is about --from.
+    """
+    reply = _reply(error)
+    said = reply.casefold()
+    if "starttls" in said or "tls" in said.split():
+        return MailTLSError(
+            f"The mail server {where} takes mail only over an encrypted connection ({reply}); "
+            "use --security starttls (Security in Mail settings)."
+        )
+    if error.smtp_code == 530 or "authenticat" in said:
+        return MailAuthError(
+            f"The mail server {where} wants a login before it takes mail ({reply}); set "
+            "--user (Login in Mail settings); the password is asked for when sending."
+        )
+    if 400 <= error.smtp_code < 500:
+        return MailConnectionError(
+            f"The mail server {where} is not taking mail right now ({reply}); try again "
+            "later: only those not sent yet will get it."
+        )
+    sender = error.sender.decode() if isinstance(error.sender, bytes) else error.sender
+    return MailSenderRefused(
+        f"The mail server refused the sender address {sender} ({reply}); check --from."
+    )
 
 
 def send_all(
@@ -275,9 +310,15 @@ def send_all(
                     recipient, str(lost.args[1]), False, str(lost.args[0]), unknown=True
                 )
                 _close(client)
-            except MailError as error:  # the From address refused: no message can go out
-                report.fatal = error
-                report.not_attempted.extend(queue[index:])
+            except _SenderRefused as refused:
+                # Refused at MAIL FROM, before the message was handed over: not sent, and its
+                # intent row must say so (failed, retried next run), never "may have been
+                # sent". No message can go out now, so the run stops with the rest untried.
+                outcome = Outcome(recipient, refused.message_id, False, str(refused.error))
+                report.outcomes.append(outcome)
+                on_outcome(outcome)
+                report.fatal = refused.error
+                report.not_attempted.extend(queue[index + 1 :])
                 break
             report.outcomes.append(outcome)
             on_outcome(outcome)
@@ -308,7 +349,7 @@ def _send_one(
         replies = [_reply_parts(*reply) for reply in error.recipients.values()]
         return Outcome(recipient, message_id, False, "address rejected: " + "; ".join(replies))
     except smtplib.SMTPSenderRefused as error:
-        raise explain(error, settings) from None
+        raise _SenderRefused(explain(error, settings), message_id) from None
     except smtplib.SMTPNotSupportedError:
         return Outcome(
             recipient, message_id, False, "the server can't deliver to a non-ASCII address"

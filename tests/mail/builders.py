@@ -47,10 +47,15 @@ class Collector:
     hang_up_on: set[str] = field(default_factory=set)
     """Recipients whose message gets a 421 (server closing) instead of being accepted."""
     refuse_sender: bool = False
+    sender_reply: str = "553 5.7.1 <{address}>: Sender address rejected: not owned by user"
+    """What a refused MAIL FROM is answered ({address} is filled in)."""
+    refuse_sender_after: int | None = None
+    """Take this many messages, then refuse MAIL FROM (a quota or rate limit mid-run)."""
 
     async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str, _: Any):
-        if self.refuse_sender:
-            return f"553 5.7.1 <{address}>: Sender address rejected: not owned by user"
+        limit = self.refuse_sender_after
+        if self.refuse_sender or (limit is not None and len(self.messages) >= limit):
+            return self.sender_reply.format(address=address)
         envelope.mail_from = address
         return "250 OK"
 
