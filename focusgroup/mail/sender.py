@@ -156,11 +156,38 @@ def connect(settings: SmtpSettings) -> smtplib.SMTP:
 
 
 def check_connection(settings: SmtpSettings) -> str:
-    """Connect, secure and log in, then hang up; returns what worked, raises a MailError."""
+    """Connect, secure, log in and ask to send from the sender, then hang up.
+
+    Returns what worked, raises a MailError. Servers that want STARTTLS or a login, or won't
+    take this From address, only say so at MAIL FROM: asking there (then RSET, so nothing is
+    sent) makes the test fail for the same reason a send would.
+    """
     client = connect(settings)
-    _quit(client)
+    try:
+        probed = _ask_to_send(client, settings)
+    finally:
+        _quit(client)
     login = f", logged in as {settings.user}" if settings.user else ""
-    return f"Connected to {settings.host}:{settings.effective_port} ({settings.security}){login}."
+    takes = f"; it takes mail from {probed}" if probed else ""
+    return (
+        f"Connected to {settings.host}:{settings.effective_port} ({settings.security}){login}"
+        f"{takes}."
+    )
+
+
+def _ask_to_send(client: smtplib.SMTP, settings: SmtpSettings) -> str:
+    """MAIL FROM the sender, then RSET: the address the server accepted ("" if not asked)."""
+    sender = settings.sender().addr_spec
+    if not sender.isascii():  # would need SMTPUTF8; the send itself finds out
+        return ""
+    try:
+        code, reply = client.mail(sender)
+        if code != 250:
+            raise smtplib.SMTPSenderRefused(code, reply, sender)
+        client.rset()
+    except (smtplib.SMTPException, OSError) as error:
+        raise explain(error, settings, "mail") from None
+    return sender
 
 
 def _login(client: smtplib.SMTP, user: str, password: str) -> None:
