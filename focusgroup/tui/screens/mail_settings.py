@@ -36,6 +36,18 @@ SECURITY_LABELS = {
 class MailSettingsDialog(ModalScreen[bool]):
     """Dismissed with True once settings were saved (the e-mail screen reloads them)."""
 
+    # Self-contained (the e-mail screen opens it, also in apps without focusgroup's styles).
+    # The port and security row used to take the row's default height (1fr: a tenth of the
+    # screen, or one line at 80x24, covering the login) and left the Security list one
+    # column wide; the box scrolls when a short terminal can't hold it all.
+    DEFAULT_CSS = """
+    MailSettingsDialog .mail-settings-box { overflow-y: auto; }
+    MailSettingsDialog .ms-row { height: auto; }
+    MailSettingsDialog #ms-port { width: 26; }
+    MailSettingsDialog #ms-security { width: 1fr; }
+    MailSettingsDialog .dialog-buttons { height: auto; }
+    """
+
     BINDINGS = [
         Binding("escape", "close", "Close", id="mail-settings.close"),
         Binding("ctrl+s", "save", "Save", priority=True, id="mail-settings.save"),
