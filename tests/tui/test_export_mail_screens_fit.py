@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Select
+from textual.widgets import Button, Checkbox, Label, Select
 
 from focusgroup.sample import sample_session
 from focusgroup.tui.app import FocusGroupApp, make_app
@@ -77,6 +77,21 @@ def app(tmp_path: Path):
     app.animation_level = "none"
     yield app
     store.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_export_dialog_every_control_reachable_and_shown(app: FocusGroupApp, size) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        reached = await _tab_through(app, pilot)
+        ids = {w.id for w in reached}
+        assert {"export-folder", "export-pdf", "export-csv", "export-anonymous"} <= ids
+        assert {"export-go", "export-close"} <= ids
+        app.screen.query_one("#export-close", Button).focus()
+        await pilot.pause()
+        help_line = str(app.screen.query_one(".dialog-help", Label).render())
+        assert help_line in screen_text(app)  # the help line is on screen by the buttons
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -31,6 +31,14 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     app = getters.app(SessionApp)
 
+    # Folder, six choices, progress, status, buttons and help are taller than an 80x24
+    # terminal's dialog: the box scrolls (Tab brings each control into view) instead of
+    # cutting off the Export button, the status and the help line below its edge.
+    DEFAULT_CSS = """
+    ExportDialog .export-box { overflow-y: auto; }
+    ExportDialog .dialog-buttons { height: auto; }
+    """
+
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="export.cancel"),
         Binding("ctrl+s", "start", "Export", id="export.start"),
