@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from focusgroup.sample import sample_session
 from focusgroup.tui.app import FocusGroupApp, make_app
@@ -129,3 +129,21 @@ async def test_mail_settings_security_is_picked_with_the_keyboard(
         saved = yaml.safe_load((isolated_home / "mail.yaml").read_text(encoding="utf-8"))
         assert saved == {"from": "Dana <dana@example.org>", "host": "smtp.example.org",
                          "security": "ssl"}  # fmt: skip
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_email_screen_every_control_reachable_and_shown(app: FocusGroupApp, size) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("M")
+        await pilot.pause()
+        reached = await _tab_through(app, pilot)
+        ids = {w.id for w in reached}
+        assert {"email-subject", "email-cover", "email-recipients"} <= ids
+        assert {"email-profiles", "email-resend", "email-everyone"} <= ids
+        assert {"email-settings-button", "email-send", "email-close"} <= ids
+        # The password field, when a login needs one, is on screen as well.
+        screen = app.screen
+        screen.query_one("#email-password").set_class(True, "needed")
+        screen.query_one("#email-password", Input).focus()
+        await pilot.pause()
+        assert _hit(app, screen.query_one("#email-password"))
