@@ -11,6 +11,7 @@ import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from email.errors import MessageError
 from email.headerregistry import Address
 from email.utils import parseaddr
 from pathlib import Path
@@ -115,7 +116,7 @@ def parse_address(value: str, what: str) -> Address:
         raise MailSettingsError(f"The {what} address {value!r} is not a valid e-mail address.")
     try:
         return Address(display_name=name, addr_spec=addr)
-    except (ValueError, IndexError) as error:
+    except (ValueError, IndexError, MessageError) as error:  # "a@example..org": HeaderParseError
         raise MailSettingsError(
             f"The {what} address {value!r} is not a valid e-mail address ({error})."
         ) from None
