@@ -17,6 +17,7 @@ from email.utils import format_datetime, localtime, make_msgid
 from focusgroup import __version__
 from focusgroup.domain.fields import joined_lines
 from focusgroup.mail.content import MailContent
+from focusgroup.mail.settings import ascii_domain
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,10 @@ def _set_mailbox(message: EmailMessage, field: str, address: Address) -> None:
     whitespace between them. The header keeps its parsed value, so `message[field]` and
     smtplib's envelope are unchanged; only how it is written out differs.
     """
+    # An internationalised domain goes out in its ASCII (IDNA) form, in the header and so in
+    # smtplib's envelope: as UTF-8 it needs SMTPUTF8, and the email package wrote it as an
+    # encoded-word inside the address, which no mail program reads.
+    address = Address(address.display_name, address.username, ascii_domain(address.domain))
     if address.display_name.isascii() and "=?" not in address.display_name:
         message[field] = address  # plain (quoted if need be): the folder handles ASCII well
         return
@@ -155,4 +160,4 @@ def _attached_line(content: MailContent) -> str:
 def _domain(sender: Address) -> str:
     # The Message-ID's right-hand side is the sender's domain, not this laptop's hostname
     # (which leaks the machine name and is often "localhost" in a hotel room).
-    return sender.domain or "focusgroup.invalid"
+    return ascii_domain(sender.domain) if sender.domain else "focusgroup.invalid"

@@ -115,11 +115,21 @@ def parse_address(value: str, what: str) -> Address:
     if not addr or "@" not in addr or addr.startswith("@") or addr.endswith("@"):
         raise MailSettingsError(f"The {what} address {value!r} is not a valid e-mail address.")
     try:
-        return Address(display_name=name, addr_spec=addr)
+        address = Address(display_name=name, addr_spec=addr)
+        ascii_domain(address.domain)
     except (ValueError, IndexError, MessageError) as error:  # "a@example..org": HeaderParseError
         raise MailSettingsError(
             f"The {what} address {value!r} is not a valid e-mail address ({error})."
         ) from None
+    return address
+
+
+def ascii_domain(domain: str) -> str:
+    """`bücher.example` as mail servers and headers carry it: `xn--bcher-kva.example` (IDNA).
+
+    Raises ValueError (UnicodeError) for a domain that has no such form (an empty label...).
+    """
+    return domain if domain.isascii() else domain.encode("idna").decode("ascii")
 
 
 def load_settings(

@@ -110,3 +110,47 @@ def test_a_long_non_ascii_name_keeps_every_space() -> None:
     raw = dict(parsed.raw_items())["To"]
     assert len(ENCODED_WORD.findall(raw)) > 1  # it does need more than one encoded-word
     assert shown_name(raw) == name
+
+
+IDN = ["bücher.example", "пример.испытание", "例え.テスト", "münchen.de", "ñandú.example"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(domain=st.sampled_from(IDN), name=NAMES)
+def test_an_internationalised_domain_goes_out_in_its_ascii_form(domain: str, name: str) -> None:
+    """'ana@bücher.example' was written as 'ana@=?utf-8?q?b=C3=BCcher?=.example' (an
+    encoded-word inside the address, which no mail program reads) and the envelope carried
+    raw UTF-8 that a server without SMTPUTF8 refuses. IDNA is what DNS and servers use."""
+    ascii = domain.encode("idna").decode("ascii")
+    letter = Letter(
+        sender=Address("Dana", addr_spec=f"dana@{domain}"), subject="S", content=CONTENT
+    )
+    parsed, data = parse(build_message(letter, name, f"ana@{domain}", None))
+    assert parsed["To"].addresses[0].addr_spec == f"ana@{ascii}"
+    assert parsed["From"].addresses[0].addr_spec == f"dana@{ascii}"
+    assert str(parsed["Message-ID"]).endswith(f"@{ascii}>")
+    data.split(b"\r\n\r\n", 1)[0].decode("ascii")  # every header 7-bit
+    assert shown_name(dict(parsed.raw_items())["To"]) == name
+
+
+def test_an_internationalised_domain_through_a_real_server(
+    store, smtp_server, content: MailContent
+) -> None:
+    from focusgroup.mail.recipients import Status, plan
+    from focusgroup.mail.sender import send_all
+
+    ana = store.add_participant("Ana Bücher", "Bücher GmbH", email="ana@bücher.example")
+    long_label = "ü" * 64  # no IDNA form: a DNS label is at most 63 characters
+    bad = store.add_participant("Bad Domain", "X", email=f"bo@{long_label}.example")
+    recipients = plan(store.participants(), store.sends())
+    assert {r.participant.id: r.status for r in recipients} == {
+        ana: Status.DUE,
+        bad: Status.BAD_ADDRESS,  # no IDNA form: skipped with a reason, not a crash
+    }
+    settings = smtp_server.settings()
+    letter = Letter(sender=settings.sender(), subject="S", content=content)
+    report = send_all(settings, letter, recipients, on_outcome=lambda outcome: None)
+    assert report.ok and len(report.sent) == 1
+    [received] = smtp_server.messages
+    assert received.rcpt_tos == ["ana@xn--bcher-kva.example"]
+    assert received.message["To"].addresses[0].addr_spec == "ana@xn--bcher-kva.example"
