@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -65,7 +66,12 @@ class Collector:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
+    data_delay: float = 0.0
+    """Seconds to think before answering DATA (a slow server: time to press Esc mid-send)."""
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.data_delay:
+            await asyncio.sleep(self.data_delay)
         if set(envelope.rcpt_tos) & self.hang_up_on:
             return "421 4.3.2 Service shutting down"
         login = session.auth_data.login.decode() if session.authenticated else None
