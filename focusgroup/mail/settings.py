@@ -213,6 +213,17 @@ def save_config(values: Mapping[str, Any], path: Path | None = None) -> Path:
     return path
 
 
+def saved_values(path: Path | None = None) -> dict[str, str]:
+    """What mail.yaml holds, as text for the settings form, each value as written, even one
+    that is wrong (the form is where it gets fixed). {} if there is no file or no YAML."""
+    path = config_file_path() if path is None else path
+    try:
+        values = _read_config(path) if path.is_file() else {}
+    except MailSettingsError:
+        return {}
+    return {name: str(value) for name, value in values.items()}
+
+
 def overridden_by_environment(environ: Mapping[str, str] | None = None) -> list[str]:
     """Environment variables that win over the file (the form says so)."""
     environ = os.environ if environ is None else environ

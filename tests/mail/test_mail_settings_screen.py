@@ -226,3 +226,23 @@ async def test_test_connection_says_the_server_takes_mail_from_the_sender(
             "it takes mail from dana@example.org."
         )
     assert auth_server.messages == []
+
+
+async def test_the_form_edits_the_file_not_the_environment(
+    meeting: SessionStore, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With FOCUSGROUP_SMTP_HOST set, the form was filled from the merged settings, and
+    saving copied the environment's server into mail.yaml for good."""
+    saved = isolated_home / "mail.yaml"
+    saved.write_text("from: Dana <dana@example.org>\nhost: file.example.org\n", "utf-8")
+    monkeypatch.setenv("FOCUSGROUP_SMTP_HOST", "env.example.org")
+    app = MailApp(meeting)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("ctrl+o")
+        dialog = app.screen
+        assert dialog.query_one("#ms-host", Input).value == "file.example.org"
+        assert "FOCUSGROUP_SMTP_HOST" in " ".join(
+            str(label.render()) for label in dialog.query("Label")
+        )
+        await pilot.press("enter")
+    assert yaml.safe_load(saved.read_text("utf-8"))["host"] == "file.example.org"

@@ -215,7 +215,7 @@ class EmailScreen(ModalScreen[None]):
                 self.settings, self._settings_error = None, str(error)
             self._show_settings()
 
-        self.app.push_screen(MailSettingsDialog(self.settings), reload)
+        self.app.push_screen(MailSettingsDialog(), reload)
 
     def status_of(self, participant_id: int) -> str:
         """The Status cell for one participant (used by tests and screen readers alike)."""

@@ -24,6 +24,7 @@ from focusgroup.mail.settings import (
     load_settings,
     overridden_by_environment,
     save_config,
+    saved_values,
 )
 
 SECURITY_LABELS = {
@@ -55,29 +56,36 @@ class MailSettingsDialog(ModalScreen[bool]):
     ]
     HELP = "Enter or ctrl+s saves · ctrl+t tests the connection · Esc closes"
 
-    def __init__(self, current: SmtpSettings | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__(classes="dialog")
-        self.current = current or SmtpSettings()
         self.saved = False
 
     def compose(self) -> Iterable[Widget]:
-        s = self.current
+        # The fields show the file, not the merged settings: a file with one bad value
+        # (the e-mail screen says "ctrl+o to fix them") used to open as an empty form, and
+        # saving it wiped the rest; environment values would have been copied into the file.
+        s = saved_values()
+        security = s.get("security", "starttls").strip().lower()
         with Vertical(classes="dialog-box mail-settings-box"):
             yield Label("Mail settings", classes="dialog-title")
             yield Label(f"Saved to {config_file_path()}", markup=False, classes="dialog-field")
             yield Input(
-                s.mail_from, placeholder="Sender, e.g. Ana Ruiz <ana@example.org>", id="ms-from"
+                s.get("mail_from", ""),
+                placeholder="Sender, e.g. Ana Ruiz <ana@example.org>",
+                id="ms-from",
             )
-            yield Input(s.host, placeholder="Mail server, e.g. smtp.example.org", id="ms-host")
+            yield Input(
+                s.get("host", ""), placeholder="Mail server, e.g. smtp.example.org", id="ms-host"
+            )
             with Horizontal(classes="ms-row"):
-                yield Input(str(s.port or ""), placeholder="Port (blank: usual)", id="ms-port")
+                yield Input(s.get("port", ""), placeholder="Port (blank: usual)", id="ms-port")
                 yield Select(
                     [(label, key) for key, label in SECURITY_LABELS.items()],
-                    value=s.security if s.security in SECURITY_MODES else "starttls",
+                    value=security if security in SECURITY_MODES else "starttls",
                     allow_blank=False,
                     id="ms-security",
                 )
-            yield Input(s.user, placeholder="Login (blank: no login)", id="ms-user")
+            yield Input(s.get("user", ""), placeholder="Login (blank: no login)", id="ms-user")
             yield Input(
                 placeholder="Password, only to test (never saved)", password=True, id="ms-password"
             )
