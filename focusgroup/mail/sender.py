@@ -14,6 +14,7 @@ sent" and skips it) and never a delivered message that looks unsent.
 from __future__ import annotations
 
 import base64
+import os
 import smtplib
 import socket
 import ssl
@@ -241,9 +242,11 @@ def explain(error: BaseException, settings: SmtpSettings, stage: str = "connect"
             "(usually ssl for port 465, starttls for 587)."
         )
     if isinstance(error, smtplib.SMTPAuthenticationError):
+        # Name the variable only when the password came from it: in the app it was typed.
+        source = f"the password in {PASSWORD_ENV}" if os.environ.get(PASSWORD_ENV) else "password"
         return MailAuthError(
             f"The mail server refused the login for {settings.user!r} ({_reply(error)}); "
-            f"check the user name and {PASSWORD_ENV}."
+            f"check the user name and {source}."
         )
     if isinstance(error, smtplib.SMTPNotSupportedError):
         if stage == "starttls":

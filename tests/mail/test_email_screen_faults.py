@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from focusgroup.mail.recipients import Status, plan
-from focusgroup.mail.settings import SmtpSettings
+from focusgroup.mail.settings import PASSWORD_ENV, SmtpSettings
 from focusgroup.store import SessionStore
 from tests.mail.builders import PASSWORD, USER, SmtpServer
 
@@ -20,6 +20,11 @@ from .test_email_screen import TinyApp, send_and_wait, status_text
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 EVERYONE = ["minh@example.net", "pat@example.edu", "zoe@example.org"]
+
+
+@pytest.fixture(autouse=True)
+def no_password_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
 
 
 def received(server: SmtpServer) -> list[str]:
@@ -65,7 +70,9 @@ async def test_a_wrong_password_is_one_line_then_the_right_one_sends(
         screen.query_one("#email-password", Input).value = "wrong"
         await send_and_wait(app, pilot, until="refused the login")
         line = status_text(screen)
-        assert f"The mail server refused the login for '{USER}' (535" in line
+        assert line.startswith(f"The mail server refused the login for '{USER}' (535")
+        # The password was typed here: the line doesn't send anyone to an environment variable.
+        assert line.endswith("; check the user name and password.")
         assert "\n" not in line and "Traceback" not in line
         assert meeting.sends() == [] and auth_server.messages == []
         screen.query_one("#email-password", Input).value = PASSWORD
