@@ -147,3 +147,18 @@ async def test_email_screen_every_control_reachable_and_shown(app: FocusGroupApp
         screen.query_one("#email-password", Input).focus()
         await pilot.pause()
         assert _hit(app, screen.query_one("#email-password"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_security_choice_shows_in_full_on_one_line(app: FocusGroupApp, size) -> None:
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("M", "ctrl+o")
+        await pilot.pause()
+        select = app.screen.query_one("#ms-security", Select)
+        for value in ("starttls", "ssl", "none"):
+            select.value = value
+            select.focus()
+            await pilot.pause()
+            label = _label(select)
+            assert label in " ".join(screen_text(app).split()), label
+            assert select.region.height == 3, (label, select.region)  # not wrapped

@@ -30,7 +30,7 @@ from focusgroup.mail.settings import (
 SECURITY_LABELS = {
     "starttls": "STARTTLS (usually port 587)",
     "ssl": "SSL/TLS (usually port 465)",
-    "none": "None (only for a server on this computer)",
+    "none": "None (server on this computer)",
 }
 
 
