@@ -161,3 +161,22 @@ async def test_port_blank_usual_follows_the_security_chosen(
         )
         assert f"port {port}" in label or port == 25
         assert load_settings().effective_port == port
+
+
+async def test_esc_keeps_a_typed_cover_message_and_says_so(app: FocusGroupApp) -> None:
+    """Esc closed the screen from inside the cover message box, and the words typed there
+    were gone. The first Esc now keeps them and says "Esc again closes and drops it"."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_email(app, pilot)
+        await pilot.press("tab")  # Subject -> the cover message
+        assert app.focused.id == "email-cover"
+        await type_text(pilot, "Thank you all for coming.")
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert "Esc again closes and drops it." in shown(app)
+        assert screen.query_one("#email-cover").text == "Thank you all for coming."
+        await pilot.press("escape")  # as the line says
+        assert app.screen is not screen
+        await open_email(app, pilot)
+        await pilot.press("escape")  # nothing typed: one Esc closes
+        assert not isinstance(app.screen, EmailScreen)

@@ -108,6 +108,7 @@ class EmailScreen(ModalScreen[None]):
         self._recipients: list[Recipient] = []
         self._stop = threading.Event()
         self.sending = False
+        self._warned_cover = False
         self.runs = 0
         """Finished send runs; lets a caller (or a test) tell a run has ended."""
 
@@ -347,4 +348,14 @@ class EmailScreen(ModalScreen[None]):
             self._stop.set()
             self._status("Stopping after the current message…")
             return
+        # A cover message is never dropped silently (Esc is also how one leaves the text
+        # box): the first Esc keeps it and says so, a second one closes, as the wall's bar.
+        if self.query_one("#email-cover", TextArea).text.strip() and not self._warned_cover:
+            self._warned_cover = True
+            self._status("Your cover message isn't sent yet: Esc again closes and drops it.")
+            return
         self.dismiss(None)
+
+    @on(TextArea.Changed, "#email-cover")
+    def _cover_changed(self) -> None:
+        self._warned_cover = False
