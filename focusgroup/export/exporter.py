@@ -8,6 +8,7 @@ total, what)` is called before each file is written (and once at the end).
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -65,8 +66,11 @@ def prepare_out_dir(out_dir: str | Path) -> Path:
         raise ExportError(f"Can't export to {out}: it is a file, not a folder.") from None
     except OSError as error:
         raise ExportError(f"Can't create the folder {out}: {error.strerror or error}.") from None
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise ExportError(f"Can't write to {out}: permission denied.")
+    try:  # a real write says why not: os.access said "permission denied" on read-only media
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as error:
+        raise ExportError(f"Can't write to {out}: {error.strerror or error}.") from None
     return out
 
 

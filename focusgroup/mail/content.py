@@ -65,7 +65,8 @@ def check_size(content: MailContent) -> None:
         megabytes = content.attachments_size / 1024 / 1024
         raise MailContentError(
             f"The attachments add up to {megabytes:.1f} MB, too large for most mail servers; "
-            "send without --profiles or share the files another way."
+            "send without the job profiles (untick Attach job profiles, or leave out "
+            "--profiles) or share the files another way."
         )
 
 

@@ -14,6 +14,7 @@ sent" and skips it) and never a delivered message that looks unsent.
 from __future__ import annotations
 
 import base64
+import os
 import smtplib
 import socket
 import ssl
@@ -111,6 +112,15 @@ class _ConnectionLost(Exception):
     """The server went away mid-run; the message in flight may or may not have arrived."""
 
 
+class _SenderRefused(Exception):
+    """The server refused MAIL FROM: this message was not taken, and no other one will be."""
+
+    def __init__(self, error: MailError, message_id: str) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.message_id = message_id
+
+
 def tls_context(settings: SmtpSettings) -> ssl.SSLContext:
     """Certificate and host name are always verified; --cafile adds a CA, never disables."""
     return ssl.create_default_context(cafile=settings.cafile or None)
@@ -147,11 +157,38 @@ def connect(settings: SmtpSettings) -> smtplib.SMTP:
 
 
 def check_connection(settings: SmtpSettings) -> str:
-    """Connect, secure and log in, then hang up; returns what worked, raises a MailError."""
+    """Connect, secure, log in and ask to send from the sender, then hang up.
+
+    Returns what worked, raises a MailError. Servers that want STARTTLS or a login, or won't
+    take this From address, only say so at MAIL FROM: asking there (then RSET, so nothing is
+    sent) makes the test fail for the same reason a send would.
+    """
     client = connect(settings)
-    _quit(client)
+    try:
+        probed = _ask_to_send(client, settings)
+    finally:
+        _quit(client)
     login = f", logged in as {settings.user}" if settings.user else ""
-    return f"Connected to {settings.host}:{settings.effective_port} ({settings.security}){login}."
+    takes = f"; it takes mail from {probed}" if probed else ""
+    return (
+        f"Connected to {settings.host}:{settings.effective_port} ({settings.security}){login}"
+        f"{takes}."
+    )
+
+
+def _ask_to_send(client: smtplib.SMTP, settings: SmtpSettings) -> str:
+    """MAIL FROM the sender, then RSET: the address the server accepted ("" if not asked)."""
+    sender = settings.sender().addr_spec
+    if not sender.isascii():  # would need SMTPUTF8; the send itself finds out
+        return ""
+    try:
+        code, reply = client.mail(sender)
+        if code != 250:
+            raise smtplib.SMTPSenderRefused(code, reply, sender)
+        client.rset()
+    except (smtplib.SMTPException, OSError) as error:
+        raise explain(error, settings, "mail") from None
+    return sender
 
 
 def _login(client: smtplib.SMTP, user: str, password: str) -> None:
@@ -205,9 +242,11 @@ def explain(error: BaseException, settings: SmtpSettings, stage: str = "connect"
             "(usually ssl for port 465, starttls for 587)."
         )
     if isinstance(error, smtplib.SMTPAuthenticationError):
+        # Name the variable only when the password came from it: in the app it was typed.
+        source = f"the password in {PASSWORD_ENV}" if os.environ.get(PASSWORD_ENV) else "password"
         return MailAuthError(
             f"The mail server refused the login for {settings.user!r} ({_reply(error)}); "
-            f"check the user name and {PASSWORD_ENV}."
+            f"check the user name and {source}."
         )
     if isinstance(error, smtplib.SMTPNotSupportedError):
         if stage == "starttls":
@@ -222,10 +261,7 @@ def explain(error: BaseException, settings: SmtpSettings, stage: str = "connect"
             )
         return MailConnectionError(f"The mail server {where} does not support this: {error}")
     if isinstance(error, smtplib.SMTPSenderRefused):
-        sender = error.sender.decode() if isinstance(error.sender, bytes) else error.sender
-        return MailSenderRefused(
-            f"The mail server refused the sender address {sender} ({_reply(error)}); check --from."
-        )
+        return _explain_mail_from(error, where)
     if isinstance(error, smtplib.SMTPServerDisconnected):
         return MailConnectionError(f"The mail server {where} closed the connection unexpectedly.")
     if isinstance(error, smtplib.SMTPResponseException):
@@ -235,6 +271,35 @@ def explain(error: BaseException, settings: SmtpSettings, stage: str = "connect"
             f"Could not talk to the mail server {where}: {error.strerror or error}."
         )
     return MailConnectionError(f"Sending failed talking to {where}: {error}")
+
+
+def _explain_mail_from(error: smtplib.SMTPSenderRefused, where: str) -> MailError:
+    """The server's answer to MAIL FROM: the address, or something before it, is the problem.
+
+    Servers say "530 Must issue a STARTTLS command first" or "530 Authentication required"
+    here, and 4xx when they are busy or rate-limiting: none of those is about --from.
+    """
+    reply = _reply(error)
+    said = reply.casefold()
+    if "starttls" in said or "tls" in said.split():
+        return MailTLSError(
+            f"The mail server {where} takes mail only over an encrypted connection ({reply}); "
+            "use --security starttls (Security in Mail settings)."
+        )
+    if error.smtp_code == 530 or "authenticat" in said:
+        return MailAuthError(
+            f"The mail server {where} wants a login before it takes mail ({reply}); set "
+            "--user (Login in Mail settings); the password is asked for when sending."
+        )
+    if 400 <= error.smtp_code < 500:
+        return MailConnectionError(
+            f"The mail server {where} is not taking mail right now ({reply}); try again "
+            "later: only those not sent yet will get it."
+        )
+    sender = error.sender.decode() if isinstance(error.sender, bytes) else error.sender
+    return MailSenderRefused(
+        f"The mail server refused the sender address {sender} ({reply}); check --from."
+    )
 
 
 def send_all(
@@ -275,9 +340,15 @@ def send_all(
                     recipient, str(lost.args[1]), False, str(lost.args[0]), unknown=True
                 )
                 _close(client)
-            except MailError as error:  # the From address refused: no message can go out
-                report.fatal = error
-                report.not_attempted.extend(queue[index:])
+            except _SenderRefused as refused:
+                # Refused at MAIL FROM, before the message was handed over: not sent, and its
+                # intent row must say so (failed, retried next run), never "may have been
+                # sent". No message can go out now, so the run stops with the rest untried.
+                outcome = Outcome(recipient, refused.message_id, False, str(refused.error))
+                report.outcomes.append(outcome)
+                on_outcome(outcome)
+                report.fatal = refused.error
+                report.not_attempted.extend(queue[index + 1 :])
                 break
             report.outcomes.append(outcome)
             on_outcome(outcome)
@@ -308,7 +379,7 @@ def _send_one(
         replies = [_reply_parts(*reply) for reply in error.recipients.values()]
         return Outcome(recipient, message_id, False, "address rejected: " + "; ".join(replies))
     except smtplib.SMTPSenderRefused as error:
-        raise explain(error, settings) from None
+        raise _SenderRefused(explain(error, settings), message_id) from None
     except smtplib.SMTPNotSupportedError:
         return Outcome(
             recipient, message_id, False, "the server can't deliver to a non-ASCII address"

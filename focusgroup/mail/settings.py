@@ -11,6 +11,7 @@ import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from email.errors import MessageError
 from email.headerregistry import Address
 from email.utils import parseaddr
 from pathlib import Path
@@ -114,11 +115,21 @@ def parse_address(value: str, what: str) -> Address:
     if not addr or "@" not in addr or addr.startswith("@") or addr.endswith("@"):
         raise MailSettingsError(f"The {what} address {value!r} is not a valid e-mail address.")
     try:
-        return Address(display_name=name, addr_spec=addr)
-    except (ValueError, IndexError) as error:
+        address = Address(display_name=name, addr_spec=addr)
+        ascii_domain(address.domain)
+    except (ValueError, IndexError, MessageError) as error:  # "a@example..org": HeaderParseError
         raise MailSettingsError(
             f"The {what} address {value!r} is not a valid e-mail address ({error})."
         ) from None
+    return address
+
+
+def ascii_domain(domain: str) -> str:
+    """`bücher.example` as mail servers and headers carry it: `xn--bcher-kva.example` (IDNA).
+
+    Raises ValueError (UnicodeError) for a domain that has no such form (an empty label...).
+    """
+    return domain if domain.isascii() else domain.encode("idna").decode("ascii")
 
 
 def load_settings(
@@ -171,7 +182,10 @@ def save_config(values: Mapping[str, Any], path: Path | None = None) -> Path:
         raise MailSettingsError("The SMTP password is never saved; it is asked for when sending.")
     path = config_file_path() if path is None else path
     existing = _read_config(path) if path.is_file() else {}
-    kept = {k: v for k, v in existing.items() if k not in {CONFIG_KEYS[key] for key in SAVED_KEYS}}
+    # Only what the form sent is replaced: the form has no reply_to field, and saving it
+    # must not wipe the reply_to (or cafile, timeout) someone wrote in the file by hand.
+    given = {CONFIG_KEYS[key] for key in values if key in SAVED_KEYS}
+    kept = {k: v for k, v in existing.items() if k not in given}
     fresh = {
         CONFIG_KEYS[k]: v for k, v in values.items() if k in SAVED_KEYS and v not in ("", None)
     }
@@ -197,6 +211,17 @@ def save_config(values: Mapping[str, Any], path: Path | None = None) -> Path:
     except OSError as error:
         raise MailSettingsError(f"Can't write the mail settings to {path}: {error}") from None
     return path
+
+
+def saved_values(path: Path | None = None) -> dict[str, str]:
+    """What mail.yaml holds, as text for the settings form, each value as written, even one
+    that is wrong (the form is where it gets fixed). {} if there is no file or no YAML."""
+    path = config_file_path() if path is None else path
+    try:
+        values = _read_config(path) if path.is_file() else {}
+    except MailSettingsError:
+        return {}
+    return {name: str(value) for name, value in values.items()}
 
 
 def overridden_by_environment(environ: Mapping[str, str] | None = None) -> list[str]:

@@ -48,6 +48,17 @@ def test_new_in_a_read_only_folder(tmp_path: Path) -> None:
     assert not list(folder.iterdir())
 
 
+def test_export_to_read_only_media_says_read_only(tmp_path: Path) -> None:
+    """`prepare_out_dir` asked os.access and said "permission denied" for a read-only USB
+    stick or share, sending people to check permissions that were fine."""
+    db = session(tmp_path / "meeting.db")
+    folder = mount_tmpfs(tmp_path / "ro")
+    remount_read_only(folder)
+    line = one_error_line(run("export", str(db), "--out", str(folder)))
+    assert line == f"Error: Can't write to {folder}: Read-only file system."
+    assert not list(folder.iterdir())
+
+
 def test_new_on_a_full_disk(tmp_path: Path) -> None:
     folder = mount_tmpfs(tmp_path / "full", "1m")
     fill_up(folder)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
@@ -47,10 +48,15 @@ class Collector:
     hang_up_on: set[str] = field(default_factory=set)
     """Recipients whose message gets a 421 (server closing) instead of being accepted."""
     refuse_sender: bool = False
+    sender_reply: str = "553 5.7.1 <{address}>: Sender address rejected: not owned by user"
+    """What a refused MAIL FROM is answered ({address} is filled in)."""
+    refuse_sender_after: int | None = None
+    """Take this many messages, then refuse MAIL FROM (a quota or rate limit mid-run)."""
 
     async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str, _: Any):
-        if self.refuse_sender:
-            return f"553 5.7.1 <{address}>: Sender address rejected: not owned by user"
+        limit = self.refuse_sender_after
+        if self.refuse_sender or (limit is not None and len(self.messages) >= limit):
+            return self.sender_reply.format(address=address)
         envelope.mail_from = address
         return "250 OK"
 
@@ -60,7 +66,12 @@ class Collector:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
+    data_delay: float = 0.0
+    """Seconds to think before answering DATA (a slow server: time to press Esc mid-send)."""
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.data_delay:
+            await asyncio.sleep(self.data_delay)
         if set(envelope.rcpt_tos) & self.hang_up_on:
             return "421 4.3.2 Service shutting down"
         login = session.auth_data.login.decode() if session.authenticated else None

@@ -153,6 +153,7 @@ def test_wrong_password(
     result = email(str(meeting.path), "--from", FROM, "--user", USER, *server_args(auth_server))
     assert result.exit_code == 1
     assert "Error: The mail server refused the login for 'facilitator'" in result.output
+    assert "check the user name and the password in FOCUSGROUP_SMTP_PASSWORD." in result.output
     assert meeting.sends() == [] and auth_server.messages == []
 
 

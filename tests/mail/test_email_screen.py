@@ -119,3 +119,26 @@ async def test_asks_for_the_password_in_the_screen(
         screen.query_one("#email-password", Input).value = PASSWORD
         await send_and_wait(app, pilot)
         assert len(auth_server.messages) == 3, status_text(screen)
+
+
+async def test_the_password_asked_for_is_typed_and_enter_sends(
+    meeting: SessionStore, auth_server: SmtpServer
+) -> None:
+    """ "Type the SMTP password first." puts the cursor in the field; typing it and pressing
+    Enter sends (Enter used to do nothing there). The progress bar shows only once sending."""
+    app = TinyApp(meeting, auth_server.settings(user=USER))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = await send_and_wait(app, pilot, until="Type the SMTP password first.")
+        assert not screen.query_one("#email-progress").display  # nothing running, no bar
+        assert app.focused is screen.query_one("#email-password", Input)
+        for key in PASSWORD:
+            await pilot.press("space" if key == " " else key)
+        before = screen.runs
+        await pilot.press("enter")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if screen.runs > before:
+                break
+        assert "Done: 3 sent, 0 failed." in status_text(screen)
+        assert screen.query_one("#email-progress").display
+        assert len(auth_server.messages) == 3

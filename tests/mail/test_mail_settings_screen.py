@@ -140,3 +140,109 @@ async def test_the_summary_goes_to_attendees_unless_asked_for_everyone(
             "ana@example.org",
             "bo@example.org",
         ]
+
+
+async def test_saving_the_form_keeps_the_reply_to_written_in_the_file(
+    meeting: SessionStore, smtp_server: SmtpServer, isolated_home: Path
+) -> None:
+    """The form has no Reply-To field; saving it used to drop `reply_to:` from mail.yaml,
+    so replies went to the sender instead of the team's mailbox."""
+    saved = isolated_home / "mail.yaml"
+    saved.write_text(
+        "from: Dana Whitfield <dana@example.org>\nhost: 127.0.0.1\n"
+        f"port: {smtp_server.port}\nsecurity: none\nreply_to: Team <team@example.org>\n",
+        encoding="utf-8",
+    )
+    app = MailApp(meeting)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("ctrl+o")
+        dialog = app.screen
+        assert isinstance(dialog, MailSettingsDialog)
+        dialog.query_one("#ms-host", Input).focus()
+        await pilot.press("end", "backspace", "1", "enter")  # retype the last digit; Enter saves
+        assert "Saved to" in str(dialog.query_one("#ms-status").render())
+        assert yaml.safe_load(saved.read_text(encoding="utf-8"))["reply_to"] == (
+            "Team <team@example.org>"
+        )
+        await pilot.press("escape")
+        screen = await send_and_wait(app, pilot)
+        assert "Done: 3 sent, 0 failed." in status_text(screen)
+    assert {str(m.message["Reply-To"]) for m in smtp_server.messages} == {"Team <team@example.org>"}
+
+
+async def _test_connection(pilot, dialog: MailSettingsDialog) -> str:
+    await pilot.press("ctrl+t")
+    for _ in range(200):
+        await pilot.pause(0.05)
+        status = str(dialog.query_one("#ms-status").render())
+        if not status.startswith(("Connecting", "Saved")):
+            return status
+    raise AssertionError(f"the test did not finish: {status!r}")
+
+
+@pytest.mark.parametrize(
+    ("server_fixture", "user", "told"),
+    [
+        ("tls_server", "", "--security starttls"),  # a server that wants STARTTLS first
+        ("auth_server", "", "wants a login"),  # one that wants a login first
+    ],
+)
+async def test_test_connection_fails_when_sending_would(
+    meeting: SessionStore,
+    isolated_home: Path,
+    request: pytest.FixtureRequest,
+    server_fixture: str,
+    user: str,
+    told: str,
+) -> None:
+    """'Connected' used to mean only that the greeting and login worked; such servers refuse
+    at MAIL FROM, so the test passed and the send failed in the room. The test now asks to
+    send from the sender (then resets: nothing is sent)."""
+    server: SmtpServer = request.getfixturevalue(server_fixture)
+    app = MailApp(meeting)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("ctrl+o")
+        dialog = app.screen
+        fill(dialog, server)
+        dialog.query_one("#ms-user", Input).value = user
+        status = await _test_connection(pilot, dialog)
+        assert told in status and "Connected" not in status, status
+        assert app.is_running
+    assert server.messages == []
+
+
+async def test_test_connection_says_the_server_takes_mail_from_the_sender(
+    meeting: SessionStore, auth_server: SmtpServer, isolated_home: Path
+) -> None:
+    app = MailApp(meeting)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("ctrl+o")
+        dialog = app.screen
+        fill(dialog, auth_server)
+        dialog.query_one("#ms-password", Input).value = PASSWORD
+        status = await _test_connection(pilot, dialog)
+        assert status == (
+            f"Connected to 127.0.0.1:{auth_server.port} (none), logged in as {USER}; "
+            "it takes mail from dana@example.org."
+        )
+    assert auth_server.messages == []
+
+
+async def test_the_form_edits_the_file_not_the_environment(
+    meeting: SessionStore, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With FOCUSGROUP_SMTP_HOST set, the form was filled from the merged settings, and
+    saving copied the environment's server into mail.yaml for good."""
+    saved = isolated_home / "mail.yaml"
+    saved.write_text("from: Dana <dana@example.org>\nhost: file.example.org\n", "utf-8")
+    monkeypatch.setenv("FOCUSGROUP_SMTP_HOST", "env.example.org")
+    app = MailApp(meeting)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.press("ctrl+o")
+        dialog = app.screen
+        assert dialog.query_one("#ms-host", Input).value == "file.example.org"
+        assert "FOCUSGROUP_SMTP_HOST" in " ".join(
+            str(label.render()) for label in dialog.query("Label")
+        )
+        await pilot.press("enter")
+    assert yaml.safe_load(saved.read_text("utf-8"))["host"] == "file.example.org"

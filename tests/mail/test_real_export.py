@@ -40,3 +40,17 @@ def test_summary_and_profiles_attached_byte_identical(
         assert len(pypdf.PdfReader(io.BytesIO(data)).pages) >= 1
     body = message.get_body(("plain",)).get_content()
     assert "Thank you for taking part in Test meeting" in body and "CNC Machinist" in body
+
+
+def test_attachments_too_large_say_what_to_untick_in_the_app_too() -> None:
+    import pytest
+
+    from focusgroup.mail.content import MAX_ATTACHMENTS_BYTES, Attachment, MailContent, check_size
+    from focusgroup.mail.errors import MailContentError
+
+    big = Attachment("profiles.pdf", b"%PDF" + b"\0" * MAX_ATTACHMENTS_BYTES)
+    with pytest.raises(MailContentError) as refused:
+        check_size(MailContent("S", "t", "<p>t</p>", (big,)))
+    assert "too large for most mail servers" in str(refused.value)
+    assert "untick Attach job profiles" in str(refused.value)  # the e-mail screen's option
+    assert "--profiles" in str(refused.value)  # and the command line's

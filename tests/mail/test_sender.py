@@ -16,7 +16,7 @@ from focusgroup.mail.errors import (
 )
 from focusgroup.mail.message import Letter
 from focusgroup.mail.recipients import Status, plan
-from focusgroup.mail.sender import Outcome, send_all
+from focusgroup.mail.sender import Outcome, intent_record, send_all
 from focusgroup.mail.settings import SmtpSettings
 from focusgroup.store import SessionStore
 from tests.mail.builders import PASSWORD, USER, SmtpServer, free_port
@@ -35,12 +35,19 @@ def letter_for(settings: SmtpSettings, content: MailContent, **extra: object) ->
 
 
 def run(store: SessionStore, settings: SmtpSettings, content: MailContent, *, resend=False):
+    """Send as `focusgroup email` and the e-mail screen do: intent first, then the outcome."""
     recipients = plan(store.participants(), store.sends(), resend=resend)
 
     def record(outcome: Outcome) -> None:
         store.record_send(**outcome.as_send())
 
-    return send_all(settings, letter_for(settings, content), recipients, on_outcome=record)
+    return send_all(
+        settings,
+        letter_for(settings, content),
+        recipients,
+        on_outcome=record,
+        on_intent=lambda r, message_id: store.record_send_intent(**intent_record(r, message_id)),
+    )
 
 
 def test_one_message_per_consenting_participant(
@@ -203,15 +210,74 @@ def test_server_hanging_up_mid_run_reconnects_for_the_rest(
     ]
 
 
-def test_refused_sender_stops_the_run_and_records_nothing(
+def test_refused_sender_stops_the_run_and_nothing_looks_sent(
     meeting: SessionStore, smtp_server: SmtpServer, content: MailContent
 ) -> None:
     smtp_server.handler.refuse_sender = True
     report = run(meeting, smtp_server.settings(), content)
     assert isinstance(report.fatal, MailSenderRefused)
     assert "refused the sender address facilitator@example.org (553" in str(report.fatal)
-    assert report.outcomes == [] and len(report.not_attempted) == 3
-    assert meeting.sends() == []
+    assert report.sent == [] and len(report.failed) == 1 and len(report.not_attempted) == 2
+    # The message tried was refused before it was handed over: logged as failed, never
+    # "may have been sent" (which only --resend, mailing everyone again, would clear).
+    assert [s.status for s in meeting.sends()] == ["failed"]
+    again = plan(meeting.participants(), meeting.sends())
+    assert [r.status for r in again if r.will_send] == [Status.RETRY, Status.DUE, Status.DUE]
+
+
+MAIL_FROM_REFUSALS = [
+    # (the server's answer to MAIL FROM, what the facilitator is told, what they are not)
+    ("553 5.7.1 <{address}>: Sender address rejected", MailSenderRefused, "check --from"),
+    ("530 5.7.0 Must issue a STARTTLS command first", MailTLSError, "--security starttls"),
+    ("530 5.7.0 Authentication required", MailAuthError, "set --user"),
+    ("421 4.7.0 Too many messages, slow down", MailConnectionError, "try again later"),
+    ("451 4.7.1 Sending quota exceeded, try later", MailConnectionError, "try again later"),
+]
+
+
+@pytest.mark.parametrize(("reply", "kind", "advice"), MAIL_FROM_REFUSALS)
+def test_mail_from_refused_mid_run_says_why_and_the_rest_go_next_time_once(
+    meeting: SessionStore,
+    smtp_server: SmtpServer,
+    content: MailContent,
+    reply: str,
+    kind: type,
+    advice: str,
+) -> None:
+    """A quota, a rate limit or a server wanting TLS or a login answers MAIL FROM: the run
+    stops with that reason (not "check --from" unless the address is the problem), what
+    went is logged as sent, the refused one as failed, and the next run sends only the rest."""
+    smtp_server.handler.sender_reply = reply
+    smtp_server.handler.refuse_sender_after = 1
+    report = run(meeting, smtp_server.settings(), content)
+    assert isinstance(report.fatal, kind) and advice in str(report.fatal), report.fatal
+    if kind is not MailSenderRefused:
+        assert "check --from" not in str(report.fatal)
+    assert reply.split()[0] in str(report.fatal)  # the server's own code, for the IT desk
+    assert [o.recipient.email for o in report.sent] == ["zoe@example.org"]
+    assert [s.status for s in meeting.sends()] == ["sent", "failed"]
+
+    smtp_server.handler.refuse_sender_after = None
+    report = run(meeting, smtp_server.settings(), content)
+    assert report.ok and [o.recipient.email for o in report.sent] == [
+        "minh@example.net",
+        "pat@example.edu",
+    ]
+    received = sorted(r for m in smtp_server.messages for r in m.rcpt_tos)
+    assert received == ["minh@example.net", "pat@example.edu", "zoe@example.org"]  # once each
+
+
+def test_plain_connection_to_a_server_that_wants_starttls_says_so(
+    meeting: SessionStore, tls_server: SmtpServer, content: MailContent
+) -> None:
+    """A real server requiring STARTTLS, reached with --security none (a TLS mismatch)."""
+    report = run(meeting, tls_server.settings(security="none"), content)
+    assert isinstance(report.fatal, MailTLSError)
+    assert "--security starttls" in str(report.fatal) and "check --from" not in str(report.fatal)
+    assert tls_server.messages == []
+    assert all(
+        r.status is not Status.UNKNOWN for r in plan(meeting.participants(), meeting.sends())
+    )
 
 
 def test_implicit_tls_with_the_test_ca(

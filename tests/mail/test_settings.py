@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from focusgroup.mail.errors import MailSettingsError
-from focusgroup.mail.settings import SmtpSettings, load_settings
+from focusgroup.mail.settings import SAVED_KEYS, SmtpSettings, load_settings, save_config
 
 
 def test_precedence_flags_env_file_defaults(tmp_path: Path) -> None:
@@ -87,3 +90,49 @@ def test_an_alias_bomb_in_the_mail_config_is_refused(tmp_path: Path) -> None:
     config.write_text("\n".join(lines) + "\nhost: smtp.example.org\n", "utf-8")
     with pytest.raises(MailSettingsError, match="expands to more than 1,000 values"):
         load_settings({}, config_file=config)
+
+
+# -- saving from the app's form (mail.yaml) -------------------------------------------------
+
+_ADDRESSES = st.sampled_from(
+    ["Ana Ruiz <ana@example.org>", "team@example.org", "Zoë Ł. <zoe@example.net>"]
+)
+_FILE_VALUES = {
+    "from": _ADDRESSES,
+    "host": st.sampled_from(["smtp.example.org", "127.0.0.1", "mail.example.net"]),
+    "port": st.integers(1, 65535),
+    "security": st.sampled_from(["none", "starttls", "ssl"]),
+    "user": st.sampled_from(["ana", "facilitator@example.org", "Zoë"]),
+    "reply_to": _ADDRESSES,
+    "timeout": st.floats(1, 120),
+}
+_FORM_VALUES = {  # what the form's fields hold: text, "" for a cleared field
+    key: st.one_of(st.just(""), strategy.map(str))
+    for key, strategy in _FILE_VALUES.items()
+    if key in SAVED_KEYS
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    existing=st.fixed_dictionaries({}, optional=_FILE_VALUES),
+    form=st.fixed_dictionaries({}, optional=_FORM_VALUES),
+)
+def test_saving_the_form_changes_only_the_fields_it_sent(
+    existing: dict, form: dict, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The app's form has no Reply-To field: saving it wiped the reply_to written in
+    mail.yaml by hand (and would any key the form did not send)."""
+    path = tmp_path_factory.mktemp("mail") / "mail.yaml"
+    path.write_text(yaml.safe_dump(existing, allow_unicode=True), encoding="utf-8")
+    save_config(form, path)
+    saved = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for key in _FILE_VALUES:
+        if key in form and form[key] == "":
+            assert key not in saved, key  # a cleared field clears the setting
+        elif key in form:
+            assert str(saved[key]) == form[key], key
+        elif key in existing:
+            assert saved[key] == existing[key], key  # untouched
+        else:
+            assert key not in saved, key

@@ -75,9 +75,11 @@ class EmailScreen(ModalScreen[None]):
     EmailScreen #email-settings { color: $text-muted; }
     EmailScreen #email-cover { height: 3; }
     EmailScreen #email-recipients { height: 1fr; min-height: 4; }
-    EmailScreen #email-options { height: auto; }
+    EmailScreen #email-options { height: auto; margin-top: 1; }
+    EmailScreen #email-checks { width: auto; height: auto; margin-right: 2; }
     EmailScreen #email-options Input { width: 1fr; }
-    EmailScreen #email-progress { margin-top: 1; }
+    EmailScreen #email-progress { display: none; }
+    EmailScreen #email-progress.running { display: block; }
     EmailScreen #email-status { height: auto; }
     EmailScreen #email-status.error { color: $error; }
     EmailScreen #email-password { display: none; }
@@ -106,6 +108,7 @@ class EmailScreen(ModalScreen[None]):
         self._recipients: list[Recipient] = []
         self._stop = threading.Event()
         self.sending = False
+        self._warned_cover = False
         self.runs = 0
         """Finished send runs; lets a caller (or a test) tell a run has ended."""
 
@@ -122,10 +125,24 @@ class EmailScreen(ModalScreen[None]):
             yield TextArea(id="email-cover", soft_wrap=True, placeholder="Cover message (optional)")
             yield DataTable(id="email-recipients", cursor_type="row", zebra_stripes=True)
             with Horizontal(id="email-options"):
-                yield Checkbox("Attach job profiles", self._with_profiles, id="email-profiles")
-                yield Checkbox("Send again to those already sent", id="email-resend")
-                yield Checkbox("Also registered people who didn't come", id="email-everyone")
-                yield Input(placeholder="SMTP password", password=True, id="email-password")
+                # One per line, compact: side by side, the third was cut off below 130
+                # columns ("Also registered people who didn't").
+                with Vertical(id="email-checks"):
+                    yield Checkbox(
+                        "Attach job profiles",
+                        self._with_profiles,
+                        id="email-profiles",
+                        compact=True,
+                    )
+                    yield Checkbox(
+                        "Send again to those already sent", id="email-resend", compact=True
+                    )
+                    yield Checkbox(
+                        "Also registered people who didn't come", id="email-everyone", compact=True
+                    )
+                yield Input(
+                    placeholder="SMTP password (Enter sends)", password=True, id="email-password"
+                )
             yield ProgressBar(id="email-progress", show_eta=False)
             yield Static("", id="email-status", markup=False)
             with Horizontal(id="email-buttons"):
@@ -199,7 +216,7 @@ class EmailScreen(ModalScreen[None]):
                 self.settings, self._settings_error = None, str(error)
             self._show_settings()
 
-        self.app.push_screen(MailSettingsDialog(self.settings), reload)
+        self.app.push_screen(MailSettingsDialog(), reload)
 
     def status_of(self, participant_id: int) -> str:
         """The Status cell for one participant (used by tests and screen readers alike)."""
@@ -218,6 +235,7 @@ class EmailScreen(ModalScreen[None]):
     # -- sending ------------------------------------------------------------------------------
 
     @on(Button.Pressed, "#email-send")
+    @on(Input.Submitted, "#email-password")
     def action_send(self) -> None:
         if self.sending:
             return
@@ -246,7 +264,9 @@ class EmailScreen(ModalScreen[None]):
         self.sending = True
         self._stop.clear()
         self.query_one("#email-send", Button).disabled = True
-        self.query_one("#email-progress", ProgressBar).update(total=len(due), progress=0)
+        progress = self.query_one("#email-progress", ProgressBar)
+        progress.update(total=len(due), progress=0)
+        progress.add_class("running")  # hidden until there is something to count
         self._status("Preparing the summary PDF…")
         out_dir = exports_dir(self.store.path)
         self._send_worker(
@@ -328,4 +348,14 @@ class EmailScreen(ModalScreen[None]):
             self._stop.set()
             self._status("Stopping after the current message…")
             return
+        # A cover message is never dropped silently (Esc is also how one leaves the text
+        # box): the first Esc keeps it and says so, a second one closes, as the wall's bar.
+        if self.query_one("#email-cover", TextArea).text.strip() and not self._warned_cover:
+            self._warned_cover = True
+            self._status("Your cover message isn't sent yet: Esc again closes and drops it.")
+            return
         self.dismiss(None)
+
+    @on(TextArea.Changed, "#email-cover")
+    def _cover_changed(self) -> None:
+        self._warned_cover = False

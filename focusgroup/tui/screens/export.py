@@ -31,6 +31,14 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     app = getters.app(SessionApp)
 
+    # Folder, six choices, progress, status, buttons and help are taller than an 80x24
+    # terminal's dialog: the box scrolls (Tab brings each control into view) instead of
+    # cutting off the Export button, the status and the help line below its edge.
+    DEFAULT_CSS = """
+    ExportDialog .export-box { overflow-y: auto; }
+    ExportDialog .dialog-buttons { height: auto; }
+    """
+
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="export.cancel"),
         Binding("ctrl+s", "start", "Export", id="export.start"),
@@ -73,6 +81,11 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             return
         from focusgroup.export.snapshot import take_snapshot
 
+        typed = self.query_one("#export-folder", Input).value.strip()
+        if not typed:  # Path("") is the folder the app was started in: never a silent choice
+            self._status("Type the folder to export to.")
+            self.query_one("#export-folder", Input).focus()
+            return
         anonymous = self.query_one("#export-anonymous", Checkbox).value
         try:
             snap = take_snapshot(self.app.store, anonymous=anonymous)
@@ -81,18 +94,29 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             return
         self.busy = True
         self.query_one("#export-go", Button).disabled = True
-        folder = Path(self.query_one("#export-folder", Input).value.strip()).expanduser()
+        # Absolute, so the status names the folder the files really went to.
+        folder = Path(typed).expanduser().absolute()
         self._write(snap, folder, formats, profiles)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _write(
         self, snap: SessionSnapshot, folder: Path, formats: list[str], profiles: bool
     ) -> None:
-        from focusgroup.export.exporter import ExportIncomplete, export_profiles, export_session
+        from focusgroup.export.exporter import (
+            ExportIncomplete,
+            export_profiles,
+            export_session,
+            prepare_out_dir,
+        )
         from focusgroup.export.exporter import reason as failure_reason
 
         written: list[Path] = []
         problems: list[str] = []
+        try:  # a folder that can't be written stops both, with one message instead of two
+            prepare_out_dir(folder)
+        except FocusGroupError as error:
+            self.app.call_from_thread(self._finished, written, str(error))
+            return
         # The summary and the profiles are written independently: one failing (or any
         # file inside either) never stops the rest, and the meeting stays open.
         jobs: list[tuple[bool, Callable[[], list[Path]]]] = [

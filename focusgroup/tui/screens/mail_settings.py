@@ -24,17 +24,30 @@ from focusgroup.mail.settings import (
     load_settings,
     overridden_by_environment,
     save_config,
+    saved_values,
 )
 
 SECURITY_LABELS = {
     "starttls": "STARTTLS (usually port 587)",
     "ssl": "SSL/TLS (usually port 465)",
-    "none": "None (only for a server on this computer)",
+    "none": "None (server on this computer)",
 }
 
 
 class MailSettingsDialog(ModalScreen[bool]):
     """Dismissed with True once settings were saved (the e-mail screen reloads them)."""
+
+    # Self-contained (the e-mail screen opens it, also in apps without focusgroup's styles).
+    # The port and security row used to take the row's default height (1fr: a tenth of the
+    # screen, or one line at 80x24, covering the login) and left the Security list one
+    # column wide; the box scrolls when a short terminal can't hold it all.
+    DEFAULT_CSS = """
+    MailSettingsDialog .mail-settings-box { overflow-y: auto; }
+    MailSettingsDialog .ms-row { height: auto; }
+    MailSettingsDialog #ms-port { width: 26; }
+    MailSettingsDialog #ms-security { width: 1fr; }
+    MailSettingsDialog .dialog-buttons { height: auto; }
+    """
 
     BINDINGS = [
         Binding("escape", "close", "Close", id="mail-settings.close"),
@@ -43,29 +56,36 @@ class MailSettingsDialog(ModalScreen[bool]):
     ]
     HELP = "Enter or ctrl+s saves · ctrl+t tests the connection · Esc closes"
 
-    def __init__(self, current: SmtpSettings | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__(classes="dialog")
-        self.current = current or SmtpSettings()
         self.saved = False
 
     def compose(self) -> Iterable[Widget]:
-        s = self.current
+        # The fields show the file, not the merged settings: a file with one bad value
+        # (the e-mail screen says "ctrl+o to fix them") used to open as an empty form, and
+        # saving it wiped the rest; environment values would have been copied into the file.
+        s = saved_values()
+        security = s.get("security", "starttls").strip().lower()
         with Vertical(classes="dialog-box mail-settings-box"):
             yield Label("Mail settings", classes="dialog-title")
             yield Label(f"Saved to {config_file_path()}", markup=False, classes="dialog-field")
             yield Input(
-                s.mail_from, placeholder="Sender, e.g. Ana Ruiz <ana@example.org>", id="ms-from"
+                s.get("mail_from", ""),
+                placeholder="Sender, e.g. Ana Ruiz <ana@example.org>",
+                id="ms-from",
             )
-            yield Input(s.host, placeholder="Mail server, e.g. smtp.example.org", id="ms-host")
+            yield Input(
+                s.get("host", ""), placeholder="Mail server, e.g. smtp.example.org", id="ms-host"
+            )
             with Horizontal(classes="ms-row"):
-                yield Input(str(s.port or ""), placeholder="Port (blank: usual)", id="ms-port")
+                yield Input(s.get("port", ""), placeholder="Port (blank: usual)", id="ms-port")
                 yield Select(
                     [(label, key) for key, label in SECURITY_LABELS.items()],
-                    value=s.security if s.security in SECURITY_MODES else "starttls",
+                    value=security if security in SECURITY_MODES else "starttls",
                     allow_blank=False,
                     id="ms-security",
                 )
-            yield Input(s.user, placeholder="Login (blank: no login)", id="ms-user")
+            yield Input(s.get("user", ""), placeholder="Login (blank: no login)", id="ms-user")
             yield Input(
                 placeholder="Password, only to test (never saved)", password=True, id="ms-password"
             )
