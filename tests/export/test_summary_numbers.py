@@ -354,3 +354,20 @@ def test_anonymous_session_still_asks_each_employer_for_their_own(tmp_path: Path
     with SessionStore.open(room) as store:
         ann = next(p.id for p in store.participants() if p.name == "Ann Ames")
     assert "You wrote “Welder” and “Pipe welder”" in job_description_request(summary, ann)
+
+
+@needs_pdftotext
+def test_one_hand_is_one_hand_on_every_page(tmp_path: Path) -> None:
+    """Counts of one read in the singular wherever a show of hands is printed."""
+    path = tmp_path / "one.db"
+    from focusgroup.protocol_files import find_protocol
+
+    with SessionStore.create(path, find_protocol("critical-occupations"), title="One") as store:
+        ann = store.add_participant("Ann Ames", "Acme Tools")
+        store.set_attended(ann, True)
+        card = store.add_card("Welder", ann, category_id=store.add_category("Production"))
+        store.set_hands(card, 1)
+    (pdf,) = export_session(path, tmp_path / "out", ["pdf"])
+    text = squash(" ".join(pages_text(pdf)))
+    assert squash("1 hand") in text
+    assert "1hands" not in text

@@ -103,6 +103,12 @@ async def test_reasons_and_show_of_hands(wall_app: FocusGroupApp, wall_store: Se
         await pilot.pause()
         assert wall_store.card(card_id).hands == 9
         assert "9 hands" in shown(wall_app, card_id)
+        await pilot.press("h")
+        await pilot.pause()
+        wall_app.screen.query_one(Input).value = "1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "1 hand" in shown(wall_app, card_id) and "1 hands" not in shown(wall_app, card_id)
 
 
 async def test_categories_add_rename_recolour_move_remove(

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 
 from focusgroup.domain.fields import follow_up_problem
 from focusgroup.domain.sectors import sector_label
+from focusgroup.domain.text import plural
 from focusgroup.export.content import Summary, summarize
 from focusgroup.export.fonts import markup
 from focusgroup.export.next_steps import how_used, when_next
@@ -132,7 +133,7 @@ def _first_page(styles: Styles, summary: Summary) -> list[Flowable]:
         for place, occ in enumerate(summary.top, start=1):
             facts = f"{occ.place()}; named by {_employers(occ.employers)}"
             if occ.hands is not None:
-                facts += f"; {occ.hands} hands"
+                facts += f"; {plural(occ.hands, 'hand')}"
             out.append(
                 styles.rich(
                     f"<b>{place}.</b> {markup(occ.card.text, bold=True)} "

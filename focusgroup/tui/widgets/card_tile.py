@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
+from focusgroup.domain.text import plural
+
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 OCCUPATION_SYMBOL = "●"
 COMPETENCY_SYMBOL = "▲"
@@ -76,7 +78,7 @@ def card_lines(view: CardView) -> list[list[Part]]:
     if view.count > 1:
         badges.append((f"×{view.count}", "bold reverse"))
     if view.hands_taken:
-        badges.append((f"{view.hands} hands", "bold"))
+        badges.append((plural(view.hands, "hand"), "bold"))
     if view.reasons:
         badges.append(("".join(reason_mark(r) for r in view.reasons), "bold"))
     if view.third_card:
