@@ -75,6 +75,7 @@ class MapOccupation:
     title: str
     """As the employers wrote it (the stack's lead card)."""
     employers: int
+    """Distinct employers who named it (one employer's first and third card count once)."""
     category: str
     level: str
     soc_code: str
@@ -311,7 +312,7 @@ def _occupation(
     return MapOccupation(
         card_id=card.id,
         title=card.text,
-        employers=card.count,
+        employers=card.employers,
         category=category.name if category else "",
         level=card.level,
         soc_code=soc,

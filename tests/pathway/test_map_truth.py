@@ -1,0 +1,80 @@
+"""Every figure on the career pathway map is what the session file and the shipped indexes say.
+
+The meeting is built as a user builds it (`new`, `import-cards`, the wall) and the map written
+by `focusgroup map`; the expected figures come from plain SQL on the session file and from the
+shipped wage indexes, never from the code that drew the map. Each is looked for in the JSON,
+the Markdown and the PDF (read back with pdftotext).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.pathway.truth import (
+    FARGO,
+    Meeting,
+    build_meeting,
+    run,
+    session_area,
+    wall,
+)
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def meeting(tmp_path_factory: pytest.TempPathFactory) -> Meeting:
+    return build_meeting(tmp_path_factory.mktemp("truth"))
+
+
+@pytest.fixture(scope="module")
+def documents(meeting: Meeting, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    out = tmp_path_factory.mktemp("map")
+    written = [Path(p) for p in run("map", str(meeting.path), "--out", str(out)).splitlines()]
+    files = {p.suffix.lstrip("."): p for p in written if p.parent == out}
+    pdf = subprocess.run(
+        ["pdftotext", "-layout", str(files["pdf"]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return {
+        "json": json.loads(files["json"].read_text("utf-8")),
+        "md": files["md"].read_text("utf-8"),
+        "pdf": pdf,
+    }
+
+
+def _occupations(documents: dict[str, object]) -> dict[int, dict[str, object]]:
+    data = documents["json"]
+    assert isinstance(data, dict)
+    return {o["card_id"]: o for page in data["pathways"] for o in page["occupations"]}
+
+
+def test_the_meeting_is_what_the_map_is_checked_against(meeting: Meeting) -> None:
+    truth = {t.text: t for t in wall(meeting.path)}
+    assert session_area(meeting.path) == FARGO
+    assert (truth["Welder"].cards, truth["Welder"].employers) == (3, 2)  # Ana's first and third
+
+
+def test_every_occupation_is_named_by_its_distinct_employers(
+    meeting: Meeting, documents: dict[str, object]
+) -> None:
+    """'Named by N' counts employers, not cards, as the summary does (one employer's first and
+    third card in a stack count once)."""
+    shown = _occupations(documents)
+    truth = wall(meeting.path)
+    assert sorted(shown) == [t.card_id for t in truth]  # every sorted card, once
+    pdf = _squash(str(documents["pdf"]))
+    for t in truth:
+        word = "employer" if t.employers == 1 else "employers"
+        assert shown[t.card_id]["employers"] == t.employers, t.text
+        assert f"- Category: {t.category}; named by {t.employers} {word}" in str(documents["md"])
+        assert _squash(f"{t.category} · {t.employers} {word}") in pdf, t.text
