@@ -268,8 +268,10 @@ def _occupation(
     if area and soc:
         wage = wages.get(soc)
         group = prof.wage.oes_code if prof is not None and prof.wage is not None else ""
+        of_group = ""
         if wage is None and group and group != soc:  # BLS publishes only the broad group
             wage = wages.get(group)
+            of_group = f" (BLS group {group})" if wage is not None else ""
         if wage is not None:
             key = sources.use(
                 "oews-area",
@@ -282,7 +284,8 @@ def _occupation(
                     wage.get("a_median"),
                     wage.notes.get("h_median", ""),
                     footnotes(),
-                ),
+                )
+                + of_group,
                 key,
             )
     elif area:

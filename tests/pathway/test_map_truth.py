@@ -3,7 +3,7 @@
 The meeting is built as a user builds it (`new`, `import-cards`, the wall) and the map written
 by `focusgroup map`; the expected figures come from plain SQL on the session file and from the
 shipped wage indexes, never from the code that drew the map. Each is looked for in the JSON,
-the Markdown and the PDF (read back with pdftotext).
+the Markdown and the PDF (read back with pdftotext, in drawing order).
 """
 
 from __future__ import annotations
@@ -19,7 +19,11 @@ import pytest
 from tests.pathway.truth import (
     FARGO,
     Meeting,
+    area_cells,
     build_meeting,
+    expected_area_wage,
+    expected_nation_wage,
+    national_wages,
     run,
     session_area,
     wall,
@@ -43,7 +47,7 @@ def documents(meeting: Meeting, tmp_path_factory: pytest.TempPathFactory) -> dic
     written = [Path(p) for p in run("map", str(meeting.path), "--out", str(out)).splitlines()]
     files = {p.suffix.lstrip("."): p for p in written if p.parent == out}
     pdf = subprocess.run(
-        ["pdftotext", "-layout", str(files["pdf"]), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-raw", str(files["pdf"]), "-"], capture_output=True, text=True, check=True
     ).stdout
     return {
         "json": json.loads(files["json"].read_text("utf-8")),
@@ -78,3 +82,28 @@ def test_every_occupation_is_named_by_its_distinct_employers(
         assert shown[t.card_id]["employers"] == t.employers, t.text
         assert f"- Category: {t.category}; named by {t.employers} {word}" in str(documents["md"])
         assert _squash(f"{t.category} · {t.employers} {word}") in pdf, t.text
+
+
+def test_every_wage_is_the_published_figure_of_the_area_and_the_nation(
+    meeting: Meeting, documents: dict[str, object]
+) -> None:
+    """The area's median from the regional index, the nation's from the O*NET index's OEWS
+    table; a figure BLS publishes only for the broad group says whose figure it is."""
+    shown = _occupations(documents)
+    cells = area_cells(session_area(meeting.path))
+    nation = national_wages()
+    markdown = str(documents["md"])
+    pdf = _squash(str(documents["pdf"]))
+    for t in wall(meeting.path):
+        occ = shown[t.card_id]
+        if not t.soc_code:
+            assert occ["wage_area"]["text"] == occ["wage_nation"]["text"] == "to collect"
+            continue
+        area = expected_area_wage(t.soc_code, cells, nation)
+        us = expected_nation_wage(t.soc_code, nation)
+        assert occ["wage_area"]["text"] == area, t.text
+        assert occ["wage_nation"]["text"] == us, t.text
+        assert f"- Median hourly wage, Fargo, ND-MN: {area} [" in markdown, t.text
+        assert f"- Median hourly wage, United States: {us} [" in markdown, t.text
+        assert _squash(f"Median wage, Fargo, ND-MN: {area}") in pdf, t.text
+        assert _squash(f"Median wage, U.S.: {us}") in pdf, t.text

@@ -218,10 +218,18 @@ def group_of(soc: str) -> str:
     return soc[:6] + "0"
 
 
-def expected_area_wage(soc: str, cells: dict[str, tuple[list[str], list[str]]]) -> str:
-    """What the map must print for the area's median: BLS's figure, and whose figure it is."""
+def expected_area_wage(
+    soc: str,
+    cells: dict[str, tuple[list[str], list[str]]],
+    nation: dict[str, tuple[int | None, float | None]],
+) -> str:
+    """What the map must print for the area's median: BLS's figure, and whose figure it is.
+
+    Where the area has no row for the code, the broad group it is published under nationally
+    (team assemblers: 51-2090) stands in, and says so.
+    """
     own = soc in cells
-    code = soc if own else group_of(soc)
+    code = soc if own or soc in nation else group_of(soc)
     if code not in cells:
         return "not published for this area"
     values, notes = cells[code]
