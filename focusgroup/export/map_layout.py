@@ -212,7 +212,7 @@ def move_up_rows(page: MapPage, box: MoveUp) -> list[tuple[str, str, bool, float
             ("Link cards on the wall (advances to) to compare the levels.", "ink", False, -0.4)
         )
     for comp in box.comparisons[:MAX_COMPARISONS]:
-        rows.append((f"{comp.from_title} → {comp.to_title}", "ink", True, -0.4))
+        rows.append((f"{page.starts(comp)} → {comp.to_title}", "ink", True, -0.4))
         if comp.rises:
             for rise in comp.rises:
                 rows.append(

@@ -104,6 +104,9 @@ class Comparison:
     rises: tuple[pathway_model.Rise, ...]
     note: str = ""
     """Why there is no comparison (an occupation is not crosswalked), else ''."""
+    skips_from: str = ""
+    """The level the link starts at when it skips one (entry -> advanced sits in the box
+    before advanced, and says it starts at entry); '' for a step to the next level."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,13 @@ class MapPage:
 
     def at_level(self, level: str) -> tuple[MapOccupation, ...]:
         return tuple(o for o in self.occupations if o.level == level)
+
+    def starts(self, comparison: Comparison) -> str:
+        """A comparison's starting occupation, with its level when the link skips one:
+        'Nursing assistant (Entry level)' in the box before Advanced."""
+        if not comparison.skips_from:
+            return comparison.from_title
+        return f"{comparison.from_title} ({dict(self.levels)[comparison.skips_from]})"
 
     def footnote(self, key: str) -> int:
         """The footnote number of a source key (1-based); 0 for none."""
@@ -384,21 +394,23 @@ def _move_ups(
         comparisons = []
         for link in found.links:
             a, b = found.card(link.card_id), found.card(link.to_card_id)
-            if a is None or b is None or rank[a.level] != i or rank[b.level] <= i:
+            # A link belongs to the box before the level it reaches ("to move up to Advanced"),
+            # whichever lower level it starts from.
+            if a is None or b is None or rank[b.level] != i + 1 or rank[a.level] > i:
                 continue
+            skips = a.level if rank[a.level] < i else ""
             pa, pb = profile(a), profile(b)
             if pa is None or pb is None:
                 missing = a.text if pa is None else b.text
-                comparisons.append(
-                    Comparison(a.text, b.text, (), f"{TO_COLLECT}: crosswalk {missing} to O*NET")
-                )
+                note = f"{TO_COLLECT}: crosswalk {missing} to O*NET"
+                comparisons.append(Comparison(a.text, b.text, (), note, skips))
                 continue
             rises = pathway_model.rising_levels(
                 onet_levels(pa.onet_code), onet_levels(pb.onet_code), limit=MAX_RISES
             )
             sources.use("onet", _onet_note(pb.release))
             note = "" if rises else "no O*NET skill or knowledge level rises by half a point"
-            comparisons.append(Comparison(a.text, b.text, tuple(rises), note))
+            comparisons.append(Comparison(a.text, b.text, tuple(rises), note, skips))
         next_ids = {c.id for c in found.at_level(upper)}
         member_ids = {m.id for c in found.cards for m in c.all_cards}
         named = tuple(

@@ -101,7 +101,7 @@ def _move_up(page: MapPage, index: int) -> list[str]:
         what = what or comp.note
         source = page.footnote("onet") if comp.rises else 0
         lines.append(
-            f"- {_escape(comp.from_title)} → {_escape(comp.to_title)}: {what}"
+            f"- {_escape(page.starts(comp))} → {_escape(comp.to_title)}: {what}"
             + (f" [{source}]" if source else "")
         )
     if box.named:

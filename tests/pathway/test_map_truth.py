@@ -18,11 +18,14 @@ import pytest
 
 from tests.pathway.truth import (
     FARGO,
+    LEVEL_LABELS,
+    LEVELS,
     Meeting,
     area_cells,
     build_meeting,
     expected_area_wage,
     expected_nation_wage,
+    links,
     national_wages,
     run,
     session_area,
@@ -107,3 +110,37 @@ def test_every_wage_is_the_published_figure_of_the_area_and_the_nation(
         assert f"- Median hourly wage, United States: {us} [" in markdown, t.text
         assert _squash(f"Median wage, Fargo, ND-MN: {area}") in pdf, t.text
         assert _squash(f"Median wage, U.S.: {us}") in pdf, t.text
+
+
+def test_each_step_up_is_in_the_box_before_the_level_it_reaches(
+    meeting: Meeting, documents: dict[str, object]
+) -> None:
+    """'To move up to Advanced' holds every link reaching Advanced; one that skips a level says
+    where it starts, and none sits under a level it does not reach."""
+    data = documents["json"]
+    assert isinstance(data, dict)
+    boxes = [(box, page) for page in data["pathways"] for box in page["move_ups"]]
+    markdown = str(documents["md"])
+    pdf = _squash(str(documents["pdf"]))
+    for a, a_level, b, b_level in links(meeting.path):
+        if LEVELS.index(b_level) <= LEVELS.index(a_level):
+            continue
+        found = [
+            (box, page, c)
+            for box, page in boxes
+            for c in box["comparisons"]
+            if (c["from_title"], c["to_title"]) == (a, b)
+        ]
+        assert len(found) == 1, (a, b)
+        ((box, page, comparison),) = found
+        assert box["to_level"] == b_level, (a, b)
+        skips = LEVELS.index(b_level) - LEVELS.index(a_level) > 1
+        assert comparison["skips_from"] == (a_level if skips else "")
+        start = f"{a} ({LEVEL_LABELS[a_level]})" if skips else a
+        # The Markdown page of that pathway, from the box's heading to the next level's.
+        page_md = markdown[markdown.index(f"# Career pathway: {page['pathway']}\n") :]
+        heading = f"### To move up: {LEVEL_LABELS[box['from_level']]} → {LEVEL_LABELS[b_level]}"
+        section = page_md[page_md.index(heading) :]
+        assert section.index(f"- {start} → {b}:") < section.index("\n## "), (a, b)
+        assert _squash(f"To move up to {LEVEL_LABELS[b_level]}") in pdf
+        assert _squash(f"{start} → {b}") in pdf, (a, b)

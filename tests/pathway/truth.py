@@ -253,3 +253,20 @@ def expected_nation_wage(soc: str, nation: dict[str, tuple[int | None, float | N
     else:
         text = f"${annual:,} a year (no hourly figure: not a year-round, full-time job)"
     return text if code == soc else f"{text} (BLS group {code})"
+
+
+LEVELS = ("entry", "mid", "advanced")
+LEVEL_LABELS = {"entry": "Entry level", "mid": "Mid level", "advanced": "Advanced"}
+"""The critical-occupations protocol's levels (the session's own, as `new` stores them)."""
+
+
+def links(path: Path) -> list[tuple[str, str, str, str]]:
+    """(from text, from level, to text, to level) of every 'advances to' link, from the file."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        rows = conn.execute(
+            """
+            SELECT a.text, a.level, b.text, b.level FROM card_links k
+            JOIN cards a ON a.id = k.card_id JOIN cards b ON b.id = k.to_card_id ORDER BY k.id
+            """
+        ).fetchall()
+    return [tuple(row) for row in rows]
