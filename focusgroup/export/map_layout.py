@@ -14,7 +14,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from focusgroup.export.map_model import TO_COLLECT, MapOccupation, MapPage, MoveUp
+from focusgroup.export.map_model import EMPTY_LEVEL, TO_COLLECT, MapOccupation, MapPage, MoveUp
 
 PAGE_W, PAGE_H = 792.0, 612.0  # US Letter, landscape
 MARGIN = 24.0
@@ -350,16 +350,9 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
             _text(out, rows, col_x[i] + 5, y)
             y -= h + 6
         if not occupations:
-            out.lines.append(
-                Line(
-                    col_x[i] + 6,
-                    body_top - 10,
-                    "No occupation at this level on the wall yet.",
-                    size,
-                    False,
-                    "muted",
-                )
-            )
+            for n, piece in enumerate(wrap(EMPTY_LEVEL, size, col_w - 12)):
+                y_line = body_top - 10 - n * size * LEADING
+                out.lines.append(Line(col_x[i] + 6, y_line, piece, size, False, "muted"))
     _arrows(out, page, col_x, col_w, bottom)
     return out
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from focusgroup.regional.index import Area, AreaWage
 
 TO_COLLECT = "to collect"
+EMPTY_LEVEL = "No occupation at this level in this pathway."
+"""A level a pathway has no card at (the wall may have some there, in another pathway)."""
 MAX_TECHNOLOGY = 4
 """O*NET technology examples per occupation on the map (hot and in-demand ones first)."""
 MAX_RISES = 3

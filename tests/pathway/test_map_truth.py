@@ -144,3 +144,25 @@ def test_each_step_up_is_in_the_box_before_the_level_it_reaches(
         assert section.index(f"- {start} → {b}:") < section.index("\n## "), (a, b)
         assert _squash(f"To move up to {LEVEL_LABELS[b_level]}") in pdf
         assert _squash(f"{start} → {b}") in pdf, (a, b)
+
+
+def test_an_empty_level_of_a_pathway_never_says_the_wall_has_none(
+    meeting: Meeting, documents: dict[str, object]
+) -> None:
+    """Logistics has no advanced card while the wall has some (in Health): its page says 'in this
+    pathway', never 'on the wall'."""
+    data = documents["json"]
+    assert isinstance(data, dict)
+    on_wall = {t.level for t in wall(meeting.path)}
+    empty = [
+        (page["pathway"], level)
+        for page in data["pathways"]
+        for level, _ in page["levels"]
+        if not any(o["level"] == level for o in page["occupations"])
+    ]
+    assert any(level in on_wall for _, level in empty)  # the trap is there
+    markdown, pdf = str(documents["md"]), str(documents["pdf"])
+    for text in (markdown, pdf):
+        assert "on the wall" not in text.replace("Link cards on the wall", "")
+    assert markdown.count("No occupation at this level in this pathway.") == len(empty)
+    assert _squash(pdf).count(_squash("No occupation at this level in this pathway.")) == len(empty)
