@@ -254,6 +254,8 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
 
 
 def _supply_line(s: SupplyDemand) -> str:
+    if s.openings is None:
+        return f"{s.occupation}: not compared, {conflict_words(s)}"
     floor = " at least" if s.missing else ""
     line = (
         f"{s.occupation}: {s.openings:,} openings a year against{floor} "
@@ -271,3 +273,12 @@ def _placement(report: GapReport) -> str | None:
         if rated:
             lines.append(f"{level}: " + ", ".join(f"{p.label} {p.placement_rate}" for p in rated))
     return "Placement rates by level: " + "; ".join(lines) + "." if lines else None
+
+
+def conflict_words(s: SupplyDemand) -> str:
+    """'the openings given disagree (120 for Welder, 100 for 51-4121); correct one with
+    focusgroup programs openings'."""
+    figures = ", ".join(f"{o.openings:,} for {o.occupation}" for o in s.conflict)
+    return (
+        f"the openings given disagree ({figures}); correct them with focusgroup programs openings"
+    )
