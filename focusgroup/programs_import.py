@@ -22,6 +22,7 @@ from focusgroup.domain.programs import (
     Program,
     names_occupation,
     occupation_keys,
+    parse_count,
     parse_level,
     split_list,
 )
@@ -115,8 +116,8 @@ def import_programs(store: SessionStore, path: Path) -> ProgramImportReport:
         level = parse_level(row.get("level", ""))
         if level is None:
             errors.append(f"level must be entry, mid or advanced (got {row['level']!r})")
-        completions = row.get("completions", "").strip().replace(",", "")
-        if completions and not completions.isdigit():
+        completions = row.get("completions", "")
+        if completions.strip() and parse_count(completions) is None:
             errors.append(f"completions must be a whole number (got {row['completions']!r})")
         problems.extend(f"line {line}: {e}" for e in errors)
         values: dict[str, Any] = {"source": SOURCE_IMPORT}
@@ -152,15 +153,15 @@ def import_openings(store: SessionStore, path: Path) -> int:
     parsed: list[tuple[str, int, str]] = []
     for row in rows:
         line = row["_line"]
-        count = row.get("openings", "").replace(",", "").strip()
+        count = parse_count(row.get("openings", ""))
         if not row.get("occupation", "").strip():
             problems.append(f"line {line}: occupation is empty")
-        if not count.isdigit():
+        if count is None:
             problems.append(
                 f"line {line}: openings must be a whole number (got {row['openings']!r})"
             )
             continue
-        parsed.append((row["occupation"], int(count), row.get("source", "")))
+        parsed.append((row["occupation"], count, row.get("source", "")))
     if problems:
         _refuse(path, sorted(problems, key=_line_number))
     if not parsed:

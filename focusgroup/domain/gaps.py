@@ -23,6 +23,7 @@ from focusgroup.domain.programs import (
     names_occupation,
     norm,
     occupation_keys,
+    parse_count,
 )
 
 COVERED = "covered"
@@ -376,11 +377,6 @@ def _spreads(occupations: Sequence[Occupation], programs: Sequence[Program]) -> 
                 )
             )
     return tuple(found)
-
-
-def parse_count(text: str) -> int | None:
-    text = (text or "").strip().replace(",", "")
-    return int(text) if text.isdigit() else None
 
 
 def _supply_demand(

@@ -17,10 +17,9 @@ from focusgroup.domain.gaps import (
     Occupation,
     analyse,
     occupations_from_wall,
-    parse_count,
 )
 from focusgroup.domain.model import Card, Participant, Projection, Session
-from focusgroup.domain.programs import Opening, Program
+from focusgroup.domain.programs import Opening, Program, parse_count
 
 if TYPE_CHECKING:
     from focusgroup.store.reader import SessionReader
