@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from focusgroup.domain.gaps import GapReport, Spread, SupplyDemand
-from focusgroup.domain.programs import PROGRAM_LEVELS, norm
+from focusgroup.domain.programs import PROGRAM_LEVELS, Program, norm
 
 NEEDS_DATA = "needs data"
 
@@ -237,13 +237,7 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
         ),
         "An inventory of programs with levels and linkages.",
     )
-    k12 = [
-        p
-        for p in programs
-        if "dual enrollment" in norm(" ".join(p.linkages) + " " + p.type)
-        or "pre college" in norm(p.type)
-        or "k 12" in norm(p.type + " " + p.institution)
-    ]
+    k12 = [p for p in programs if is_k12(p)]
     add(
         "How are we including K-12 programming in this pathway? Where do we or should we offer "
         "dual enrollment?",
@@ -251,6 +245,25 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
         "K-12 and dual-enrollment programs (type pre-college, or a dual enrollment linkage).",
     )
     return tuple(out)
+
+
+def _has_words(text: str, words: str) -> bool:
+    """True when `words` appear in `text` as whole words ('k 12' in 'K-12 Academy', not in
+    'Oak 12th Street Academy')."""
+    return f" {words} " in f" {norm(text)} "
+
+
+def is_k12(program: Program) -> bool:
+    """A K-12 or dual-enrollment program: typed pre-college, a dual enrollment linkage, or K-12
+    in its type or institution ('Valley K-12 Schools', 'K12 academy')."""
+    links = " ".join(program.linkages) + " " + program.type
+    where = program.type + " " + program.institution
+    return (
+        _has_words(links, "dual enrollment")
+        or _has_words(program.type, "pre college")
+        or _has_words(where, "k 12")
+        or _has_words(where, "k12")
+    )
 
 
 def _supply_line(s: SupplyDemand) -> str:

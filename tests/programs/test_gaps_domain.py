@@ -249,3 +249,51 @@ def test_figures_that_disagree_are_not_compared_and_the_documents_say_why() -> N
         "Welder: not compared, the openings given disagree (120 for Welder, 100 for 51-4121); "
         "correct them with focusgroup programs openings."
     )
+
+
+@pytest.mark.parametrize(
+    "institution, kind, linkage, k12",
+    [
+        ("Oak 12th Street Academy", "credit", "", False),
+        ("Park 120 College", "credit", "", False),
+        ("Valley K-12 Schools", "credit", "", True),
+        ("K12 Online", "credit", "", True),
+        ("West High", "pre-college", "", True),
+        ("West High", "credit", "dual enrollment: Welding Technology", True),
+        ("Lake Tech", "credit", "stackable to: individual enrollment plan", False),
+    ],
+)
+def test_k12_and_dual_enrollment_are_read_as_whole_words(
+    institution: str, kind: str, linkage: str, k12: bool
+) -> None:
+    from focusgroup.domain.gap_questions import answers, is_k12
+
+    program = prog(
+        1,
+        "Intro to trades",
+        institution=institution,
+        type=kind,
+        linkages=(linkage,) * bool(linkage),
+    )
+    assert is_k12(program) is k12
+    (q,) = [a for a in answers(analyse([occ("Welder")], [program])) if "K-12" in a.question]
+    assert q.answered is k12
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["k", "12", "12th", "oak", "k12", "dual", "enrollment", "pre", "college"]),
+        max_size=5,
+    )
+)
+def test_a_k12_program_is_named_by_its_words_never_by_letters_inside_them(
+    words: list[str],
+) -> None:
+    from focusgroup.domain.gap_questions import is_k12
+
+    institution = " ".join(words)
+    pairs = list(zip(words, words[1:], strict=False))
+    expected = ("k", "12") in pairs or "k12" in words
+    program = prog(1, "Intro", institution=institution, type="credit")
+    assert is_k12(program) is expected
