@@ -83,8 +83,10 @@ LACKING = (
 def write_csv(path: Path, rows: Sequence[Sequence[str]], *, dialect: str = "excel") -> Path:
     """Rows as a spreadsheet saves them: the real csv.writer ('semicolon' is European Excel)."""
     encoding = "utf-8"
-    if dialect == "semicolon-bom":
+    if dialect == "semicolon-bom":  # Excel where the comma is the decimal sign, "CSV UTF-8"
         dialect, delimiter, encoding = "excel", ";", "utf-8-sig"
+    elif dialect == "utf16-tab":  # Excel's "Unicode text"
+        dialect, delimiter, encoding = "excel-tab", "\t", "utf-16"
     else:
         delimiter = csv.get_dialect(dialect).delimiter
     with path.open("w", newline="", encoding=encoding) as handle:
@@ -270,3 +272,71 @@ def links(path: Path) -> list[tuple[str, str, str, str]]:
             """
         ).fetchall()
     return [tuple(row) for row in rows]
+
+
+# -- the education and training inventory, as partners send it ---------------------------------
+
+PROGRAM_HEADER = (
+    "Institution/Organization", "Program", "Certification/Credential", "level", "length", "cost",
+    "prerequisites", "placement rate", "type", "linkages", "occupations", "competencies",
+    "completions",
+)  # fmt: skip
+"""The guide's own headers for its three columns, the template's for the rest."""
+
+PROGRAM_ROWS = (
+    ("Tri-County CC", "Welding Technology", "Welding Certificate", "entry", "16 weeks", "$3,200",
+     "HS diploma", "85%", "credit", "stackable to: Machining AAS", "Welder;51-4121",
+     "MIG welding;Blueprint basics", "40"),
+    ("Lake Tech", "Welding I", "Welding Certificate", "entry", "20 weeks", "$4,100", "", "70%",
+     "non-credit", "", "Welder", "MIG welding", "25"),
+    ("Tri-County CC", "Machining", "Machining AAS", "mid", "2 years", "$9,800",
+     "Welding Certificate", "90%", "credit", "articulation: BS Manufacturing Engineering",
+     "CNC machinist;51-4041", "Read blueprints;GD&T", "30"),
+    ("State University", "Manufacturing Engineering", "BS Manufacturing Engineering", "advanced",
+     "4 years", "$40,000", "AAS", "", "credit", "", "51-1011", "", ""),
+    ("Regional Hospital", "CNA training", "Certified Nursing Assistant", "entry", "6 weeks",
+     "$1,200", "", "", "on-the-job", "stackable to: ADN", "Nursing assistant", "Safe lifting", ""),
+    ("Tri-County CC", "Nursing", "ADN", "mid", "2 years", "$12,000", "CNA", "95%", "credit",
+     "stackable to: MSN Nurse Practitioner", "Registered nurse", "Patient charting", "60"),
+    ("Lake Tech", "Line\nmaintenance", "Millwright cert", "mid", "1 year", "", "", "",
+     "apprenticeship", "", "Millwright", "", ""),
+    ("Oak 12th Street Academy", "Intro to trades", "", "entry", "", "", "", "", "credit", "",
+     "Welder", "", ""),
+    ("Nowhere College", "Cosmetology", "Cosmetology license", "entry", "1500 hours", "$15,000",
+     "", "", "credit", "", "Cosmetologist", "", ""),
+    ("West High", "Welding dual credit", "", "entry", "1 semester", "", "", "", "pre-college",
+     "dual enrollment: Welding Technology", "Welder", "", "12"),
+)  # fmt: skip
+"""Partial links, a program with none, one serving nothing on the wall, a quoted line break,
+a K-12 program and one whose name only looks like it (Oak 12th Street)."""
+
+OPENINGS_ROWS = (
+    ("occupation", "openings", "source"),
+    ("Welder", "120", "ND LMI"),
+    ("51-4121", "120", "ND LMI"),  # the same figure again, by code: one figure, not 240
+    ("CNC machinist", "35", "ND LMI"),
+    ("51-4041", "40", "Job Service ND"),  # disagrees with the row above: not compared
+    ("cashier supervisors", "900", "ND LMI"),  # names no card on the wall
+)
+PROJECTION_ROWS = (
+    ("soc_code", "annual_openings", "title"),
+    ("29-1141", "1,130", "Registered Nurses"),
+    ("51-4121", "95", "Welders"),  # the given openings win over a projection
+)
+
+
+def build_gap_meeting(folder: Path, dialect: str) -> Meeting:
+    """The meeting above, then the inventory, openings and projections by the command line."""
+    meeting = build_meeting(folder)
+    rows = (PROGRAM_HEADER, *PROGRAM_ROWS)
+    run(
+        "programs",
+        "import",
+        str(meeting.path),
+        str(write_csv(folder / "p.csv", rows, dialect=dialect)),
+    )
+    run("programs", "openings", str(meeting.path), str(write_csv(folder / "o.csv", OPENINGS_ROWS)))
+    projections = write_csv(folder / "proj.csv", PROJECTION_ROWS, dialect=dialect)
+    run("projections", "import", str(meeting.path), str(projections), "--source", "ND LMI",
+        "--period", "2024-2034")  # fmt: skip
+    return meeting
