@@ -55,15 +55,22 @@ def map_(file: str, out_dir: Path | None, area: str | None, pathway: str | None)
 @click.argument("search", required=False, default="")
 def areas(search: str) -> None:
     """List the states and metropolitan areas with OEWS wages (optionally those matching SEARCH)."""
-    from focusgroup.regional.index import areas as all_areas
-    from focusgroup.regional.index import meta
+    from focusgroup.regional.index import matching_areas, meta
 
-    wanted = search.casefold().strip()
-    shown = [a for a in all_areas() if wanted in a.name.casefold() or wanted == a.code]
+    # The same reading of SEARCH as `--area` (find_area): what is listed here is accepted there.
+    shown = matching_areas(search)
     for area in shown:
         click.echo(f"{area.code}  {area.kind:17}  {area.name}")
+    release = meta().get("oews_release", "")
+    if not shown:
+        click.echo(
+            f"No state or metropolitan area in BLS OEWS {release} matches {search!r}; "
+            "`focusgroup areas` lists them all.",
+            err=True,
+        )
+        return
     click.echo(
-        f"{len(shown)} areas; BLS OEWS {meta().get('oews_release', '')}. "
+        f"{len(shown)} area{'s' if len(shown) != 1 else ''}; BLS OEWS {release}. "
         "Use the name (or the code) with `new --area` or `map --area`.",
         err=True,
     )

@@ -137,6 +137,27 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
 
 
+def matching_areas(text: str) -> tuple[Area, ...]:
+    """Every area `text` may mean: its code, or a name holding it (case and punctuation aside:
+    "winston salem", "Fargo ND"), else a name holding each of its words ("kansas city mo").
+
+    `focusgroup areas SEARCH` lists these and `find_area` chooses among them, so an area the
+    listing shows is one `--area` accepts, and the other way round. An empty text: all.
+    """
+    wanted = _key(text)
+    everything = areas()
+    if not wanted:
+        return everything
+    by_code = tuple(a for a in everything if text.strip() == a.code)
+    if by_code:
+        return by_code
+    hits = tuple(a for a in everything if wanted in _key(a.name))
+    if not hits:  # each word somewhere in the name: "kansas city mo"
+        words = wanted.split()
+        hits = tuple(a for a in everything if all(w in _key(a.name).split() for w in words))
+    return hits
+
+
 def find_area(text: str) -> Area:
     """The area a person means by a code, a full name or an unambiguous part of one.
 
@@ -145,14 +166,10 @@ def find_area(text: str) -> Area:
     wanted = _key(text)
     if not wanted:
         raise AreaError("An area can't be empty: name a state or metropolitan area.")
-    everything = areas()
-    for area in everything:
-        if text.strip() == area.code or wanted == _key(area.name):
-            return area
-    hits = [a for a in everything if wanted in _key(a.name)]
-    if not hits:  # each word somewhere in the name: "kansas city mo"
-        words = wanted.split()
-        hits = [a for a in everything if all(w in _key(a.name).split() for w in words)]
+    hits = matching_areas(text)
+    exact = [a for a in hits if text.strip() == a.code or wanted == _key(a.name)]
+    if exact:
+        return exact[0]
     if len(hits) == 1:
         return hits[0]
     if not hits:
