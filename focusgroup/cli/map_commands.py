@@ -54,13 +54,14 @@ def map_(file: str, out_dir: Path | None, area: str | None, pathway: str | None)
 @click.command(name="areas")
 @click.argument("search", required=False, default="")
 def areas(search: str) -> None:
-    """List the states and metropolitan areas with OEWS wages (optionally those matching SEARCH)."""
+    """List the states, metropolitan and nonmetropolitan areas with OEWS wages (or those
+    matching SEARCH)."""
     from focusgroup.regional.index import matching_areas, meta
 
     # The same reading of SEARCH as `--area` (find_area): what is listed here is accepted there.
     shown = matching_areas(search)
     for area in shown:
-        click.echo(f"{area.code}  {area.kind:17}  {area.name}")
+        click.echo(f"{area.code}  {area.kind:20}  {area.name}")
     release = meta().get("oews_release", "")
     if not shown:
         click.echo(

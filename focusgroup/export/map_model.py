@@ -287,7 +287,7 @@ def _occupation(
         if wage is not None:
             key = sources.use(
                 "oews-area",
-                f"{OEWS_NAME}, {OEWS_RELEASE}: {area.name} ({area.kind}), all industries; "
+                f"{OEWS_NAME}, {OEWS_RELEASE}: {area.described}, all industries; "
                 "median hourly wage. Estimates exclude the self-employed.",
             )
             wage_area = Figure(

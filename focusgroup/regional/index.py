@@ -49,6 +49,10 @@ RATING = struct.Struct("<BHH")
 """One O*NET rating in `onet_level.ratings`: element id, level x100, importance x100."""
 
 AREA_TYPES = {"S": "state", "M": "metropolitan area"}
+NONMETROPOLITAN = "nonmetropolitan area"
+"""BLS files its nonmetropolitan areas ("Alaska nonmetropolitan area") under the metropolitan
+area type 'M' too; their codes start with the state's FIPS code (0200006), a metropolitan
+area's with 00 and its CBSA code (0022020)."""
 
 
 class AreaError(DomainError):
@@ -60,12 +64,18 @@ class Area:
     code: str
     """BLS OEWS area code: '2000000' for Kansas, '0028140' for the Kansas City metro."""
     kind: str
-    """'state' or 'metropolitan area'."""
+    """'state', 'metropolitan area' or 'nonmetropolitan area'."""
     name: str
 
     @property
     def label(self) -> str:
         return self.name
+
+    @property
+    def described(self) -> str:
+        """'Fargo, ND-MN (metropolitan area)', 'Kansas (state)', 'Alaska nonmetropolitan area'
+        (its name says what it is)."""
+        return self.name if self.kind in self.name.casefold() else f"{self.name} ({self.kind})"
 
 
 @dataclass(frozen=True)
@@ -130,7 +140,13 @@ def footnotes() -> dict[str, str]:
 @functools.cache
 def areas() -> tuple[Area, ...]:
     rows = _query("SELECT code, type, name FROM area ORDER BY type DESC, name")
-    return tuple(Area(code, AREA_TYPES[kind], name) for code, kind, name in rows)
+    return tuple(Area(code, _kind(kind, code), name) for code, kind, name in rows)
+
+
+def _kind(area_type: str, code: str) -> str:
+    if area_type == "M" and not code.startswith("00"):
+        return NONMETROPOLITAN
+    return AREA_TYPES[area_type]
 
 
 def _key(text: str) -> str:

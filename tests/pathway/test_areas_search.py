@@ -6,7 +6,9 @@ shows must be what `--area` takes, and an area `--area` accepts must be in the l
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 from focusgroup.cli import main
 from focusgroup.regional.index import AreaError, areas, find_area
+from tests.pathway.truth import build_meeting, run
 
 
 def _plain(text: str) -> str:
@@ -66,3 +69,23 @@ def test_the_readmes_searches_are_listed() -> None:
     assert _listed("0022020") == ["0022020"]
     result = CliRunner().invoke(main, ["areas", "zzz"])
     assert result.exit_code == 0 and "No state or metropolitan area" in result.output
+
+
+def test_a_nonmetropolitan_area_is_never_called_a_metropolitan_one(tmp_path: Path) -> None:
+    """BLS types both 'M'; its codes tell them apart (state FIPS first for a nonmetropolitan
+    area). The map's wage footnote names the kind the area is."""
+    for area in areas():
+        nonmetro = area.kind == "nonmetropolitan area"
+        assert nonmetro == ("nonmetropolitan" in area.name.casefold()), area
+        if area.kind != "state":
+            assert nonmetro == (not area.code.startswith("00")), area
+    meeting = build_meeting(tmp_path / "m", area="Alaska nonmetropolitan area")
+    out = tmp_path / "out"
+    run("map", str(meeting.path), "--out", str(out))
+    sources = [s["text"] for p in json.loads(next(out.glob("*.json")).read_text())["pathways"]
+               for s in p["sources"]]  # fmt: skip
+    (wages,) = set(s for s in sources if "Alaska" in s)
+    assert "Alaska nonmetropolitan area, all industries" in wages
+    assert "(metropolitan area)" not in wages
+    listed = CliRunner().invoke(main, ["areas", "alaska nonmetropolitan"]).stdout
+    assert "nonmetropolitan area  Alaska nonmetropolitan area" in listed
