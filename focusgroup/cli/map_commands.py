@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from focusgroup.cli.export_commands import _out_dir, _session_file, out_option
+from focusgroup.cli.export_commands import _echo_written, _out_dir, _session_file, out_option
 
 
 def _progress(done: int, total: int, what: str) -> None:
@@ -39,16 +39,17 @@ def map_(file: str, out_dir: Path | None, area: str | None, pathway: str | None)
     # with no programs yet they stay "to collect".
     with read_session(session) as store:
         credentials = inventory_credentials(store)
-    paths = export_map(
-        session,
-        _out_dir(out_dir, session),
-        area=area,
-        pathway=pathway,
-        credentials=credentials,
-        progress=_progress,
+    _echo_written(
+        lambda: export_map(
+            session,
+            _out_dir(out_dir, session),
+            area=area,
+            pathway=pathway,
+            credentials=credentials,
+            progress=_progress,
+        ),
+        f"Career pathway map of {session}:",
     )
-    for path in paths:
-        click.echo(str(path))
 
 
 @click.command(name="areas")
@@ -93,12 +94,15 @@ def projections_import(file: str, csv_file: Path, source: str, period: str) -> N
     Columns by header: soc_code and annual_openings (required), title, area.
     """
     from focusgroup.importing import import_projections
-    from focusgroup.paths import resolve_session
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(resolve_session(file), actor="cli") as store:
+    session = _session_file(file)
+    with SessionStore.open(session, actor="cli") as store:
         count, ignored = import_projections(store, csv_file, source=source, period=period)
-    click.echo(f"Imported annual openings for {count} occupations from {source}.")
+    click.echo(
+        f"Imported annual openings for {count} occupation{'s' if count != 1 else ''} "
+        f"from {source} into {session}."
+    )
     if ignored:
         click.echo(f"Ignored columns: {', '.join(ignored)}.")
 
