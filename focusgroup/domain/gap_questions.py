@@ -271,7 +271,7 @@ def _supply_line(s: SupplyDemand) -> str:
         return f"{s.occupation}: not compared, {conflict_words(s)}"
     floor = " at least" if s.missing else ""
     line = (
-        f"{s.occupation}: {s.openings:,} openings a year against{floor} "
+        f"{s.occupation}: {s.openings:,} openings a year{source_words(s)} against{floor} "
         f"{s.completions:,} completions"
     )
     if s.missing:
@@ -295,3 +295,8 @@ def conflict_words(s: SupplyDemand) -> str:
     return (
         f"the openings given disagree ({figures}); correct them with focusgroup programs openings"
     )
+
+
+def source_words(s: SupplyDemand) -> str:
+    """' (ND LMI)': whose openings figure it is; '' when none was given."""
+    return f" ({'; '.join(s.sources)})" if s.sources else ""

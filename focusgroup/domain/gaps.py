@@ -143,6 +143,9 @@ class SupplyDemand:
     conflict: tuple[Opening, ...] = ()
     """Two or more figures given for this one occupation (by name and by code, say) that
     disagree: neither is used until one is corrected, and none is ever added to another."""
+    sources: tuple[str, ...] = ()
+    """Where the openings figure comes from, as given ('ND LMI'; a projections table's
+    source and period), so the report can say whose figure it is."""
 
     @property
     def shortfall(self) -> int | None:
@@ -406,6 +409,7 @@ def _supply_demand(
                 counted=counted,
                 missing=tuple(p for p in serving if p not in counted),
                 conflict=tuple(demand) if len(figures) > 1 else (),
+                sources=tuple(dict.fromkeys(o.source.strip() for o in demand if o.source.strip())),
             )
         )
     return tuple(found)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from focusgroup.domain.gap_questions import conflict_words
+from focusgroup.domain.gap_questions import conflict_words, source_words
 from focusgroup.domain.gaps import COVERED, NOT_COVERED, PARTLY, Spread, SupplyDemand
 from focusgroup.domain.programs import Program, Referral
 from focusgroup.export.gaps_data import GapDocument
@@ -152,7 +152,9 @@ def findings(doc: GapDocument) -> tuple[Section, ...]:
 def _supply_line(s: SupplyDemand) -> str:
     if s.openings is None:
         return f"{s.occupation}: not compared, {conflict_words(s)}"
-    line = f"{s.occupation}: {s.openings:,} openings, {s.completions:,} completions"
+    line = (
+        f"{s.occupation}: {s.openings:,} openings{source_words(s)}, {s.completions:,} completions"
+    )
     if s.missing:
         count = len(s.missing)
         line += f" (at least; {count} program{'s' if count != 1 else ''} gave no completions)"

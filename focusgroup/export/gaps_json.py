@@ -63,6 +63,7 @@ def _supply(s: SupplyDemand) -> dict[str, Any]:
     return {
         "occupation": s.occupation,
         "openings": s.openings,
+        "openings_sources": list(s.sources),
         "completions": s.completions,
         "shortfall": s.shortfall,
         "counted_program_ids": [p.id for p in s.counted],

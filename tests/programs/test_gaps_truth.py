@@ -89,7 +89,7 @@ def read(path: Path) -> tuple[list[Occupation], list[Program], list[tuple], list
         ]
         openings = conn.execute("SELECT occupation, openings, source FROM openings").fetchall()
         projections = conn.execute(
-            "SELECT soc_code, annual_openings, area FROM projections"
+            "SELECT soc_code, annual_openings, area, source || ', ' || period FROM projections"
         ).fetchall()
     return occupations, programs, openings, projections
 
@@ -125,9 +125,9 @@ class Expected:
     orphans: list[int]
     dead_ends: list[int]
     missing_links: list[tuple[int, str]]
-    supply: dict[str, tuple[int | None, int, int]]
+    supply: dict[str, tuple[int | None, int, int, list[str]]]
     """Occupation -> (openings or None when the figures disagree, completions, programs
-    without completions)."""
+    without completions, where the openings came from)."""
     k12: list[int]
 
 
@@ -173,18 +173,20 @@ def expected(path: Path) -> Expected:
     area = session_area(path)
     supply = {}
     for o in occupations:
-        given = [
-            n
-            for name, n, _ in openings
+        matched = [
+            (n, source)
+            for name, n, source in openings
             if (SOC.match(name) and o.soc and name[:7] == o.soc)
             or (not SOC.match(name) and key(name) in o.wordings)
         ]
-        if not given:
-            rows = [(soc, n, a) for soc, n, a in projections if o.soc and soc == o.soc]
+        if not matched:
+            rows = [r for r in projections if o.soc and r[0] == o.soc]
             local = [r for r in rows if r[2] == area] or rows
-            given = [whole(local[0][1])] if len(local) == 1 and whole(local[0][1]) else []
-        if not given:
+            if len(local) == 1 and whole(local[0][1]) is not None:
+                matched = [(whole(local[0][1]), local[0][3])]
+        if not matched:
             continue
+        given = [n for n, _ in matched]
         serving = [p for p in programs if serves(p, o)]
         counted = [whole(p.completions) for p in serving if whole(p.completions) is not None]
         figures = set(given)
@@ -192,6 +194,7 @@ def expected(path: Path) -> Expected:
             figures.pop() if len(figures) == 1 else None,
             sum(n for n in counted if n is not None),
             len(serving) - len(counted),
+            list(dict.fromkeys(source for _, source in matched if source)),
         )
     return Expected(
         occupations=occupations,
@@ -306,17 +309,22 @@ def test_supply_against_demand_is_one_figure_per_occupation_never_a_sum(gaps: di
     assert e.supply["Welder"][0] == 120  # given twice, by name and code, as 120
     assert e.supply["CNC machinist"][0] is None  # 35 and 40
     assert e.supply["Registered nurse"][0] == 1130  # from the projections
+    assert e.supply["Registered nurse"][3] == ["ND LMI, 2024-2034"]
     bullets = _section(md, "Supply against demand")
-    for name, (openings, completions, missing) in e.supply.items():
+    for name, (openings, completions, missing, sources) in e.supply.items():
         s = shown[name]
         assert (s["openings"], s["completions"]) == (openings, completions), name
         assert len(s["programs_without_completions"]) == missing
+        assert s["openings_sources"] == sources, name  # whose figure it is
         (line,) = [b for b in bullets if b.startswith(f"{name}: ")]
         if openings is None:
             assert "not compared" in line and s["shortfall"] is None
             assert [c["openings"] for c in s["conflicting_openings"]] == [35, 40]
         else:
-            assert line.startswith(f"{name}: {openings:,} openings, {completions:,} completions")
+            cited = f" ({'; '.join(sources)})" if sources else ""
+            assert line.startswith(
+                f"{name}: {openings:,} openings{cited}, {completions:,} completions"
+            )
             assert s["shortfall"] == openings - completions
         assert _squash(line) in pdf
 
