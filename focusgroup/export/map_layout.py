@@ -255,13 +255,21 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
     col_w = (inner - (n - 1) * (GUTTER + 2 * GAP)) / n
     col_x = [MARGIN + i * (col_w + GUTTER + 2 * GAP) for i in range(n)]
     top = PAGE_H - MARGIN
-    # Header.
-    out.lines.append(Line(MARGIN, top - 14, f"Career pathway: {page.pathway}", 15, True))
+    # Header: the pathway's name and the meeting, wrapped to the page (a long category name or
+    # title would otherwise run off its edge, taking the date and the wages' area with it).
     sub = [page.session_title] + ([page.session_date] if page.session_date else [])
     sub.append(
         f"Wages: {page.area_name} and United States" if page.area_name else "Wages: United States"
     )
-    out.lines.append(Line(MARGIN, top - 27, "  ·  ".join(sub), 8, False, "muted"))
+    y = top - 14
+    for piece in _header_lines(f"Career pathway: {page.pathway}", 15, True, inner):
+        out.lines.append(Line(MARGIN, y, piece, 15, True))
+        y -= 17
+    y += 4
+    for piece in _header_lines("  ·  ".join(sub), 8, False, inner):
+        out.lines.append(Line(MARGIN, y, piece, 8, False, "muted"))
+        y -= 10
+    head_top = y - 1  # the level headings, 11 pt under the last header line
     # Footnotes and the links line, from the bottom up.
     foot: list[tuple[str, str, bool, float]] = []
     for number, (_, text) in enumerate(page.sources, start=1):
@@ -280,7 +288,6 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
         y += s * 1.25
     bottom = y + 6
     # Level headings, with the move-up boxes beside them.
-    head_top = top - 38
     head_h = 17.0
     gut_bottom = head_top - head_h
     for i, (key, label) in enumerate(page.levels):
@@ -355,6 +362,21 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
                 out.lines.append(Line(col_x[i] + 6, y_line, piece, size, False, "muted"))
     _arrows(out, page, col_x, col_w, bottom)
     return out
+
+
+HEADER_LINES = 3
+"""At most this many lines each for the pathway's name and the meeting under it; the rest is
+cut with an ellipsis (the Markdown and JSON keep every word)."""
+
+
+def _header_lines(text: str, size: float, bold: bool, width: float) -> tuple[str, ...]:
+    lines = wrap(text, size, width, bold)
+    if len(lines) <= HEADER_LINES:
+        return lines
+    last = lines[HEADER_LINES - 1]
+    while last and measure(last + " …", size, bold) > width:
+        last = last[:-1]
+    return (*lines[: HEADER_LINES - 1], last.rstrip() + " …")
 
 
 def _names(rest: Sequence[MapOccupation], size: float, col_w: float) -> list[Row]:
