@@ -65,10 +65,16 @@ def openings_command(file: str, csv_file: str) -> None:
 
     session = _session_file(file)
     with SessionStore.open(session) as store:
-        count = import_openings(store, _csv_file(csv_file))
+        report = import_openings(store, _csv_file(csv_file))
+    count = report.occupations
     click.echo(
         f"Imported openings for {count} occupation{'s' if count != 1 else ''} into {session}."
     )
+    if report.not_on_wall:
+        click.echo(
+            f"Not on the wall (name or SOC code): {'; '.join(report.not_on_wall)}. "
+            "The gap analysis sets these against no occupation."
+        )
 
 
 @programs.command(name="list")

@@ -391,8 +391,8 @@ def _supply_demand(
     found = []
     for occupation in occupations:
         # Openings given for the gap analysis win; projections fill in, never add to them.
-        demand = [o for o in openings if _opening_matches(o, occupation)] or [
-            o for o in projected if _opening_matches(o, occupation)
+        demand = [o for o in openings if opening_matches(o, occupation)] or [
+            o for o in projected if opening_matches(o, occupation)
         ]
         if not demand:
             continue
@@ -415,7 +415,7 @@ def _supply_demand(
     return tuple(found)
 
 
-def _opening_matches(opening: Opening, occupation: Occupation) -> bool:
+def opening_matches(opening: Opening, occupation: Occupation) -> bool:
     """An opening names an occupation by its SOC/O*NET code (6 digits cover every O*NET code
     under them) or by one of its wordings; a name is never cut to a code's length."""
     key = opening.occupation.strip()

@@ -315,9 +315,14 @@ OPENINGS_ROWS = (
     ("Welder", "120", "ND LMI"),
     ("51-4121", "120", "ND LMI"),  # the same figure again, by code: one figure, not 240
     ("CNC machinist", "35", "ND LMI"),
-    ("51-4041", "40", "Job Service ND"),  # disagrees with the row above: not compared
     ("cashier supervisors", "900", "ND LMI"),  # names no card on the wall
 )
+LATER_OPENINGS_ROWS = (
+    ("occupation", "openings", "source"),
+    ("51-4041", "40", "Job Service ND"),  # CNC machinist again, by code: disagrees with 35
+)
+"""A second file, from another office: one file contradicting itself is refused at import,
+two files that disagree reach the gap analysis, which then compares neither figure."""
 PROJECTION_ROWS = (
     ("soc_code", "annual_openings", "title"),
     ("29-1141", "1,130", "Registered Nurses"),
@@ -336,6 +341,8 @@ def build_gap_meeting(folder: Path, dialect: str) -> Meeting:
         str(write_csv(folder / "p.csv", rows, dialect=dialect)),
     )
     run("programs", "openings", str(meeting.path), str(write_csv(folder / "o.csv", OPENINGS_ROWS)))
+    later = write_csv(folder / "o2.csv", LATER_OPENINGS_ROWS)
+    run("programs", "openings", str(meeting.path), str(later))
     projections = write_csv(folder / "proj.csv", PROJECTION_ROWS, dialect=dialect)
     run("projections", "import", str(meeting.path), str(projections), "--source", "ND LMI",
         "--period", "2024-2034")  # fmt: skip

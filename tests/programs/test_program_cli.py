@@ -122,7 +122,11 @@ def test_openings_command(session: Path, tmp_path: Path) -> None:
     path = tmp_path / "o.csv"
     path.write_text("occupation,openings,source\nWelder,120,BLS projections\n", "utf-8")
     result = run("programs", "openings", str(session), str(path))
-    assert result.output == f"Imported openings for 1 occupation into {session}.\n"
+    assert result.output.splitlines() == [
+        f"Imported openings for 1 occupation into {session}.",
+        "Not on the wall (name or SOC code): Welder. "
+        "The gap analysis sets these against no occupation.",
+    ]
 
 
 def test_gaps_refuses_a_competencies_session_in_one_line(tmp_path: Path) -> None:

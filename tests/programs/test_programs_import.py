@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -234,3 +235,28 @@ def test_the_app_refuses_completions_that_are_not_a_whole_number(store: SessionS
             store.add_program("Tri", "Weld", completions=text)
     store.add_program("Tri", "Weld", completions="١٢")
     assert store.programs()[0].completions == "١٢"  # kept as typed; it counts as 12
+
+
+def test_one_occupation_given_two_figures_in_one_file_is_refused_naming_both_lines(
+    store: SessionStore, tmp_path: Path
+) -> None:
+    """By its wording and by its SOC code, or twice by name: the gap analysis could use
+    neither figure, so the file is refused; the same figure twice is one figure."""
+    welder = store.add_card("Welder", level="entry")
+    store.set_soc(welder, soc_code="51-4121", onet_code="51-4121.00", soc_title="Welders")
+    path = tmp_path / "o.csv"
+    for rows, line in (
+        ([("Welder", "120"), ("51-4121", "100")], "line 3: 100 openings for '51-4121', but line 2"),
+        ([("Welders", "120"), ("WELDER", "90")], "line 3: 90 openings for 'WELDER', but line 2"),
+        ([("Cashier", "5"), ("cashier", "6")], "line 3: 6 openings for 'cashier', but line 2"),
+    ):
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([("occupation", "openings"), *rows])
+        with pytest.raises(ImportFailed, match=re.escape(line)):
+            import_openings(store, path)
+        assert store.openings() == []
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([("occupation", "openings"), ("Welder", "120"),
+                                      ("51-4121.00", "120"), ("Cashier", "5")])  # fmt: skip
+    report = import_openings(store, path)
+    assert (report.occupations, report.not_on_wall) == (3, ["Cashier"])
