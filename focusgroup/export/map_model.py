@@ -361,11 +361,9 @@ def _openings(
 ) -> Figure:
     if not soc:
         return Figure(TO_COLLECT)
-    names = {"", area.name.casefold(), area.code} if area else {""}
-    rows = [p for p in projections if p.soc_code == soc and p.area.strip().casefold() in names]
-    if not rows:
+    row = pathway_model.projection_for(projections, soc, (area.name, area.code) if area else ())
+    if row is None:
         return Figure(TO_COLLECT)
-    row = max(rows, key=lambda p: (p.area != "", p.id))  # the area's own, then the newest
     where = f", {row.area}" if row.area else ""
     period = f", projections {row.period}" if row.period else ""
     key = sources.use(

@@ -324,9 +324,11 @@ LATER_OPENINGS_ROWS = (
 """A second file, from another office: one file contradicting itself is refused at import,
 two files that disagree reach the gap analysis, which then compares neither figure."""
 PROJECTION_ROWS = (
-    ("soc_code", "annual_openings", "title"),
-    ("29-1141", "1,130", "Registered Nurses"),
-    ("51-4121", "95", "Welders"),  # the given openings win over a projection
+    ("soc_code", "annual_openings", "title", "area"),
+    ("29-1141", "1,130", "Registered Nurses", ""),
+    ("29-1141", "240", "Registered Nurses", "Fargo, ND-MN"),  # the area's own wins
+    ("51-4121", "95", "Welders", ""),  # the gap analysis: the given openings win
+    ("31-1131", "310", "Nursing Assistants", "Minnesota"),  # another area: never used
 )
 
 
@@ -347,3 +349,11 @@ def build_gap_meeting(folder: Path, dialect: str) -> Meeting:
     run("projections", "import", str(meeting.path), str(projections), "--source", "ND LMI",
         "--period", "2024-2034")  # fmt: skip
     return meeting
+
+
+def area_name(code: str) -> str:
+    """The area's name in the shipped regional index, by plain SQL."""
+    from focusgroup.regional import index
+
+    with sqlite3.connect(f"file:{index.PACKAGED_INDEX}?mode=ro", uri=True) as conn:
+        return str(conn.execute("SELECT name FROM area WHERE code = ?", (code,)).fetchone()[0])

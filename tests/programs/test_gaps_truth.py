@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pathway.truth import PROGRAM_ROWS, build_gap_meeting, run, session_area
+from tests.pathway.truth import PROGRAM_ROWS, area_name, build_gap_meeting, run, session_area
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 
@@ -179,11 +179,12 @@ def expected(path: Path) -> Expected:
             if (SOC.match(name) and o.soc and name[:7] == o.soc)
             or (not SOC.match(name) and key(name) in o.wordings)
         ]
-        if not matched:
-            rows = [r for r in projections if o.soc and r[0] == o.soc]
-            local = [r for r in rows if r[2] == area] or rows
-            if len(local) == 1 and whole(local[0][1]) is not None:
-                matched = [(whole(local[0][1]), local[0][3])]
+        if not matched:  # the projections row for this area (by name or code), or with none
+            here = {"", area, area_name(area).casefold()}
+            rows = [r for r in projections if o.soc and r[0] == o.soc and r[2].casefold() in here]
+            own = [r for r in rows if r[2]] or rows
+            if own and whole(own[-1][1]) is not None:
+                matched = [(whole(own[-1][1]), own[-1][3])]
         if not matched:
             continue
         given = [n for n, _ in matched]
@@ -233,6 +234,7 @@ def gaps(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         ["pdftotext", "-layout", str(files["pdf"]), "-"], capture_output=True, text=True, check=True
     ).stdout
     return {
+        "session": meeting.path,
         "expected": expected(meeting.path),
         "json": json.loads(files["json"].read_text("utf-8")),
         "md": files["md"].read_text("utf-8"),
@@ -308,8 +310,9 @@ def test_supply_against_demand_is_one_figure_per_occupation_never_a_sum(gaps: di
     assert set(shown) == set(e.supply)
     assert e.supply["Welder"][0] == 120  # given twice, by name and code, as 120
     assert e.supply["CNC machinist"][0] is None  # 35 and 40
-    assert e.supply["Registered nurse"][0] == 1130  # from the projections
+    assert e.supply["Registered nurse"][0] == 240  # the projection for Fargo, not 1,130
     assert e.supply["Registered nurse"][3] == ["ND LMI, 2024-2034"]
+    assert "Nursing assistant" not in e.supply  # Minnesota's projection is not Fargo's demand
     bullets = _section(md, "Supply against demand")
     for name, (openings, completions, missing, sources) in e.supply.items():
         s = shown[name]
@@ -374,3 +377,18 @@ def test_cost_spreads_and_work_experience_are_counted_from_the_inventory(gaps: d
     hands_on = [p for p in typed if p.type in ("on-the-job", "apprenticeship", "internship")]
     (q,) = [q for q in data["questions"] if "real-world experiences" in q["question"]]
     assert q["answer"].startswith(f"{len(hands_on)} of {len(typed)} programs with a type given")
+
+
+def test_the_map_and_the_gap_analysis_print_one_openings_figure(gaps: dict, tmp_path: Path) -> None:
+    """Where the gap analysis takes demand from the projections, the map prints the same
+    figure for the occupation; a projection for another area is on neither."""
+    e: Expected = gaps["expected"]
+    out = tmp_path / "map"
+    run("map", str(gaps["session"]), "--out", str(out))
+    data = json.loads(next(out.glob("*.json")).read_text("utf-8"))
+    on_map = {o["title"]: o["openings"]["text"] for p in data["pathways"] for o in p["occupations"]}
+    given = {"Welder", "CNC machinist"}  # by 'programs openings', which the map does not use
+    for name, (openings, *_rest) in e.supply.items():
+        if name not in given:
+            assert on_map[name] == f"{openings:,} a year", name
+    assert on_map["Nursing assistant"] == "to collect"
