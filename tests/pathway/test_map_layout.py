@@ -101,3 +101,36 @@ def test_no_text_runs_off_the_page_whatever_the_names(
                 store.add_competency(text, card_id=added[-1], level="mid")
         for page in build_map(snapshot_of(path)):
             _check_page(layout(page))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.lists(
+        st.text(alphabet=st.sampled_from("Wiw高ب🔥é\u0301-"), min_size=1, max_size=120),
+        min_size=1,
+        max_size=6,
+    ).map(" ".join),
+    width=st.sampled_from([20.0, 60.0, 158.0]),
+)
+def test_a_wrapped_line_fits_and_keeps_every_character(text: str, width: float) -> None:
+    """A word wider than the line is cut where the next character would not fit: each line
+    fits (or is one character), and the lines hold the text's characters in order."""
+    from focusgroup.export.map_layout import wrap
+
+    lines = wrap(text, 7.0, width)
+    for line in lines:
+        assert measure(line, 7.0) <= width + 1e-6 or len(line) == 1, line
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_card_of_ten_thousand_characters_is_laid_out_in_seconds(tmp_path: Path) -> None:
+    """It took minutes: each cut of an unbroken word re-measured ever shorter prefixes."""
+    import time
+
+    store = SessionStore.create(tmp_path / "m.db", tiny_protocol(), title="Long")
+    store.add_card("W" * 10_000, category_id=store.categories()[0].id, level="entry")
+    store.close()
+    (page,) = build_map(snapshot_of(tmp_path / "m.db"))
+    start = time.perf_counter()
+    _check_page(layout(page))
+    assert time.perf_counter() - start < 15
