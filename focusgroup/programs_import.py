@@ -7,11 +7,13 @@ the message naming each bad row by its line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from focusgroup.csv_input import CsvError, read_csv
+from focusgroup.domain.gaps import Occupation, occupations_from_wall, opening_matches
 from focusgroup.domain.programs import (
     COLUMN_FIELDS,
     EXTRA_COLUMNS,
@@ -19,9 +21,12 @@ from focusgroup.domain.programs import (
     LIST_FIELDS,
     SOURCE_IMPORT,
     TEMPLATE_COLUMNS,
+    Opening,
     Program,
     names_occupation,
+    norm,
     occupation_keys,
+    parse_count,
     parse_level,
     split_list,
 )
@@ -115,8 +120,8 @@ def import_programs(store: SessionStore, path: Path) -> ProgramImportReport:
         level = parse_level(row.get("level", ""))
         if level is None:
             errors.append(f"level must be entry, mid or advanced (got {row['level']!r})")
-        completions = row.get("completions", "").strip().replace(",", "")
-        if completions and not completions.isdigit():
+        completions = row.get("completions", "")
+        if completions.strip() and parse_count(completions) is None:
             errors.append(f"completions must be a whole number (got {row['completions']!r})")
         problems.extend(f"line {line}: {e}" for e in errors)
         values: dict[str, Any] = {"source": SOURCE_IMPORT}
@@ -146,26 +151,73 @@ def _not_on_wall(store: SessionStore, parsed: list[dict[str, Any]]) -> list[str]
     return list(found)
 
 
-def import_openings(store: SessionStore, path: Path) -> int:
-    """Openings a year per occupation (columns occupation, openings[, source]), all or nothing."""
+@dataclass
+class OpeningsImportReport:
+    occupations: int = 0
+    not_on_wall: list[str] = field(default_factory=list)
+    """Occupations the file names that no card on the wall answers to (by wording or code)."""
+
+
+def import_openings(store: SessionStore, path: Path) -> OpeningsImportReport:
+    """Openings a year per occupation (columns occupation, openings[, source]), all or nothing.
+
+    Two rows for one occupation on the wall (its wording and its SOC code, say) with different
+    figures are refused, both lines named: the gap analysis could use neither.
+    """
     rows, problems, _ = _read(path, ("occupation", "openings"))
     parsed: list[tuple[str, int, str]] = []
+    lines: list[str] = []
     for row in rows:
         line = row["_line"]
-        count = row.get("openings", "").replace(",", "").strip()
+        count = parse_count(row.get("openings", ""))
         if not row.get("occupation", "").strip():
             problems.append(f"line {line}: occupation is empty")
-        if not count.isdigit():
+        if count is None:
             problems.append(
                 f"line {line}: openings must be a whole number (got {row['openings']!r})"
             )
             continue
-        parsed.append((row["occupation"], int(count), row.get("source", "")))
+        parsed.append((row["occupation"], count, row.get("source", "")))
+        lines.append(line)
+    wall = occupations_from_wall(
+        [c for c in store.cards() if c.stack_id is None], [], store.categories()
+    )
+    problems += _disagreeing(parsed, lines, wall)
     if problems:
         _refuse(path, sorted(problems, key=_line_number))
     if not parsed:
         raise ImportFailed(f"{path} has a header line but no openings.")
-    return store.import_openings(parsed, f"Import openings from {path.name}")
+    count = store.import_openings(parsed, f"Import openings from {path.name}")
+    named = [
+        name
+        for name, figure, source in parsed
+        if not any(opening_matches(Opening(0, name, figure, source, ""), o) for o in wall)
+    ]
+    return OpeningsImportReport(count, list(dict.fromkeys(named)))
+
+
+def _disagreeing(
+    parsed: list[tuple[str, int, str]], lines: list[str], wall: Sequence[Occupation]
+) -> list[str]:
+    """'line 3: ...' for each row whose figure contradicts an earlier row for the same
+    occupation (the same wall card, or the same name when it is on no card)."""
+    groups: dict[str, list[int]] = {}
+    for index, (name, figure, source) in enumerate(parsed):
+        opening = Opening(0, name, figure, source, "")
+        cards = [f"card {o.card_id}" for o in wall if opening_matches(opening, o)]
+        for group in cards or [f"name {norm(name)}"]:
+            groups.setdefault(group, []).append(index)
+    found: dict[int, str] = {}
+    for members in groups.values():
+        first = members[0]
+        for later in members[1:]:
+            if parsed[later][1] != parsed[first][1] and later not in found:
+                found[later] = (
+                    f"line {lines[later]}: {parsed[later][1]:,} openings for "
+                    f"{parsed[later][0]!r}, but line {lines[first]} gives {parsed[first][1]:,} "
+                    f"for {parsed[first][0]!r}, the same occupation; keep one figure"
+                )
+    return [found[i] for i in sorted(found)]
 
 
 def _line_number(problem: str) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from focusgroup.cli.export_commands import _out_dir, _session_file, out_option
+from focusgroup.cli.export_commands import _echo_written, _out_dir, _session_file, out_option
 
 
 def _progress(done: int, total: int, what: str) -> None:
@@ -39,31 +39,40 @@ def map_(file: str, out_dir: Path | None, area: str | None, pathway: str | None)
     # with no programs yet they stay "to collect".
     with read_session(session) as store:
         credentials = inventory_credentials(store)
-    paths = export_map(
-        session,
-        _out_dir(out_dir, session),
-        area=area,
-        pathway=pathway,
-        credentials=credentials,
-        progress=_progress,
+    _echo_written(
+        lambda: export_map(
+            session,
+            _out_dir(out_dir, session),
+            area=area,
+            pathway=pathway,
+            credentials=credentials,
+            progress=_progress,
+        ),
+        f"Career pathway map of {session}:",
     )
-    for path in paths:
-        click.echo(str(path))
 
 
 @click.command(name="areas")
 @click.argument("search", required=False, default="")
 def areas(search: str) -> None:
-    """List the states and metropolitan areas with OEWS wages (optionally those matching SEARCH)."""
-    from focusgroup.regional.index import areas as all_areas
-    from focusgroup.regional.index import meta
+    """List the states, metropolitan and nonmetropolitan areas with OEWS wages (or those
+    matching SEARCH)."""
+    from focusgroup.regional.index import matching_areas, meta
 
-    wanted = search.casefold().strip()
-    shown = [a for a in all_areas() if wanted in a.name.casefold() or wanted == a.code]
+    # The same reading of SEARCH as `--area` (find_area): what is listed here is accepted there.
+    shown = matching_areas(search)
     for area in shown:
-        click.echo(f"{area.code}  {area.kind:17}  {area.name}")
+        click.echo(f"{area.code}  {area.kind:20}  {area.name}")
+    release = meta().get("oews_release", "")
+    if not shown:
+        click.echo(
+            f"No state or metropolitan area in BLS OEWS {release} matches {search!r}; "
+            "`focusgroup areas` lists them all.",
+            err=True,
+        )
+        return
     click.echo(
-        f"{len(shown)} areas; BLS OEWS {meta().get('oews_release', '')}. "
+        f"{len(shown)} area{'s' if len(shown) != 1 else ''}; BLS OEWS {release}. "
         "Use the name (or the code) with `new --area` or `map --area`.",
         err=True,
     )
@@ -85,12 +94,15 @@ def projections_import(file: str, csv_file: Path, source: str, period: str) -> N
     Columns by header: soc_code and annual_openings (required), title, area.
     """
     from focusgroup.importing import import_projections
-    from focusgroup.paths import resolve_session
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(resolve_session(file), actor="cli") as store:
+    session = _session_file(file)
+    with SessionStore.open(session, actor="cli") as store:
         count, ignored = import_projections(store, csv_file, source=source, period=period)
-    click.echo(f"Imported annual openings for {count} occupations from {source}.")
+    click.echo(
+        f"Imported annual openings for {count} occupation{'s' if count != 1 else ''} "
+        f"from {source} into {session}."
+    )
     if ignored:
         click.echo(f"Ignored columns: {', '.join(ignored)}.")
 

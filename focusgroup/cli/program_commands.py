@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from focusgroup.cli.export_commands import _out_dir, out_option
+from focusgroup.cli.export_commands import _echo_written, _out_dir, out_option
 from focusgroup.cli.session_file import existing_session as _session_file
 
 
@@ -38,10 +38,11 @@ def import_command(file: str, csv_file: str) -> None:
     from focusgroup.programs_import import import_programs
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(_session_file(file)) as store:
+    session = _session_file(file)
+    with SessionStore.open(session) as store:
         report = import_programs(store, _csv_file(csv_file))
     click.echo(
-        f"Imported {report.rows} row{'s' if report.rows != 1 else ''}: "
+        f"Imported {report.rows} row{'s' if report.rows != 1 else ''} into {session}: "
         f"{report.added} program{'s' if report.added != 1 else ''} added, "
         f"{report.updated} filled in."
     )
@@ -62,9 +63,18 @@ def openings_command(file: str, csv_file: str) -> None:
     from focusgroup.programs_import import import_openings
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(_session_file(file)) as store:
-        count = import_openings(store, _csv_file(csv_file))
-    click.echo(f"Imported openings for {count} occupation{'s' if count != 1 else ''}.")
+    session = _session_file(file)
+    with SessionStore.open(session) as store:
+        report = import_openings(store, _csv_file(csv_file))
+    count = report.occupations
+    click.echo(
+        f"Imported openings for {count} occupation{'s' if count != 1 else ''} into {session}."
+    )
+    if report.not_on_wall:
+        click.echo(
+            f"Not on the wall (name or SOC code): {'; '.join(report.not_on_wall)}. "
+            "The gap analysis sets these against no occupation."
+        )
 
 
 @programs.command(name="list")
@@ -74,8 +84,10 @@ def list_command(file: str, as_json: bool) -> None:
     """List the programs in session FILE's inventory."""
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(_session_file(file)) as store:
+    session = _session_file(file)
+    with SessionStore.open(session) as store:
         found = store.programs()
+    click.echo(f"Programs inventory of {session}:", err=True)  # stdout stays the list (or JSON)
     if as_json:
         from dataclasses import asdict
 
@@ -111,8 +123,10 @@ def check_command(file: str) -> None:
     from focusgroup.domain.programs import missing_fields
     from focusgroup.store import SessionStore
 
-    with SessionStore.open(_session_file(file)) as store:
+    session = _session_file(file)
+    with SessionStore.open(session) as store:
         found = store.programs()
+    click.echo(f"What is still to collect in {session}:", err=True)
     if not found:
         click.echo("No programs yet.")
         return
@@ -141,8 +155,10 @@ def gaps(file: str, out_dir: Path | None, formats: str) -> None:
     from focusgroup.export.gaps_export import export_gaps
 
     session = _session_file(file)
-    for path in export_gaps(session, _out_dir(out_dir, session), formats):
-        click.echo(str(path))
+    _echo_written(
+        lambda: export_gaps(session, _out_dir(out_dir, session), formats),
+        f"Gap analysis of {session}:",
+    )
 
 
 COMMANDS: list[click.Command] = [programs, gaps]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from focusgroup.domain.gaps import GapReport, Spread, SupplyDemand
-from focusgroup.domain.programs import PROGRAM_LEVELS, norm
+from focusgroup.domain.programs import PROGRAM_LEVELS, Program, norm
 
 NEEDS_DATA = "needs data"
 
@@ -237,13 +237,7 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
         ),
         "An inventory of programs with levels and linkages.",
     )
-    k12 = [
-        p
-        for p in programs
-        if "dual enrollment" in norm(" ".join(p.linkages) + " " + p.type)
-        or "pre college" in norm(p.type)
-        or "k 12" in norm(p.type + " " + p.institution)
-    ]
+    k12 = [p for p in programs if is_k12(p)]
     add(
         "How are we including K-12 programming in this pathway? Where do we or should we offer "
         "dual enrollment?",
@@ -253,10 +247,31 @@ def answers(report: GapReport) -> tuple[Answer, ...]:
     return tuple(out)
 
 
+def _has_words(text: str, words: str) -> bool:
+    """True when `words` appear in `text` as whole words ('k 12' in 'K-12 Academy', not in
+    'Oak 12th Street Academy')."""
+    return f" {words} " in f" {norm(text)} "
+
+
+def is_k12(program: Program) -> bool:
+    """A K-12 or dual-enrollment program: typed pre-college, a dual enrollment linkage, or K-12
+    in its type or institution ('Valley K-12 Schools', 'K12 academy')."""
+    links = " ".join(program.linkages) + " " + program.type
+    where = program.type + " " + program.institution
+    return (
+        _has_words(links, "dual enrollment")
+        or _has_words(program.type, "pre college")
+        or _has_words(where, "k 12")
+        or _has_words(where, "k12")
+    )
+
+
 def _supply_line(s: SupplyDemand) -> str:
+    if s.openings is None:
+        return f"{s.occupation}: not compared, {conflict_words(s)}"
     floor = " at least" if s.missing else ""
     line = (
-        f"{s.occupation}: {s.openings:,} openings a year against{floor} "
+        f"{s.occupation}: {s.openings:,} openings a year{source_words(s)} against{floor} "
         f"{s.completions:,} completions"
     )
     if s.missing:
@@ -271,3 +286,17 @@ def _placement(report: GapReport) -> str | None:
         if rated:
             lines.append(f"{level}: " + ", ".join(f"{p.label} {p.placement_rate}" for p in rated))
     return "Placement rates by level: " + "; ".join(lines) + "." if lines else None
+
+
+def conflict_words(s: SupplyDemand) -> str:
+    """'the openings given disagree (120 for Welder, 100 for 51-4121); correct one with
+    focusgroup programs openings'."""
+    figures = ", ".join(f"{o.openings:,} for {o.occupation}" for o in s.conflict)
+    return (
+        f"the openings given disagree ({figures}); correct them with focusgroup programs openings"
+    )
+
+
+def source_words(s: SupplyDemand) -> str:
+    """' (ND LMI)': whose openings figure it is; '' when none was given."""
+    return f" ({'; '.join(s.sources)})" if s.sources else ""

@@ -19,9 +19,11 @@ from focusgroup.domain.programs import (
     Opening,
     Program,
     Referral,
+    is_soc_code,
     names_occupation,
     norm,
     occupation_keys,
+    parse_count,
 )
 
 COVERED = "covered"
@@ -131,12 +133,23 @@ class Spread:
 @dataclass(frozen=True)
 class SupplyDemand:
     occupation: str
-    openings: int
+    openings: int | None
+    """Openings a year; None when the figures given for this occupation disagree (`conflict`)."""
     completions: int
     counted: tuple[Program, ...]
     """Programs whose completions were added up."""
     missing: tuple[Program, ...]
     """Programs for this occupation with no completions figure (the supply is then a floor)."""
+    conflict: tuple[Opening, ...] = ()
+    """Two or more figures given for this one occupation (by name and by code, say) that
+    disagree: neither is used until one is corrected, and none is ever added to another."""
+    sources: tuple[str, ...] = ()
+    """Where the openings figure comes from, as given ('ND LMI'; a projections table's
+    source and period), so the report can say whose figure it is."""
+
+    @property
+    def shortfall(self) -> int | None:
+        return None if self.openings is None else self.openings - self.completions
 
 
 @dataclass(frozen=True)
@@ -369,11 +382,6 @@ def _spreads(occupations: Sequence[Occupation], programs: Sequence[Program]) -> 
     return tuple(found)
 
 
-def parse_count(text: str) -> int | None:
-    text = (text or "").strip().replace(",", "")
-    return int(text) if text.isdigit() else None
-
-
 def _supply_demand(
     occupations: Sequence[Occupation],
     programs: Sequence[Program],
@@ -383,25 +391,34 @@ def _supply_demand(
     found = []
     for occupation in occupations:
         # Openings given for the gap analysis win; projections fill in, never add to them.
-        demand = [o for o in openings if _opening_matches(o, occupation)] or [
-            o for o in projected if _opening_matches(o, occupation)
+        demand = [o for o in openings if opening_matches(o, occupation)] or [
+            o for o in projected if opening_matches(o, occupation)
         ]
         if not demand:
             continue
+        # Rows naming one occupation twice (its wording and its SOC code) are one figure said
+        # twice, never two to add up; when they disagree there is no figure to compare.
+        figures = {o.openings for o in demand}
         serving = [p for p in programs if names_occupation(p, occupation.keys)]
         counted = tuple(p for p in serving if parse_count(p.completions) is not None)
         found.append(
             SupplyDemand(
                 occupation=occupation.name,
-                openings=sum(o.openings for o in demand),
+                openings=figures.pop() if len(figures) == 1 else None,
                 completions=sum(parse_count(p.completions) or 0 for p in counted),
                 counted=counted,
                 missing=tuple(p for p in serving if p not in counted),
+                conflict=tuple(demand) if len(figures) > 1 else (),
+                sources=tuple(dict.fromkeys(o.source.strip() for o in demand if o.source.strip())),
             )
         )
     return tuple(found)
 
 
-def _opening_matches(opening: Opening, occupation: Occupation) -> bool:
+def opening_matches(opening: Opening, occupation: Occupation) -> bool:
+    """An opening names an occupation by its SOC/O*NET code (6 digits cover every O*NET code
+    under them) or by one of its wordings; a name is never cut to a code's length."""
     key = opening.occupation.strip()
-    return key in occupation.keys or key[:7] in occupation.keys or norm(key) in occupation.keys
+    if is_soc_code(key):
+        return key in occupation.keys or key[:7] in occupation.keys
+    return norm(key) in occupation.keys

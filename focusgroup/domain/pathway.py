@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from focusgroup.domain.errors import DomainError
-from focusgroup.domain.model import UNSORTED, Card, CardLink, Category
+from focusgroup.domain.model import UNSORTED, Card, CardLink, Category, Projection
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,22 @@ def choose_pathway(found: Sequence[Pathway], name: str) -> Pathway:
     if partial:
         raise DomainError(f"{name!r} matches several pathways ({listed}); name one exactly.")
     raise DomainError(f"No pathway named {name!r}; the pathways are: {listed}.")
+
+
+def projection_for(
+    projections: Iterable[Projection], soc_code: str, area_names: Iterable[str]
+) -> Projection | None:
+    """The projections row that gives `soc_code`'s annual openings where the meeting is.
+
+    `area_names` are the ways a table may name the meeting's area (its name and BLS code); a
+    row with no area is for the meeting's own (as `projections import` documents). The area's
+    own row wins over a blank one, then the newest; a row for another area is never used.
+    The map and the gap analysis both read openings through this, so they print one figure.
+    """
+    names = {"", *(n.strip().casefold() for n in area_names)}
+    soc = soc_code.strip()[:7]
+    rows = [p for p in projections if p.soc_code == soc and p.area.strip().casefold() in names]
+    return max(rows, key=lambda p: (p.area.strip() != "", p.id)) if rows else None
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,16 @@ def split_list(value: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item.strip() for item in value.split(";") if item.strip()))
 
 
+def parse_count(text: str) -> int | None:
+    """A whole number as a spreadsheet holds it ('1,200' -> 1200); None for anything else.
+
+    `str.isdigit` would pass '²' or '①', which `int` then refuses: only decimal digits count
+    (those of any script, which `int` reads), so a figure that passes here always converts.
+    """
+    plain = (text or "").strip().replace(",", "")
+    return int(plain) if plain.isdecimal() else None
+
+
 SOC_PATTERN = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 
 

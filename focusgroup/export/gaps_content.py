@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from focusgroup.domain.gaps import COVERED, NOT_COVERED, PARTLY, Spread
+from focusgroup.domain.gap_questions import conflict_words, source_words
+from focusgroup.domain.gaps import COVERED, NOT_COVERED, PARTLY, Spread, SupplyDemand
 from focusgroup.domain.programs import Program, Referral
 from focusgroup.export.gaps_data import GapDocument
 
@@ -135,21 +136,7 @@ def findings(doc: GapDocument) -> tuple[Section, ...]:
             "Supply against demand",
             "Completions a year of the programs for an occupation, against its openings a year "
             "(a program for two occupations counts toward both).",
-            tuple(
-                f"{s.occupation}: {s.openings:,} openings, {s.completions:,} completions"
-                + (
-                    f" (at least; {len(s.missing)} program{'s' if len(s.missing) != 1 else ''} "
-                    "gave no completions)"
-                    if s.missing
-                    else ""
-                )
-                + (
-                    f", short by {s.openings - s.completions:,}"
-                    if s.openings > s.completions and not s.missing
-                    else ""
-                )
-                for s in r.supply_demand
-            ),
+            tuple(_supply_line(s) for s in r.supply_demand),
         ),
         Section(
             "referrals",
@@ -160,6 +147,20 @@ def findings(doc: GapDocument) -> tuple[Section, ...]:
         ),
     ]
     return tuple(sections)
+
+
+def _supply_line(s: SupplyDemand) -> str:
+    if s.openings is None:
+        return f"{s.occupation}: not compared, {conflict_words(s)}"
+    line = (
+        f"{s.occupation}: {s.openings:,} openings{source_words(s)}, {s.completions:,} completions"
+    )
+    if s.missing:
+        count = len(s.missing)
+        line += f" (at least; {count} program{'s' if count != 1 else ''} gave no completions)"
+    elif s.openings > s.completions:
+        line += f", short by {s.openings - s.completions:,}"
+    return line
 
 
 def _referral_line(doc: GapDocument, x: Referral) -> str:

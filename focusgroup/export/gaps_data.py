@@ -17,10 +17,9 @@ from focusgroup.domain.gaps import (
     Occupation,
     analyse,
     occupations_from_wall,
-    parse_count,
 )
 from focusgroup.domain.model import Card, Participant, Projection, Session
-from focusgroup.domain.programs import Opening, Program
+from focusgroup.domain.programs import Opening, Program, parse_count
 
 if TYPE_CHECKING:
     from focusgroup.store.reader import SessionReader
@@ -106,18 +105,23 @@ def document_of(source: Any) -> GapDocument:
 def projected_openings(projections: Sequence[Projection], area: str) -> list[Opening]:
     """Annual openings from the projections table (issue 16), one figure per SOC code.
 
-    The session's area is preferred; where several rows remain (other areas, periods) or the
-    figure is not a whole number, the code is left out rather than a figure guessed.
+    The row the pathway map prints (`pathway.projection_for`: the session's area, by its name
+    or code, or a row with no area; never another area's); a figure that is not a whole
+    number is left out rather than guessed.
     """
-    by_code: dict[str, list[Projection]] = {}
-    for row in projections:
-        by_code.setdefault(row.soc_code.strip()[:7], []).append(row)
+    from focusgroup.domain.pathway import projection_for
+
+    place = None
+    if area:
+        from focusgroup.regional.index import area_by_code
+
+        place = area_by_code(area)
+    names = (place.name, place.code) if place else (area,) if area else ()
     found = []
-    for code, rows in by_code.items():
-        local = [r for r in rows if r.area == area] or rows
-        count = parse_count(local[0].annual_openings) if len(local) == 1 else None
-        if count is not None:
-            row = local[0]
+    for code in dict.fromkeys(p.soc_code.strip()[:7] for p in projections):
+        row = projection_for(projections, code, names)
+        count = parse_count(row.annual_openings) if row is not None else None
+        if row is not None and count is not None:
             source = ", ".join(x for x in (row.source, row.period) if x.strip())
             found.append(Opening(-row.id, code, count, source, row.created_at))
     return found

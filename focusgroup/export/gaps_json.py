@@ -63,10 +63,15 @@ def _supply(s: SupplyDemand) -> dict[str, Any]:
     return {
         "occupation": s.occupation,
         "openings": s.openings,
+        "openings_sources": list(s.sources),
         "completions": s.completions,
-        "shortfall": s.openings - s.completions,
+        "shortfall": s.shortfall,
         "counted_program_ids": [p.id for p in s.counted],
         "programs_without_completions": [p.id for p in s.missing],
+        "conflicting_openings": [
+            {"occupation": o.occupation, "openings": o.openings, "source": o.source}
+            for o in s.conflict
+        ],
     }
 
 

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from focusgroup.export.map_model import TO_COLLECT, MapOccupation, MapPage, MoveUp
+from focusgroup.export.map_model import EMPTY_LEVEL, TO_COLLECT, MapOccupation, MapPage, MoveUp
 
 PAGE_W, PAGE_H = 792.0, 612.0  # US Letter, landscape
 MARGIN = 24.0
@@ -110,16 +110,32 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> tuple[str,
         if current:
             lines.append(" ".join(current))
         current, used = [], 0.0
-        while _word_width(word, size, bold) > width and len(word) > 1:
-            cut = len(word)
-            while cut > 1 and measure(word[:cut], size, bold) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
+        if _word_width(word, size, bold) > width and len(word) > 1:
+            *pieces, word = _split_word(word, size, width, bold)
+            lines += pieces
         current, used = [word], _word_width(word, size, bold)
     if current:
         lines.append(" ".join(current))
     return tuple(lines) or ("",)
+
+
+def _split_word(word: str, size: float, width: float, bold: bool) -> list[str]:
+    """A word wider than the line, cut into pieces that each fit (at least one character).
+
+    By each character's width, summed once along the word: cutting by re-measuring ever
+    shorter prefixes took 20 s for one 10,000-character word, and a page is laid out at up
+    to nine sizes. The shipped fonts are not kerned, so a word's width is its characters'.
+    """
+    pieces: list[str] = []
+    start, used = 0, 0.0
+    for index, char in enumerate(word):
+        w = _word_width(char, size, bold)
+        if index > start and used + w > width:
+            pieces.append(word[start:index])
+            start, used = index, 0.0
+        used += w
+    pieces.append(word[start:])
+    return pieces
 
 
 def cite(page: MapPage, key: str) -> str:
@@ -212,7 +228,7 @@ def move_up_rows(page: MapPage, box: MoveUp) -> list[tuple[str, str, bool, float
             ("Link cards on the wall (advances to) to compare the levels.", "ink", False, -0.4)
         )
     for comp in box.comparisons[:MAX_COMPARISONS]:
-        rows.append((f"{comp.from_title} → {comp.to_title}", "ink", True, -0.4))
+        rows.append((f"{page.starts(comp)} → {comp.to_title}", "ink", True, -0.4))
         if comp.rises:
             for rise in comp.rises:
                 rows.append(
@@ -255,13 +271,21 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
     col_w = (inner - (n - 1) * (GUTTER + 2 * GAP)) / n
     col_x = [MARGIN + i * (col_w + GUTTER + 2 * GAP) for i in range(n)]
     top = PAGE_H - MARGIN
-    # Header.
-    out.lines.append(Line(MARGIN, top - 14, f"Career pathway: {page.pathway}", 15, True))
+    # Header: the pathway's name and the meeting, wrapped to the page (a long category name or
+    # title would otherwise run off its edge, taking the date and the wages' area with it).
     sub = [page.session_title] + ([page.session_date] if page.session_date else [])
     sub.append(
         f"Wages: {page.area_name} and United States" if page.area_name else "Wages: United States"
     )
-    out.lines.append(Line(MARGIN, top - 27, "  ·  ".join(sub), 8, False, "muted"))
+    y = top - 14
+    for piece in _header_lines(f"Career pathway: {page.pathway}", 15, True, inner):
+        out.lines.append(Line(MARGIN, y, piece, 15, True))
+        y -= 17
+    y += 4
+    for piece in _header_lines("  ·  ".join(sub), 8, False, inner):
+        out.lines.append(Line(MARGIN, y, piece, 8, False, "muted"))
+        y -= 10
+    head_top = y - 1  # the level headings, 11 pt under the last header line
     # Footnotes and the links line, from the bottom up.
     foot: list[tuple[str, str, bool, float]] = []
     for number, (_, text) in enumerate(page.sources, start=1):
@@ -280,7 +304,6 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
         y += s * 1.25
     bottom = y + 6
     # Level headings, with the move-up boxes beside them.
-    head_top = top - 38
     head_h = 17.0
     gut_bottom = head_top - head_h
     for i, (key, label) in enumerate(page.levels):
@@ -350,18 +373,26 @@ def _try(page: MapPage, size: float, descriptions: str, *, force: bool) -> PageL
             _text(out, rows, col_x[i] + 5, y)
             y -= h + 6
         if not occupations:
-            out.lines.append(
-                Line(
-                    col_x[i] + 6,
-                    body_top - 10,
-                    "No occupation at this level on the wall yet.",
-                    size,
-                    False,
-                    "muted",
-                )
-            )
+            for n, piece in enumerate(wrap(EMPTY_LEVEL, size, col_w - 12)):
+                y_line = body_top - 10 - n * size * LEADING
+                out.lines.append(Line(col_x[i] + 6, y_line, piece, size, False, "muted"))
     _arrows(out, page, col_x, col_w, bottom)
     return out
+
+
+HEADER_LINES = 3
+"""At most this many lines each for the pathway's name and the meeting under it; the rest is
+cut with an ellipsis (the Markdown and JSON keep every word)."""
+
+
+def _header_lines(text: str, size: float, bold: bool, width: float) -> tuple[str, ...]:
+    lines = wrap(text, size, width, bold)
+    if len(lines) <= HEADER_LINES:
+        return lines
+    last = lines[HEADER_LINES - 1]
+    while last and measure(last + " …", size, bold) > width:
+        last = last[:-1]
+    return (*lines[: HEADER_LINES - 1], last.rstrip() + " …")
 
 
 def _names(rest: Sequence[MapOccupation], size: float, col_w: float) -> list[Row]:

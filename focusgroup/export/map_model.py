@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from focusgroup.regional.index import Area, AreaWage
 
 TO_COLLECT = "to collect"
+EMPTY_LEVEL = "No occupation at this level in this pathway."
+"""A level a pathway has no card at (the wall may have some there, in another pathway)."""
 MAX_TECHNOLOGY = 4
 """O*NET technology examples per occupation on the map (hot and in-demand ones first)."""
 MAX_RISES = 3
@@ -75,6 +77,7 @@ class MapOccupation:
     title: str
     """As the employers wrote it (the stack's lead card)."""
     employers: int
+    """Distinct employers who named it (one employer's first and third card count once)."""
     category: str
     level: str
     soc_code: str
@@ -103,6 +106,9 @@ class Comparison:
     rises: tuple[pathway_model.Rise, ...]
     note: str = ""
     """Why there is no comparison (an occupation is not crosswalked), else ''."""
+    skips_from: str = ""
+    """The level the link starts at when it skips one (entry -> advanced sits in the box
+    before advanced, and says it starts at entry); '' for a step to the next level."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +147,13 @@ class MapPage:
 
     def at_level(self, level: str) -> tuple[MapOccupation, ...]:
         return tuple(o for o in self.occupations if o.level == level)
+
+    def starts(self, comparison: Comparison) -> str:
+        """A comparison's starting occupation, with its level when the link skips one:
+        'Nursing assistant (Entry level)' in the box before Advanced."""
+        if not comparison.skips_from:
+            return comparison.from_title
+        return f"{comparison.from_title} ({dict(self.levels)[comparison.skips_from]})"
 
     def footnote(self, key: str) -> int:
         """The footnote number of a source key (1-based); 0 for none."""
@@ -267,12 +280,14 @@ def _occupation(
     if area and soc:
         wage = wages.get(soc)
         group = prof.wage.oes_code if prof is not None and prof.wage is not None else ""
+        of_group = ""
         if wage is None and group and group != soc:  # BLS publishes only the broad group
             wage = wages.get(group)
+            of_group = f" (BLS group {group})" if wage is not None else ""
         if wage is not None:
             key = sources.use(
                 "oews-area",
-                f"{OEWS_NAME}, {OEWS_RELEASE}: {area.name} ({area.kind}), all industries; "
+                f"{OEWS_NAME}, {OEWS_RELEASE}: {area.described}, all industries; "
                 "median hourly wage. Estimates exclude the self-employed.",
             )
             wage_area = Figure(
@@ -281,7 +296,8 @@ def _occupation(
                     wage.get("a_median"),
                     wage.notes.get("h_median", ""),
                     footnotes(),
-                ),
+                )
+                + of_group,
                 key,
             )
     elif area:
@@ -311,7 +327,7 @@ def _occupation(
     return MapOccupation(
         card_id=card.id,
         title=card.text,
-        employers=card.count,
+        employers=card.employers,
         category=category.name if category else "",
         level=card.level,
         soc_code=soc,
@@ -345,11 +361,9 @@ def _openings(
 ) -> Figure:
     if not soc:
         return Figure(TO_COLLECT)
-    names = {"", area.name.casefold(), area.code} if area else {""}
-    rows = [p for p in projections if p.soc_code == soc and p.area.strip().casefold() in names]
-    if not rows:
+    row = pathway_model.projection_for(projections, soc, (area.name, area.code) if area else ())
+    if row is None:
         return Figure(TO_COLLECT)
-    row = max(rows, key=lambda p: (p.area != "", p.id))  # the area's own, then the newest
     where = f", {row.area}" if row.area else ""
     period = f", projections {row.period}" if row.period else ""
     key = sources.use(
@@ -380,21 +394,23 @@ def _move_ups(
         comparisons = []
         for link in found.links:
             a, b = found.card(link.card_id), found.card(link.to_card_id)
-            if a is None or b is None or rank[a.level] != i or rank[b.level] <= i:
+            # A link belongs to the box before the level it reaches ("to move up to Advanced"),
+            # whichever lower level it starts from.
+            if a is None or b is None or rank[b.level] != i + 1 or rank[a.level] > i:
                 continue
+            skips = a.level if rank[a.level] < i else ""
             pa, pb = profile(a), profile(b)
             if pa is None or pb is None:
                 missing = a.text if pa is None else b.text
-                comparisons.append(
-                    Comparison(a.text, b.text, (), f"{TO_COLLECT}: crosswalk {missing} to O*NET")
-                )
+                note = f"{TO_COLLECT}: crosswalk {missing} to O*NET"
+                comparisons.append(Comparison(a.text, b.text, (), note, skips))
                 continue
             rises = pathway_model.rising_levels(
                 onet_levels(pa.onet_code), onet_levels(pb.onet_code), limit=MAX_RISES
             )
             sources.use("onet", _onet_note(pb.release))
             note = "" if rises else "no O*NET skill or knowledge level rises by half a point"
-            comparisons.append(Comparison(a.text, b.text, tuple(rises), note))
+            comparisons.append(Comparison(a.text, b.text, tuple(rises), note, skips))
         next_ids = {c.id for c in found.at_level(upper)}
         member_ids = {m.id for c in found.cards for m in c.all_cards}
         named = tuple(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from focusgroup.export.map_model import TO_COLLECT, Figure, MapOccupation, MapPage
+from focusgroup.export.map_model import EMPTY_LEVEL, TO_COLLECT, Figure, MapOccupation, MapPage
 from focusgroup.export.markdown import md as _escape
 
 FORMAT = "focusgroup-pathway-map"
@@ -31,7 +31,7 @@ def render_markdown(pages: list[MapPage]) -> str:
             lines.append("")
             occupations = page.at_level(level)
             if not occupations:
-                lines += ["No occupation at this level on the wall.", ""]
+                lines += [EMPTY_LEVEL, ""]
             for occ in occupations:
                 lines += _occupation(page, occ)
             if index < len(page.move_ups):
@@ -101,7 +101,7 @@ def _move_up(page: MapPage, index: int) -> list[str]:
         what = what or comp.note
         source = page.footnote("onet") if comp.rises else 0
         lines.append(
-            f"- {_escape(comp.from_title)} → {_escape(comp.to_title)}: {what}"
+            f"- {_escape(page.starts(comp))} → {_escape(comp.to_title)}: {what}"
             + (f" [{source}]" if source else "")
         )
     if box.named:

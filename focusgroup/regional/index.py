@@ -49,6 +49,10 @@ RATING = struct.Struct("<BHH")
 """One O*NET rating in `onet_level.ratings`: element id, level x100, importance x100."""
 
 AREA_TYPES = {"S": "state", "M": "metropolitan area"}
+NONMETROPOLITAN = "nonmetropolitan area"
+"""BLS files its nonmetropolitan areas ("Alaska nonmetropolitan area") under the metropolitan
+area type 'M' too; their codes start with the state's FIPS code (0200006), a metropolitan
+area's with 00 and its CBSA code (0022020)."""
 
 
 class AreaError(DomainError):
@@ -60,12 +64,18 @@ class Area:
     code: str
     """BLS OEWS area code: '2000000' for Kansas, '0028140' for the Kansas City metro."""
     kind: str
-    """'state' or 'metropolitan area'."""
+    """'state', 'metropolitan area' or 'nonmetropolitan area'."""
     name: str
 
     @property
     def label(self) -> str:
         return self.name
+
+    @property
+    def described(self) -> str:
+        """'Fargo, ND-MN (metropolitan area)', 'Kansas (state)', 'Alaska nonmetropolitan area'
+        (its name says what it is)."""
+        return self.name if self.kind in self.name.casefold() else f"{self.name} ({self.kind})"
 
 
 @dataclass(frozen=True)
@@ -130,11 +140,38 @@ def footnotes() -> dict[str, str]:
 @functools.cache
 def areas() -> tuple[Area, ...]:
     rows = _query("SELECT code, type, name FROM area ORDER BY type DESC, name")
-    return tuple(Area(code, AREA_TYPES[kind], name) for code, kind, name in rows)
+    return tuple(Area(code, _kind(kind, code), name) for code, kind, name in rows)
+
+
+def _kind(area_type: str, code: str) -> str:
+    if area_type == "M" and not code.startswith("00"):
+        return NONMETROPOLITAN
+    return AREA_TYPES[area_type]
 
 
 def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
+
+
+def matching_areas(text: str) -> tuple[Area, ...]:
+    """Every area `text` may mean: its code, or a name holding it (case and punctuation aside:
+    "winston salem", "Fargo ND"), else a name holding each of its words ("kansas city mo").
+
+    `focusgroup areas SEARCH` lists these and `find_area` chooses among them, so an area the
+    listing shows is one `--area` accepts, and the other way round. An empty text: all.
+    """
+    wanted = _key(text)
+    everything = areas()
+    if not wanted:
+        return everything
+    by_code = tuple(a for a in everything if text.strip() == a.code)
+    if by_code:
+        return by_code
+    hits = tuple(a for a in everything if wanted in _key(a.name))
+    if not hits:  # each word somewhere in the name: "kansas city mo"
+        words = wanted.split()
+        hits = tuple(a for a in everything if all(w in _key(a.name).split() for w in words))
+    return hits
 
 
 def find_area(text: str) -> Area:
@@ -145,14 +182,10 @@ def find_area(text: str) -> Area:
     wanted = _key(text)
     if not wanted:
         raise AreaError("An area can't be empty: name a state or metropolitan area.")
-    everything = areas()
-    for area in everything:
-        if text.strip() == area.code or wanted == _key(area.name):
-            return area
-    hits = [a for a in everything if wanted in _key(a.name)]
-    if not hits:  # each word somewhere in the name: "kansas city mo"
-        words = wanted.split()
-        hits = [a for a in everything if all(w in _key(a.name).split() for w in words)]
+    hits = matching_areas(text)
+    exact = [a for a in hits if text.strip() == a.code or wanted == _key(a.name)]
+    if exact:
+        return exact[0]
     if len(hits) == 1:
         return hits[0]
     if not hits:

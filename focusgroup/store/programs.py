@@ -21,6 +21,7 @@ from focusgroup.domain.programs import (
     Program,
     Referral,
     norm,
+    parse_count,
 )
 from focusgroup.store.base import StoreBase, _short, _text, writes
 from focusgroup.store.journal import now
@@ -76,6 +77,11 @@ def _program_values(values: Mapping[str, Any]) -> dict[str, Any]:
         )
     if "program" in out:
         _text(out["program"], "The program")
+    if out.get("completions", "").strip() and parse_count(out["completions"]) is None:
+        raise DomainError(
+            f"Completions must be a whole number a year, such as 40 (got {out['completions']!r}); "
+            "or leave it blank."
+        )
     return out
 
 

@@ -342,7 +342,8 @@ def test_the_shipped_index_is_small_and_says_what_it_is() -> None:
     info = meta()
     assert (info["oews_release"], info["oews_release_code"]) == ("May 2025", "2025A01")
     kinds = [a.kind for a in areas()]
-    assert (kinds.count("state"), kinds.count("metropolitan area")) == (54, 528)
+    counts = (kinds.count("state"), kinds.count("metropolitan area"))
+    assert (*counts, kinds.count("nonmetropolitan area")) == (54, 393, 135)  # BLS types both M
     source = (PACKAGED_INDEX.parent / "SOURCE.md").read_text()
     assert "U.S. Bureau of Labor Statistics, Occupational" in source and "May 2025" in source
 

@@ -121,7 +121,8 @@ def test_every_figure_in_the_documents_is_computed_from_the_session(
 ) -> None:
     with SessionStore.open(planted_db) as store:
         programs = store.programs()
-        openings = sum(o.openings for o in store.openings() if o.occupation == "Welder")
+        (welder_openings,) = [o for o in store.openings() if o.occupation == "Welder"]
+        openings, source = welder_openings.openings, welder_openings.source
         cards = store.cards()
     welders = [p for p in programs if "welder" in {o.lower() for o in p.occupations}]
     costs = [parse_cost(p.cost) for p in welders]
@@ -131,7 +132,7 @@ def test_every_figure_in_the_documents_is_computed_from_the_session(
     length = (
         f"length {min(weeks):g} to {max(weeks):g} weeks (differs by {max(weeks) - min(weeks):g})"
     )
-    supply = f"Welder: {openings:,} openings, {completions:,} completions, short by {openings - completions:,}"
+    supply = f"Welder: {openings:,} openings ({source}), {completions:,} completions, short by {openings - completions:,}"
     head = f"Analysed: {len(cards)} occupations (all occupations on the wall) against {len(programs)} programs"
     md = " ".join(planted_out["md"].read_text("utf-8").split()).replace("**", "")
     pdf = re.sub(r"\s+", " ", " ".join(_pdf_pages(planted_out["pdf"])))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from focusgroup.domain.gaps import (
     COVERED,
@@ -14,7 +16,7 @@ from focusgroup.domain.gaps import (
     parse_cost,
     parse_length,
 )
-from focusgroup.domain.programs import Program, missing_fields, norm, parse_level
+from focusgroup.domain.programs import Opening, Program, missing_fields, norm, parse_level
 
 
 def occ(name: str, level: str = "entry", lacking: tuple[str, ...] = ()) -> Occupation:
@@ -188,3 +190,110 @@ def test_a_spread_says_how_many_programs_its_figures_cover() -> None:
         "Welder (entry): cost $100 to $300, a difference of $200 (2 of 3 programs); "
         "Welder (entry): length 10 to 12 weeks, a difference of 2 weeks (2 of 3 programs)."
     )
+
+
+def _opening(oid: int, occupation: str, openings: int, source: str = "LMI") -> Opening:
+    return Opening(oid, occupation, openings, source, "")
+
+
+def _coded(name: str, soc: str) -> Occupation:
+    return Occupation(name, "entry", "", (), keys=frozenset({norm(name), soc, f"{soc}.00"}))
+
+
+words = st.text(alphabet="abcdefghij -", min_size=1, max_size=12).filter(lambda s: norm(s))
+seven = st.text(alphabet="abcdefghij", min_size=7, max_size=7)
+"""A wording as long as a SOC code (51-4121): the length a name was once cut to."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(wording=st.one_of(words, seven), extra=st.text(alphabet="abc -", max_size=6))
+def test_an_opening_names_an_occupation_only_by_a_whole_wording(wording: str, extra: str) -> None:
+    """Never by a name cut to a SOC code's seven characters ('cashier supervisors' is not
+    'Cashier')."""
+    opening = wording + extra
+    report = analyse([occ(wording)], [], openings=[_opening(1, opening, 50)])
+    assert bool(report.supply_demand) == (norm(opening) == norm(wording))
+
+
+def test_a_prefix_of_a_name_is_not_the_occupation() -> None:
+    report = analyse([occ("Cashier")], [], openings=[_opening(1, "cashier supervisors", 900)])
+    assert report.supply_demand == ()
+
+
+@pytest.mark.parametrize("named", ["51-4121", "51-4121.00", "Welder", "WELDER "])
+def test_an_opening_by_code_or_by_wording_is_the_same_occupation(named: str) -> None:
+    (line,) = analyse(
+        [_coded("Welder", "51-4121")], [], openings=[_opening(1, named, 120)]
+    ).supply_demand
+    assert line.openings == 120
+
+
+def test_one_figure_given_by_name_and_by_code_is_counted_once() -> None:
+    welding = prog(1, "Welding", occupations=("Welder",), completions="40")
+    given = [_opening(1, "Welder", 120), _opening(2, "51-4121", 120)]
+    (line,) = analyse([_coded("Welder", "51-4121")], [welding], openings=given).supply_demand
+    assert (line.openings, line.completions, line.shortfall, line.conflict) == (120, 40, 80, ())
+
+
+def test_figures_that_disagree_are_not_compared_and_the_documents_say_why() -> None:
+    from focusgroup.domain.gap_questions import answers
+
+    welding = prog(1, "Welding", occupations=("Welder",), completions="40")
+    given = [_opening(1, "Welder", 120), _opening(2, "51-4121", 100)]
+    report = analyse([_coded("Welder", "51-4121")], [welding], openings=given)
+    (line,) = report.supply_demand
+    assert (line.openings, line.shortfall) == (None, None)
+    assert [o.openings for o in line.conflict] == [120, 100]
+    (q,) = [a for a in answers(report) if a.question.startswith("How do our total projected")]
+    assert q.answer == (
+        "Welder: not compared, the openings given disagree (120 for Welder, 100 for 51-4121); "
+        "correct them with focusgroup programs openings."
+    )
+
+
+@pytest.mark.parametrize(
+    "institution, kind, linkage, k12",
+    [
+        ("Oak 12th Street Academy", "credit", "", False),
+        ("Park 120 College", "credit", "", False),
+        ("Valley K-12 Schools", "credit", "", True),
+        ("K12 Online", "credit", "", True),
+        ("West High", "pre-college", "", True),
+        ("West High", "credit", "dual enrollment: Welding Technology", True),
+        ("Lake Tech", "credit", "stackable to: individual enrollment plan", False),
+    ],
+)
+def test_k12_and_dual_enrollment_are_read_as_whole_words(
+    institution: str, kind: str, linkage: str, k12: bool
+) -> None:
+    from focusgroup.domain.gap_questions import answers, is_k12
+
+    program = prog(
+        1,
+        "Intro to trades",
+        institution=institution,
+        type=kind,
+        linkages=(linkage,) * bool(linkage),
+    )
+    assert is_k12(program) is k12
+    (q,) = [a for a in answers(analyse([occ("Welder")], [program])) if "K-12" in a.question]
+    assert q.answered is k12
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["k", "12", "12th", "oak", "k12", "dual", "enrollment", "pre", "college"]),
+        max_size=5,
+    )
+)
+def test_a_k12_program_is_named_by_its_words_never_by_letters_inside_them(
+    words: list[str],
+) -> None:
+    from focusgroup.domain.gap_questions import is_k12
+
+    institution = " ".join(words)
+    pairs = list(zip(words, words[1:], strict=False))
+    expected = ("k", "12") in pairs or "k12" in words
+    program = prog(1, "Intro", institution=institution, type="credit")
+    assert is_k12(program) is expected

@@ -48,13 +48,16 @@ def test_import_then_list_then_check(session: Path, tmp_path: Path) -> None:
         "programs", "import", str(session), str(write_programs_csv(tmp_path / "p.csv", rows))
     )
     assert result.exit_code == 0
-    assert result.output.splitlines()[0] == "Imported 6 rows: 6 programs added, 0 filled in."
+    assert result.output.splitlines()[0] == (
+        f"Imported 6 rows into {session}: 6 programs added, 0 filled in."
+    )
     listing = run("programs", "list", str(session)).output
     assert "Welding Certificate — Eastside Technical College" in listing
     assert listing.rstrip().endswith("6 programs.")
     check = run("programs", "check", str(session))
     assert check.exit_code == 0
-    lines = check.output.splitlines()
+    assert check.stderr == f"What is still to collect in {session}:\n"
+    lines = check.stdout.splitlines()
     blanks = {
         line.split(":", 1)[0].strip(): line.split("still to collect: ")[1] for line in lines[:-1]
     }
@@ -64,7 +67,7 @@ def test_import_then_list_then_check(session: Path, tmp_path: Path) -> None:
         "6  Maintenance Fundamentals Certificate — Eastside Technical College": "prerequisites, placement rate, linkages",
     }
     assert lines[-1] == "3 of 6 programs complete."
-    as_json = json.loads(run("programs", "list", str(session), "--json").output)
+    as_json = json.loads(run("programs", "list", str(session), "--json").stdout)
     assert [p["program"] for p in as_json][:2] == ["Welding", "Welding"]
 
 
@@ -110,7 +113,7 @@ def test_a_missing_csv_and_a_bad_format_are_clear_errors(session: Path, tmp_path
 def test_gaps_writes_the_formats_asked_for(session: Path, tmp_path: Path) -> None:
     result = run("gaps", str(session), "--out", str(tmp_path / "out"), "--format", "md,json")
     assert result.exit_code == 0
-    written = [Path(line) for line in result.output.splitlines()]
+    written = [Path(line) for line in result.stdout.splitlines()]  # stdout: only the files
     assert [p.name for p in written] == ["gaps-pathways.md", "gaps-pathways.json"]
     assert "No occupations on the wall yet" in written[0].read_text("utf-8")
 
@@ -119,7 +122,11 @@ def test_openings_command(session: Path, tmp_path: Path) -> None:
     path = tmp_path / "o.csv"
     path.write_text("occupation,openings,source\nWelder,120,BLS projections\n", "utf-8")
     result = run("programs", "openings", str(session), str(path))
-    assert result.output == "Imported openings for 1 occupation.\n"
+    assert result.output.splitlines() == [
+        f"Imported openings for 1 occupation into {session}.",
+        "Not on the wall (name or SOC code): Welder. "
+        "The gap analysis sets these against no occupation.",
+    ]
 
 
 def test_gaps_refuses_a_competencies_session_in_one_line(tmp_path: Path) -> None:
@@ -138,7 +145,7 @@ def test_gaps_writes_into_the_sessions_export_folder_by_default(
 ) -> None:
     result = run("gaps", str(session), "--format", "json")
     assert result.exit_code == 0
-    assert Path(result.output.strip()) == isolated_home / "exports" / "m" / "gaps-pathways.json"
+    assert Path(result.stdout.strip()) == isolated_home / "exports" / "m" / "gaps-pathways.json"
 
 
 def test_import_names_the_occupations_that_are_not_on_the_wall(tmp_path: Path) -> None:
@@ -150,7 +157,45 @@ def test_import_names_the_occupations_that_are_not_on_the_wall(tmp_path: Path) -
     result = run("programs", "import", str(path), str(write_programs_csv(tmp_path / "p.csv")))
     assert result.exit_code == 0
     assert result.output.splitlines() == [
-        "Imported 6 rows: 0 programs added, 0 filled in.",
+        f"Imported 6 rows into {path}: 0 programs added, 0 filled in.",
         "Not on the wall (name or SOC code): Boat builder. "
         "Programs serving only these are orphans in the gap analysis.",
     ]
+
+
+def test_every_inventory_gap_and_map_command_says_which_file_it_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As every command does (README): a bare name, `./m.db` or a path, the full path is said."""
+    from tests.pathway.truth import (
+        OPENINGS_ROWS,
+        PROGRAM_HEADER,
+        PROGRAM_ROWS,
+        PROJECTION_ROWS,
+        build_meeting,
+        write_csv,
+    )
+
+    meeting = build_meeting(tmp_path / "m")
+    monkeypatch.chdir(meeting.path.parent)
+    programs = write_csv(tmp_path / "p.csv", (PROGRAM_HEADER, *PROGRAM_ROWS))
+    openings = write_csv(tmp_path / "o.csv", OPENINGS_ROWS)
+    projections = write_csv(tmp_path / "j.csv", PROJECTION_ROWS)
+    commands = [
+        ["programs", "import", "./truth.db", str(programs)],
+        ["programs", "openings", "./truth.db", str(openings)],
+        ["programs", "list", "./truth.db"],
+        ["programs", "list", "./truth.db", "--json"],
+        ["programs", "check", "./truth.db"],
+        ["projections", "import", "./truth.db", str(projections), "--source", "ND LMI"],
+        ["gaps", "./truth.db", "--out", "out"],
+        ["map", "./truth.db", "--out", "out"],
+    ]
+    for command in commands:
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 0, (command, result.output)
+        assert str(meeting.path) in result.output, (command, result.output)
+    listed = CliRunner().invoke(main, ["programs", "list", "./truth.db", "--json"])
+    assert len(json.loads(listed.stdout)) == len(PROGRAM_ROWS)  # stdout is still only JSON
+    written = CliRunner().invoke(main, ["gaps", "./truth.db", "--out", "out"]).stdout.split()
+    assert all(Path(p).is_file() for p in written)  # and only the files written

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -174,3 +176,87 @@ def test_the_readers_problems_and_ours_are_listed_together_in_file_order(
     assert [line.split(":")[0].strip() for line in lines] == ["line 2", "line 3", "line 4"]
     assert "extra: 'oops'" in lines[1] and "institution is empty" in lines[2]
     assert store.programs() == []
+
+
+count_text = st.one_of(
+    st.sampled_from(["²", "①", "٣", "١٢", "１２", "1,200", "12.5", "-3", " 40 ", "about 40"]),
+    st.text(
+        alphabet=st.characters(categories=("Nd", "No", "Zs")) | st.sampled_from(",."), max_size=6
+    ),
+)
+"""Figures as people type them: superscripts and circled digits pass str.isdigit, not int."""
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(openings=count_text, completions=count_text)
+def test_a_figure_is_a_whole_number_or_its_line_is_named_never_a_crash(
+    tmp_path: Path, openings: str, completions: str
+) -> None:
+    """Completions and openings import as the whole number they spell, or the file is refused
+    at that line; whatever is stored, the gap analysis can add it up."""
+    from focusgroup.export.gaps_export import export_gaps
+
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    programs, demand = folder / "p.csv", folder / "o.csv"
+    with programs.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["institution", "program", "occupations", "completions"],
+                ["Tri", "Weld", "Welder", completions],
+            ]
+        )
+    with demand.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["occupation", "openings"], ["Welder", openings]])
+    whole = {t: int(t.strip().replace(",", "")) for t in (openings, completions)
+             if t.strip().replace(",", "").isdecimal()}  # fmt: skip
+    with SessionStore.create(folder / "m.db", tiny_protocol(), title="t") as store:
+        store.add_card("Welder", level="entry")
+        for path, text in ((programs, completions), (demand, openings)):
+            importer = import_programs if path is programs else import_openings
+            if text.strip() and text not in whole:
+                with pytest.raises(ImportFailed, match="line 2: .* must be a whole number"):
+                    importer(store, path)
+            elif path is programs or text in whole:
+                importer(store, path)
+    written = export_gaps(folder / "m.db", folder / "out", "json")
+    data = json.loads(written[0].read_text("utf-8"))
+    if completions in whole and openings in whole:
+        (line,) = data["supply_demand"]
+        assert (line["openings"], line["completions"]) == (whole[openings], whole[completions])
+
+
+def test_the_app_refuses_completions_that_are_not_a_whole_number(store: SessionStore) -> None:
+    from focusgroup.domain.errors import DomainError
+
+    for text in ("²", "about 40", "12.5"):
+        with pytest.raises(DomainError, match="Completions must be a whole number"):
+            store.add_program("Tri", "Weld", completions=text)
+    store.add_program("Tri", "Weld", completions="١٢")
+    assert store.programs()[0].completions == "١٢"  # kept as typed; it counts as 12
+
+
+def test_one_occupation_given_two_figures_in_one_file_is_refused_naming_both_lines(
+    store: SessionStore, tmp_path: Path
+) -> None:
+    """By its wording and by its SOC code, or twice by name: the gap analysis could use
+    neither figure, so the file is refused; the same figure twice is one figure."""
+    welder = store.add_card("Welder", level="entry")
+    store.set_soc(welder, soc_code="51-4121", onet_code="51-4121.00", soc_title="Welders")
+    path = tmp_path / "o.csv"
+    for rows, line in (
+        ([("Welder", "120"), ("51-4121", "100")], "line 3: 100 openings for '51-4121', but line 2"),
+        ([("Welders", "120"), ("WELDER", "90")], "line 3: 90 openings for 'WELDER', but line 2"),
+        ([("Cashier", "5"), ("cashier", "6")], "line 3: 6 openings for 'cashier', but line 2"),
+    ):
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows([("occupation", "openings"), *rows])
+        with pytest.raises(ImportFailed, match=re.escape(line)):
+            import_openings(store, path)
+        assert store.openings() == []
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([("occupation", "openings"), ("Welder", "120"),
+                                      ("51-4121.00", "120"), ("Cashier", "5")])  # fmt: skip
+    report = import_openings(store, path)
+    assert (report.occupations, report.not_on_wall) == (3, ["Cashier"])

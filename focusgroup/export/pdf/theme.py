@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table
 
 from focusgroup.domain.text import one_line, shorten
 from focusgroup.export.fonts import SANS, SANS_BOLD, draw_string, markup, register_fonts
@@ -283,19 +283,37 @@ def split_rows_across_pages(flowables: Sequence[Any]) -> None:
     a long quote in its box) unless the table splits inside rows. Set here, for every table
     of every document (nested ones too), rather than remembered at each `Table(...)`.
     """
-    from reportlab.platypus import Table
-
     for flowable in flowables:
         if isinstance(flowable, Table):
             # reportlab reads splitInRow as the least height (pt) of either piece: at 1, a row
             # under 1 pt taller than the page could not be split at all (LayoutError).
             flowable.splitInRow = SPLIT_PIECE_MIN
+            if type(flowable) is Table:
+                flowable.__class__ = _RowSplittingTable
             for row in getattr(flowable, "_cellvalues", ()):
                 for cell in row:
                     split_rows_across_pages(cell if isinstance(cell, list | tuple) else [cell])
         content = getattr(flowable, "_content", None)  # KeepTogether and friends
         if isinstance(content, list | tuple):
             split_rows_across_pages(content)
+
+
+class _RowSplittingTable(Table):  # type: ignore[misc]  # reportlab ships no types
+    """reportlab's Table, except that a row split across pages is top-aligned.
+
+    reportlab splits a vertically centred ("MIDDLE") cell as if its content started halfway
+    down the row: a short cell beside a tall one (a coverage mark beside a long occupation) is
+    put off to the next piece, and the next, each a sliver of the row under a repeated header,
+    until pages of bare headers; and a piece that does keep it pads it down by half the whole
+    row, off the piece. Centring means nothing for a row that runs over a page, so the cells
+    of a row being split become top-aligned (its own cell styles: other rows keep theirs).
+    reportlab makes the pieces with `self.__class__`, so they split the same way.
+    """
+
+    def _splitCell(self, value: Any, style: Any, *args: Any) -> Any:
+        if getattr(style, "valign", "TOP") != "TOP":
+            style.valign = "TOP"
+        return super()._splitCell(value, style, *args)
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
