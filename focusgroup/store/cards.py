@@ -18,6 +18,9 @@ from focusgroup.store import rows
 from focusgroup.store.base import StoreBase, _short, _text, writes
 from focusgroup.store.journal import now
 
+MAX_HANDS = 1_000_000
+"""Far more hands than any room holds; a larger figure is a typing slip (and SQLite's limit)."""
+
 
 class CardOps(StoreBase):
     # -- cards ------------------------------------------------------------------------------
@@ -315,8 +318,8 @@ class CardOps(StoreBase):
 
     @writes
     def set_hands(self, card_id: int, hands: int) -> None:
-        if not isinstance(hands, int) or hands < 0:
-            raise DomainError("A show of hands is a whole number, 0 or more.")
+        if not isinstance(hands, int) or not 0 <= hands <= MAX_HANDS:
+            raise DomainError(f"A show of hands is a whole number from 0 to {MAX_HANDS:,}.")
         card = self._top_card(card_id)
         with self.action(f"Show of hands for {_short(card.text)}: {hands}"):
             self.journal.update("cards", card.id, {"hands": hands, "hands_taken": 1})

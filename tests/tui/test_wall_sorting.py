@@ -95,9 +95,14 @@ async def test_reasons_and_show_of_hands(wall_app: FocusGroupApp, wall_store: Se
 
         await pilot.press("h")
         await pilot.pause()
-        wall_app.screen.query_one(Input).value = "many"
-        await pilot.press("enter")  # refused: the dialog stays with the text
-        assert wall_app.screen.query_one(Input).value == "many"
+        # Refused, the dialog stays with the text: words, a superscript digit (isdigit lets
+        # it through, int() does not), and a figure SQLite cannot hold.
+        for typed in ("many", "\u00b2", "99999999999999999999999"):
+            wall_app.screen.query_one(Input).value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert wall_app.screen.query_one(Input).value == typed
+            assert not wall_store.card(card_id).hands_taken
         wall_app.screen.query_one(Input).value = "9"
         await pilot.press("enter")
         await pilot.pause()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from focusgroup.domain.programs import parse_count
 from focusgroup.tui.live import ActionFailed
 from focusgroup.tui.screens.wall_base import WallBase
 
@@ -90,11 +91,12 @@ class WallCards(WallBase):
         store = self.app.store
 
         def submit(value: str) -> bool:
-            text = value.strip()
-            if not text.isdigit():
+            # parse_count, not isdigit: '²' passes isdigit and then int() refuses it.
+            hands = parse_count(value)
+            if hands is None:
                 self.notify("Type how many hands are up: a whole number.", severity="warning")
                 return False
-            return self.perform_ok(store.set_hands, card_id, int(text))
+            return self.perform_ok(store.set_hands, card_id, hands)
 
         current = store.card(card_id).hands
         self.prompt("Show of hands: how many back this card?", str(current or ""), submit)
