@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from focusgroup.domain.gaps import COVERAGE_MEANING
+from focusgroup.domain.text import plural
 from focusgroup.export.gaps_content import NONE_FOUND, SYMBOLS, findings, program_name
 from focusgroup.export.gaps_data import GapDocument
-from focusgroup.export.markdown import md, plural
+from focusgroup.export.markdown import md
 
 
 def render_gaps_markdown(doc: GapDocument) -> str:

@@ -13,6 +13,7 @@ import re
 from focusgroup.domain.fields import follow_up_problem
 from focusgroup.domain.model import SHIFTS, Card, Competency, Note
 from focusgroup.domain.sectors import sector_label
+from focusgroup.domain.text import plural
 from focusgroup.domain.wall import Wall, build_wall
 from focusgroup.export.content import (
     NOT_YET_SORTED,
@@ -26,10 +27,6 @@ from focusgroup.export.next_steps import how_used, when_next
 from focusgroup.export.snapshot import SessionSnapshot
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def md(text: str) -> str:

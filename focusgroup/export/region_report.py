@@ -8,13 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from focusgroup.domain.region import RegionMeeting, RegionOccupation, RegionReport
+from focusgroup.domain.text import plural
 from focusgroup.export.markdown import md as md_escape
 
 REPORT_NAME = "region-report"
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def occupation_details(occ: RegionOccupation) -> list[str]:
