@@ -3,8 +3,9 @@
     .venv/bin/python bench/crosswalk_sector_accuracy.py [--set PART] [--misses] [--plain]
 
 Each row of bench/crosswalk_sector_labelled.tsv is a card written in a session of that sector;
-PART is dev, holdout, dev2, dev3, fresh, blind2 or blind3 (the file header says how each was
-written).
+PART is dev, holdout, dev2, dev3, fresh, blind2, blind3, blind4 or blind4-seen (the file header
+says how each was written). "blind4 as written" is blind4 with blind4-seen: every card two new
+writers wrote, everyday titles included, which the held-out parts' de-duplication drops.
 "right": the suggestion --accept-top would store is one of the row's codes; "wrong": it would
 store another; "review": it stores nothing (not confident) and lists the card for a person.
 `--plain` measures the old behaviour for comparison: the top suggestion of `search` on the card
@@ -51,7 +52,8 @@ def outcome(card: str, codes: set[str], sector: str, plain: bool) -> tuple[str, 
     return verdict, f"{stored.soc_code} {stored.title}", top3
 
 
-HELD_OUT = ("fresh", "blind2", "blind3")
+PARTS = ("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3", "blind4", "blind4-seen")
+HELD_OUT = ("fresh", "blind2", "blind3", "blind4")
 """Never tuned on; their rows together are the honest figure."""
 
 
@@ -59,7 +61,11 @@ def measure(rows, plain: bool = False) -> dict[str, dict[str, int]]:
     table: dict[str, dict[str, int]] = {}
     for card, codes, sector, subset in rows:
         verdict, _, top3 = outcome(card, codes, sector, plain)
-        keys = ("all", subset, "held out") if subset in HELD_OUT else ("all", subset)
+        keys = ["all", subset]
+        if subset in HELD_OUT:
+            keys.append("held out")
+        if subset.startswith("blind4"):
+            keys.append("blind4 as written")
         for key in keys:
             counts = table.setdefault(key, {"right": 0, "wrong": 0, "review": 0, "top3": 0})
             counts[verdict] += 1
@@ -69,9 +75,7 @@ def measure(rows, plain: bool = False) -> dict[str, dict[str, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--set", choices=("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3")
-    )
+    parser.add_argument("--set", choices=PARTS)
     parser.add_argument("--misses", action="store_true", help="list wrong and review rows")
     parser.add_argument("--plain", action="store_true", help="the old top-1, no sector")
     args = parser.parse_args()
@@ -79,7 +83,7 @@ def main() -> None:
     table = measure(rows, args.plain)
     print("| set | cards | right | wrong | left for review | right code in top 3 |")
     print("|---|---|---|---|---|---|")
-    for key in ("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3", "held out", "all"):
+    for key in (*PARTS, "held out", "blind4 as written", "all"):
         if key not in table:
             continue
         c = table[key]
