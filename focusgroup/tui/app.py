@@ -112,6 +112,7 @@ class FocusGroupApp(SessionApp):
         gc.disable()
 
     def on_mount(self) -> None:
+        self.watch_terminal()
         if self.live is None:
             self.push_screen(start_screen())
         else:

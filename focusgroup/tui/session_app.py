@@ -7,6 +7,8 @@ the app knows its screens and no screen imports the app.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -17,6 +19,10 @@ from focusgroup.tui import clock as clocks
 from focusgroup.tui.live import POLL_SECONDS, LiveSession
 
 T = TypeVar("T")
+
+TERMINAL_CHECK_SECONDS = 2.0
+TERMINAL_GONE = 129
+"""The exit status when the terminal went away: 128 + SIGHUP, as if the hangup had come."""
 
 
 class SessionApp(App[None]):
@@ -80,6 +86,24 @@ class SessionApp(App[None]):
         if self.live is None:
             raise RuntimeError("no session is open")
         return self.live.perform(fn, *args, strict=strict, **kwargs)
+
+    def watch_terminal(self) -> None:
+        """End the app when its terminal goes away (a closed window or a killed tmux pane).
+
+        A hangup is not always delivered (under `make`, the session leader), and Textual's input
+        thread then reads end-of-file in a loop at full CPU. Every action is already saved, so
+        leaving is safe; staying would hold the session file with nobody at the keyboard.
+        """
+        stdin = sys.__stdin__
+        if self.is_headless or stdin is None or not stdin.isatty():
+            return
+        fileno = stdin.fileno()
+
+        def check() -> None:
+            if not os.isatty(fileno):
+                self.exit(return_code=TERMINAL_GONE)
+
+        self.set_interval(TERMINAL_CHECK_SECONDS, check, name="terminal-watch")
 
     def sync_now(self) -> None:
         """Bring every screen up to date with the session file now."""

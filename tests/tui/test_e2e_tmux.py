@@ -134,3 +134,28 @@ def test_type_move_quit_reopen(tmux: Tmux, tmp_path: Path) -> None:
     assert lines[0].index("Pipefitte") > production_column.index("Productio") - 4
     tmux.keys("C-q")
     tmux.wait(lambda: "FG-EXITED" in tmux.screen(), "the app to quit again")
+
+
+def _running(pid: int) -> bool:
+    """Whether a process is alive (a zombie nobody has reaped yet counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def test_the_app_leaves_when_its_terminal_is_closed(tmux: Tmux) -> None:
+    """`make demo` as a tmux pane's own command, then the pane killed: make, the session
+    leader, passes on no hangup, so the app must notice by itself that its terminal is gone
+    (it used to stay, reading end-of-file at full CPU)."""
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    tmux.start("make demo")
+    tmux.wait(lambda: "Add card" in tmux.screen(), "the demo wall")
+    make_pid = int(tmux.run("display-message", "-p", "-t", "fg", "#{pane_pid}").strip())
+    children = subprocess.run(["pgrep", "-P", str(make_pid)], capture_output=True, text=True)
+    (app_pid,) = (int(pid) for pid in children.stdout.split())
+    tmux.run("new-window", "-d", "-t", "fg", "sleep 60")  # keeps the server up
+    tmux.run("kill-pane", "-t", "fg:0")
+    tmux.wait(lambda: not _running(app_pid), "the app to exit after its pane was killed", 20)
