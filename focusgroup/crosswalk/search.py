@@ -357,3 +357,20 @@ def _why(
         if s.note and any(t in covered and t not in s.literal for a in s.alternatives for t in a)
     ]
     return "; ".join([reason, *used, *notes])
+
+
+def occupation_of(soc_code: str, score: float, why: str) -> Match | None:
+    """The O*NET-SOC occupation that stands for a SOC code (its '.00' one where it has one)."""
+    with reading() as (conn, _):
+        row = conn.execute(
+            "SELECT o.onet_code, o.soc_code, o.title, o.job_zone, s.title AS soc_title "
+            "FROM occupation o LEFT JOIN soc s ON s.soc_code = o.soc_code "
+            "WHERE o.soc_code = ? ORDER BY o.onet_code LIMIT 1",
+            (soc_code,),
+        ).fetchone()
+    if row is None:
+        return None
+    return Match(
+        row["onet_code"], row["soc_code"], row["title"], score, why, row["job_zone"],
+        row["soc_title"] or "",
+    )  # fmt: skip

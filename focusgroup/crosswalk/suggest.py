@@ -4,14 +4,16 @@
 session says which sector the room is: each wording is searched as written and, where the
 sector has a reading for it, as the sector means it (`sector_hints`). Occupations found are
 merged (best score, plus a little for each other wording that agrees) and nudged towards the
-sector's own occupations.
+sector's own occupations. The sector's glossary (`glossary`) goes first: a wording it knows is
+suggested its code, and a card that ends in one ("Cath lab RN") is offered that job.
 
-Confidence: the best suggestion is *confident* when its score clears `MIN_SCORE` and it leads
-the best suggestion with another SOC code by at least `MIN_MARGIN`. `--accept-top` stores only
-confident ones; the rest are listed for a person. Both figures were set on the tuning parts of
-bench/crosswalk_sector_labelled.tsv (dev, holdout, dev2); its `fresh` part only measures, and
-the README gives every part's rates.
-"""
+Confidence: the glossary's reading of a card is sure, unless the stack's wordings read as two
+jobs. Otherwise the best suggestion is *confident* when its score clears `MIN_SCORE` and it
+leads the best suggestion with another SOC minor group by at least `MIN_MARGIN`, or by
+`ASKED_MARGIN` when the glossary marks the wording as more than one job in the sector.
+`--accept-top` stores only confident ones; the rest are listed for a person. The figures were
+set on the tuning parts of bench/crosswalk_sector_labelled.tsv; the README gives every part's
+rates, held-out parts apart."""
 
 from __future__ import annotations
 
@@ -19,9 +21,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from focusgroup.crosswalk.search import Match, search
+from focusgroup.crosswalk.glossary import (
+    ASK,
+    EVERY_SECTOR,
+    GlossaryEntry,
+    head_lookup,
+    lookup,
+    respelled,
+)
+from focusgroup.crosswalk.search import Match, occupation_of, search
 from focusgroup.crosswalk.sector_employment import affinity
 from focusgroup.crosswalk.sector_hints import only_a_lead, sector_key, spelled_out
+from focusgroup.domain.sectors import sector_label
 
 SECTOR_BONUS = 0.08
 """Score added for an occupation at the heart of the sector (scaled by its affinity)."""
@@ -38,6 +49,14 @@ MIN_MARGIN = 0.015
 VAGUE_DF = 1400
 """A word in this many titles or more (operator, technician, manager, specialist) names no
 occupation on its own: a card that says only that is left for the room to explain."""
+GLOSSARY_SCORE = 1.1
+"""A wording in the sector's glossary: above any whole-title match, so the glossary decides."""
+ASKED_MARGIN = 0.03
+"""The lead needed where the sector's glossary knows the wording as more than one job
+("Plant operator" at a power company): twice `MIN_MARGIN`."""
+HEAD_SCORE = 1.0
+"""A card that ends in a glossary wording ("Cath lab RN"): level with a whole-title match, so
+the search's own reading of the whole card can still win, and sure only by the usual margin."""
 _FETCH = 25
 """Occupations fetched per wording before merging and re-ranking."""
 
@@ -66,45 +85,93 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     # In a stack "Lead" beside "MIG welder" grades the welder; only alone is it a supervisor.
     texts = [t for t in texts if not only_a_lead(t)] or texts
     key = sector_key(sector)
+    glossary = {t: e for t in texts if (e := _glossary_reading(t, qualified.get(t), key))}
+    heads = {t: e for t in texts if t not in glossary and (e := head_lookup(t, key))}
+    asked = [t for t in texts if t not in glossary and _asks(t, qualified.get(t), key)]
+    vague = [
+        t for t in texts if not (key and spelled_out(t, key)) and t not in glossary and _vague(t)
+    ]
     merged: dict[str, tuple[float, Match]] = {}
     votes: dict[str, int] = {}
-    vague = [t for t in texts if not (key and spelled_out(t, key)) and _vague(t)]
     for text in texts:
-        found: dict[str, tuple[float, Match]] = {}
-        sector_text = spelled_out(text, key) if key else ""
-        readings = [(text, GENERIC_DISCOUNT if sector_text else 1.0)]
-        if text in qualified:
-            readings.append((qualified[text], QUALIFIED_DISCOUNT))
-        if sector_text:
-            readings.append((sector_text, 0.0))
-        tops: dict[str, Match] = {}
-        for reading, factor in readings:
-            results = search(reading, limit=_FETCH)
-            if results:
-                tops[reading] = results[0]
-            # A longer spelled-out reading covers less of each title, so its scores run lower;
-            # its best match is what the sector means by the card, so it is put level with a
-            # whole-title match of the card as written.
-            scale = factor or (1.0 / results[0].score if results else 1.0)
-            for m in results:
-                score = min(m.score * scale, 1.0)
-                if sector_text and reading == sector_text:
-                    m = replace(m, why=f"{m.why}; read in this sector as '{sector_text}'")
-                if m.onet_code not in found or score > found[m.onet_code][0]:
-                    found[m.onet_code] = (score, m)
-        if text in qualified:
-            _refine(found, tops.get(text), tops.get(qualified[text]))
+        found = _found(text, qualified.get(text), key, asked=text in asked)
+        if text in glossary:
+            _add_glossary_reading(found, glossary[text])
+        elif text in heads:
+            _add_glossary_reading(found, heads[text], HEAD_SCORE, head=True)
         for code, (score, m) in found.items():
             votes[code] = votes.get(code, 0) + 1
             if code not in merged or score > merged[code][0]:
                 merged[code] = (score, m)
+    matches, top = _ranked(merged, votes, key)
+    if matches and texts and len(vague) == len(texts):
+        reason = f"{texts[0]!r} alone is too general to code: ask the room what the job is"
+        return Suggestions(matches[:limit], False, reason)
+    readings = {e.soc_code: e for e in glossary.values()}
+    if len(readings) > 1:
+        # "Welder" and "Machinist" in one stack: the glossary is sure of each, so the stack
+        # holds two jobs, and the room must say which it meant.
+        a, b = list(readings.values())[:2]
+        reason = (
+            f"the stack holds two jobs: {a.wording!r} is {a.soc_code}, {b.wording!r} {b.soc_code}"
+        )
+        return Suggestions(matches[:limit], False, reason)
+    if matches and matches[0].soc_code in readings:
+        return Suggestions(matches[:limit], True, "the sector glossary's reading")
+    confident, reason = _confidence(matches, top, ASKED_MARGIN if asked else MIN_MARGIN)
+    if asked and not confident and "too close" in reason:
+        reason += f" (in this sector {asked[0]!r} can be more than one job)"
+    return Suggestions(matches[:limit], confident, reason)
+
+
+def _found(
+    text: str, card: str | None, sector: str, *, asked: bool
+) -> dict[str, tuple[float, Match]]:
+    """Occupations one wording of the stack suggests, by O*NET code, with their scores."""
+    found: dict[str, tuple[float, Match]] = {}
+    sector_text = spelled_out(text, sector) if sector else ""
+    readings = [(text, GENERIC_DISCOUNT if sector_text else 1.0)]
+    if card is not None:
+        if asked:
+            # "Plant operator (coal)": the sector knows the job part as several jobs, so the
+            # qualifier is what says which.
+            readings = [(text, QUALIFIED_DISCOUNT), (card, 1.0)]
+        else:
+            readings.append((card, QUALIFIED_DISCOUNT))
+    if sector_text:
+        readings.append((sector_text, 0.0))
+    tops: dict[str, Match] = {}
+    for reading, factor in readings:
+        results = search(reading, limit=_FETCH)
+        if results:
+            tops[reading] = results[0]
+        # A longer spelled-out reading covers less of each title, so its scores run lower;
+        # its best match is what the sector means by the card, so it is put level with a
+        # whole-title match of the card as written.
+        scale = factor or (1.0 / results[0].score if results else 1.0)
+        for m in results:
+            score = min(m.score * scale, 1.0)
+            if sector_text and reading == sector_text:
+                m = replace(m, why=f"{m.why}; read in this sector as '{sector_text}'")
+            if m.onet_code not in found or score > found[m.onet_code][0]:
+                found[m.onet_code] = (score, m)
+    if card is not None:
+        _refine(found, tops.get(text), tops.get(card))
+    return found
+
+
+def _ranked(
+    merged: dict[str, tuple[float, Match]], votes: dict[str, int], sector: str
+) -> tuple[tuple[Match, ...], float]:
+    """The stack's occupations best first, nudged by agreement and the sector, and the top
+    score before it is scaled to 1."""
     ranked: list[tuple[float, Match]] = []
     for code, (score, m) in merged.items():
         bonus = AGREEMENT_BONUS * (votes[code] - 1)
         # An "All Other" code (53-7199, 29-1229) is a catch-all, not the sector's own job: the
         # sector must not lift it over the named occupation ("CDL-A driver" is 53-3032).
         catch_all = "All Other" in (m.soc_title or m.title)
-        fit = affinity(m.soc_code, key) if key and not catch_all else 0.0
+        fit = affinity(m.soc_code, sector) if sector and not catch_all else 0.0
         bonus += SECTOR_BONUS * fit
         why = m.why
         if fit >= 0.5:
@@ -115,11 +182,7 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     ranked.sort(key=lambda item: -item[0])
     top = ranked[0][0] if ranked else 0.0
     scale = max(top, 1.0)
-    matches = tuple(replace(m, score=round(s / scale, 3)) for s, m in ranked)
-    if matches and texts and len(vague) == len(texts):
-        reason = f"{texts[0]!r} alone is too general to code: ask the room what the job is"
-        return Suggestions(matches[:limit], False, reason)
-    return Suggestions(matches[:limit], *_confidence(matches, top))
+    return tuple(replace(m, score=round(s / scale, 3)) for s, m in ranked), top
 
 
 _DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
@@ -146,6 +209,57 @@ def _refine(found: dict[str, tuple[float, Match]], job: Match | None, card: Matc
     if card.onet_code != job.onet_code and card.onet_code in found:
         score, match = found[card.onet_code]
         found[card.onet_code] = (max(score, found[job.onet_code][0]) + 1e-6, match)
+
+
+def _glossary_entry(text: str, card: str | None, sector: str) -> GlossaryEntry | None:
+    """The glossary's entry for the whole card ('Extrusion operator - plastics'), else its job,
+    else its job with misspelt words put right ('Electricain'); None where the sector has its
+    own spelled-out reading (`sector_hints`) and the entry is not the sector's own."""
+    for wording in (card, text, respelled(text, sector)):
+        entry = lookup(wording, sector) if wording else None
+        if entry is None:
+            continue
+        if entry.sector == EVERY_SECTOR and spelled_out(text, sector):
+            return None
+        return entry
+    return None
+
+
+def _glossary_reading(text: str, card: str | None, sector: str) -> GlossaryEntry | None:
+    """The glossary's code for a card, or None (none, or more than one job: `ASK`)."""
+    entry = _glossary_entry(text, card, sector)
+    return entry if entry is not None and entry.soc_code != ASK else None
+
+
+def _asks(text: str, card: str | None, sector: str) -> bool:
+    """Whether the sector knows the card's wording as more than one job."""
+    entry = _glossary_entry(text, card, sector)
+    return entry is not None and entry.soc_code == ASK and not spelled_out(text, sector)
+
+
+def _add_glossary_reading(
+    found: dict[str, tuple[float, Match]],
+    entry: GlossaryEntry,
+    score: float = GLOSSARY_SCORE,
+    *,
+    head: bool = False,
+) -> None:
+    """Put the glossary's code first, as the occupation the search found for it where it did
+    (which keeps a sub-occupation the card's words chose: 'Validation engineer' 17-2112.02)."""
+    sector = entry.sector
+    where = "every sector's" if sector == EVERY_SECTOR else f"the {sector_label(sector)}"
+    why = (
+        f"ends in '{entry.wording}', which {where} glossary reads as {entry.soc_code}"
+        if head
+        else f"{where} glossary: '{entry.wording}' is {entry.soc_code}"
+    )
+    same = [(s, m) for s, m in found.values() if m.soc_code == entry.soc_code]
+    if same:
+        earlier, match = max(same, key=lambda item: item[0])
+        # What the search matched still explains the code: "alternate title 'User ...'".
+        found[match.onet_code] = (max(score, earlier), replace(match, why=f"{why}; {match.why}"))
+    elif (standing := occupation_of(entry.soc_code, 1.0, why)) is not None:
+        found[standing.onet_code] = (score, standing)
 
 
 def _slash_readings(text: str) -> list[str]:
@@ -180,7 +294,7 @@ def _vague(text: str) -> bool:
     return True
 
 
-def _confidence(matches: tuple[Match, ...], top: float) -> tuple[bool, str]:
+def _confidence(matches: tuple[Match, ...], top: float, margin: float) -> tuple[bool, str]:
     if not matches:
         return False, "no suggestion"
     if top < MIN_SCORE:
@@ -190,6 +304,6 @@ def _confidence(matches: tuple[Match, ...], top: float) -> tuple[bool, str]:
     # Assemblers, 51-2022 Electrical Equipment Assemblers) often tie on a one-word card; a
     # rival from another minor group is a different kind of job.
     rival = next((m for m in matches[1:] if m.soc_code[:4] != best.soc_code[:4]), None)
-    if rival is not None and best.score - rival.score < MIN_MARGIN:
+    if rival is not None and best.score - rival.score < margin:
         return False, f"too close to {rival.soc_code} {rival.soc_title or rival.title}"
     return True, "clear best match"
