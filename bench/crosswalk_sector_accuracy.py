@@ -3,9 +3,10 @@
     .venv/bin/python bench/crosswalk_sector_accuracy.py [--set PART] [--misses] [--plain]
 
 Each row of bench/crosswalk_sector_labelled.tsv is a card written in a session of that sector;
-PART is dev, holdout, dev2, dev3, fresh, blind2, blind3, blind4 or blind4-seen (the file header
-says how each was written). "blind4 as written" is blind4 with blind4-seen: every card two new
-writers wrote, everyday titles included, which the held-out parts' de-duplication drops.
+PART is dev, holdout, dev2, dev3, fresh, blind2, blind3, blind4, blind4-seen, blind5 or
+blind5-seen (the file header says how each was written). "As written" is blind4 and blind5
+with their -seen parts: every card their writers wrote, everyday titles included, which the
+held-out parts' de-duplication drops.
 "right": the suggestion --accept-top would store is one of the row's codes; "wrong": it would
 store another; "review": it stores nothing (not confident) and lists the card for a person.
 `--plain` measures the old behaviour for comparison: the top suggestion of `search` on the card
@@ -52,8 +53,11 @@ def outcome(card: str, codes: set[str], sector: str, plain: bool) -> tuple[str, 
     return verdict, f"{stored.soc_code} {stored.title}", top3
 
 
-PARTS = ("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3", "blind4", "blind4-seen")
-HELD_OUT = ("fresh", "blind2", "blind3", "blind4")
+PARTS = (
+    *("dev", "holdout", "dev2", "dev3", "fresh", "blind2", "blind3"),
+    *("blind4", "blind4-seen", "blind5", "blind5-seen"),
+)
+HELD_OUT = ("fresh", "blind2", "blind3", "blind4", "blind5")
 """Never tuned on; their rows together are the honest figure."""
 
 
@@ -64,8 +68,8 @@ def measure(rows, plain: bool = False) -> dict[str, dict[str, int]]:
         keys = ["all", subset]
         if subset in HELD_OUT:
             keys.append("held out")
-        if subset.startswith("blind4"):
-            keys.append("blind4 as written")
+        if subset.startswith(("blind4", "blind5")):
+            keys.append("as written (blind4, blind5)")
         for key in keys:
             counts = table.setdefault(key, {"right": 0, "wrong": 0, "review": 0, "top3": 0})
             counts[verdict] += 1
@@ -83,7 +87,7 @@ def main() -> None:
     table = measure(rows, args.plain)
     print("| set | cards | right | wrong | left for review | right code in top 3 |")
     print("|---|---|---|---|---|---|")
-    for key in (*PARTS, "held out", "blind4 as written", "all"):
+    for key in (*PARTS, "held out", "as written (blind4, blind5)", "all"):
         if key not in table:
             continue
         c = table[key]

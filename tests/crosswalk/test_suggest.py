@@ -72,8 +72,10 @@ def test_the_labelled_set_names_real_codes_and_known_sectors_once_each() -> None
         known = {code for (code,) in conn.execute("SELECT soc_code FROM soc")}
     # blind4-seen repeats earlier wordings on purpose (other writers' labels); each part
     # that is measured on its own holds a card once.
-    for seen in (False, True):
-        pairs = [(c.lower(), sector) for c, _, sector, s in rows if (s == "blind4-seen") == seen]
+    for seen in ("", "blind4-seen", "blind5-seen"):
+        pairs = [
+            (c.lower(), sector) for c, _, sector, s in rows if (s if "seen" in s else "") == seen
+        ]
         assert len(pairs) == len(set(pairs))
     assert {sector for *_, sector, _ in rows} <= set(SECTOR_KEYS)
     assert {subset for *_, subset in rows} == {
@@ -86,6 +88,8 @@ def test_the_labelled_set_names_real_codes_and_known_sectors_once_each() -> None
         "blind3",
         "blind4",
         "blind4-seen",
+        "blind5",
+        "blind5-seen",
     }
     unknown = {code for _, codes, _, _ in rows for code in codes} - known
     assert unknown == set(), unknown
@@ -95,6 +99,8 @@ def test_the_labelled_set_names_real_codes_and_known_sectors_once_each() -> None
     assert text.count("\tblind3\n") == 433
     assert text.count("\tblind4\n") == 279
     assert text.count("\tblind4-seen\n") == 383
+    assert text.count("\tblind5\n") == 119
+    assert text.count("\tblind5-seen\n") == 397
 
 
 @pytest.mark.parametrize(
