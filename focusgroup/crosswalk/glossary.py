@@ -3,9 +3,11 @@
 O*NET's titles say what a job is called in a job posting; a room of employers writes "Lowboy
 driver", "PCT" or "Blow molder", which its lists miss or share between occupations. The
 glossary (`sector_glossary.tsv`) was written by hand, sector by sector, from the trade's usage
-and the SOC 2018 definitions, holding only wordings whose code is not in doubt in that sector:
-"Operator" alone is left out, because the room must say which. A card whose wording is in its
-sector's glossary is suggested that code first, and the suggestion counts as sure.
+and the SOC 2018 definitions. A wording whose code is not in doubt in the sector has that code,
+and a card with that wording is suggested it first, as sure. A wording that is more than one
+job there lists the jobs it can be ("Mason" on a building site: 47-2021|47-2022|47-2051), or
+is `ASK` when it can be almost any ("Operator"): the room is asked, and such a card is only
+ever stored as one of its listed jobs.
 
 A wording the glossary gives the same code in three or more sectors ("Welder", "Accountant")
 holds in every meeting, and for sessions without a sector, except where a sector's writer
@@ -29,8 +31,8 @@ PACKAGED_GLOSSARY = Path(__file__).with_name("sector_glossary.tsv")
 EVERY_SECTOR = "*"
 """The table key of wordings that hold in every meeting."""
 ASK = "?"
-"""The code of a wording its sector's writer left out as more than one job there ("Cook" in a
-hotel, "Superintendent" on a building site): no other sector's reading decides it."""
+"""The code of a wording that can be almost any job in the sector ("Operator"); like a wording
+with listed jobs, no other sector's reading decides it."""
 _TECH = frozenset({"tech", "techs"})
 """Read as 'technician' though the search also tries 'technologist'."""
 _AGREEING_SECTORS = 3
@@ -46,6 +48,16 @@ class GlossaryEntry:
     soc_code: str
     sector: str
     """The sector whose glossary it is; `EVERY_SECTOR` when several sectors agree."""
+
+    @property
+    def asks(self) -> bool:
+        """More than one job in the sector: `ASK`, or the jobs it can be ("47-2021|47-2051")."""
+        return self.soc_code == ASK or "|" in self.soc_code
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The SOC codes an asked wording can be, most likely first; () when any or sure."""
+        return tuple(self.soc_code.split("|")) if "|" in self.soc_code else ()
 
 
 def lookup(text: str, sector: str) -> GlossaryEntry | None:
@@ -67,12 +79,22 @@ def lookup(text: str, sector: str) -> GlossaryEntry | None:
 @functools.lru_cache(maxsize=1 << 15)
 def wording_keys(text: str) -> tuple[str, ...]:
     """How a card is compared with the glossary, most literal first: with 'lead' kept ('Line
-    lead') then without, each as written and then with its shorthand spelled out."""
+    lead') then without, each as written and then with its shorthand spelled out; last, with
+    the plural of a short acronym folded ('RNs', 'CMs'), which `stem` leaves alone."""
     ws = [w for w in card_words(text) if w not in FILLER]
+    singular = [_acronym_singular(w) for w in ws]
+    keys = _keys(ws) + (_keys(singular) if singular != ws else ())
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _keys(ws: list[str]) -> tuple[str, ...]:
     with_lead = [w for w in ws if w == "lead" or w not in SENIORITY]
     without = [w for w in ws if w not in SENIORITY]
-    keys = (_key(with_lead), _key(without), _key(_expanded(with_lead)), _key(_expanded(without)))
-    return tuple(dict.fromkeys(k for k in keys if k))
+    return (_key(with_lead), _key(without), _key(_expanded(with_lead)), _key(_expanded(without)))
+
+
+def _acronym_singular(word: str) -> str:
+    return word[:-1] if 3 <= len(word) <= 4 and word.endswith("s") and word[-2] != "s" else word
 
 
 def _key(ws: list[str]) -> str:
@@ -157,7 +179,7 @@ def _tables(path: Path = PACKAGED_GLOSSARY) -> dict[str, dict[str, GlossaryEntry
     by_key: dict[str, list[GlossaryEntry]] = {}
     for sector, table in tables.items():
         for key, entry in table.items():
-            if sector != EVERY_SECTOR and entry.soc_code != ASK:
+            if sector != EVERY_SECTOR and not entry.asks:
                 by_key.setdefault(key, []).append(entry)
     for key, agreeing in by_key.items():
         codes = {e.soc_code for e in agreeing}
@@ -181,7 +203,7 @@ def head_lookup(text: str, sector: str) -> GlossaryEntry | None:
             for start in range(1, len(ws)):
                 entry = table.get(" ".join(ws[start:]))
                 if entry is not None:
-                    return None if entry.soc_code == ASK else entry
+                    return None if entry.asks else entry
     return None
 
 

@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from focusgroup.crosswalk.glossary import (
-    ASK,
     EVERY_SECTOR,
     GlossaryEntry,
     head_lookup,
@@ -54,6 +53,11 @@ GLOSSARY_SCORE = 1.1
 ASKED_MARGIN = 0.03
 """The lead needed where the sector's glossary knows the wording as more than one job
 ("Plant operator" at a power company): twice `MIN_MARGIN`."""
+CHOICE_BONUS = 0.06
+"""Added to the jobs the glossary lists for a wording it marks as several ("Mason": brick,
+stone or cement); only one of them is ever stored for such a card."""
+CHOICE_FLOOR = 0.7
+"""The score of a listed job the search did not find, so the room still sees it."""
 HEAD_SCORE = 1.0
 """A card that ends in a glossary wording ("Cath lab RN"): level with a whole-title match, so
 the search's own reading of the whole card can still win, and sure only by the usual margin."""
@@ -81,13 +85,21 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     # "RN - med/surg", "Welder (TIG)": the job is searched, and the whole card as a second reading.
     qualified = {job: t for t in texts if (job := _job_part(t)) != t}
     texts = list(dict.fromkeys(_job_part(t) for t in texts))
+    slashed = {part: t for t in texts for part in _slash_readings(t)[1:]}
     texts = list(dict.fromkeys(part for t in texts for part in _slash_readings(t)))
     # In a stack "Lead" beside "MIG welder" grades the welder; only alone is it a supervisor.
     texts = [t for t in texts if not only_a_lead(t)] or texts
     key = sector_key(sector)
     glossary = {t: e for t in texts if (e := _glossary_reading(t, qualified.get(t), key))}
-    heads = {t: e for t in texts if t not in glossary and (e := head_lookup(t, key))}
-    asked = [t for t in texts if t not in glossary and _asks(t, qualified.get(t), key)]
+    # "Barista/cashier" is one entry: the glossary's reading of its sides does not split it.
+    glossary = {t: e for t, e in glossary.items() if slashed.get(t) not in glossary}
+    heads = {t: e for t in texts if t not in glossary and (e := _head(t, qualified.get(t), key))}
+    for t in list(heads):
+        # "Plant operator, reactor": the sector asks which plant operator, and the card's
+        # qualifier ends in a job the glossary knows (a reactor operator): that answers it.
+        if t in qualified and _asked(t, None, key) and head_lookup(qualified[t], key):
+            glossary[t] = heads.pop(t)
+    asked = {t: e for t in texts if t not in glossary and (e := _asked(t, qualified.get(t), key))}
     vague = [
         t for t in texts if not (key and spelled_out(t, key)) and t not in glossary and _vague(t)
     ]
@@ -103,10 +115,13 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
             votes[code] = votes.get(code, 0) + 1
             if code not in merged or score > merged[code][0]:
                 merged[code] = (score, m)
+    choices = list(dict.fromkeys(code for e in asked.values() for code in e.choices))
+    _add_choices(merged, set(choices))
     matches, top = _ranked(merged, votes, key)
+    shown = _shown(matches, {*choices, *(e.soc_code for e in heads.values())}, limit)
     if matches and texts and len(vague) == len(texts):
         reason = f"{texts[0]!r} alone is too general to code: ask the room what the job is"
-        return Suggestions(matches[:limit], False, reason)
+        return Suggestions(shown, False, reason)
     readings = {e.soc_code: e for e in glossary.values()}
     if len(readings) > 1:
         # "Welder" and "Machinist" in one stack: the glossary is sure of each, so the stack
@@ -115,13 +130,20 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         reason = (
             f"the stack holds two jobs: {a.wording!r} is {a.soc_code}, {b.wording!r} {b.soc_code}"
         )
-        return Suggestions(matches[:limit], False, reason)
+        return Suggestions(shown, False, reason)
     if matches and matches[0].soc_code in readings:
-        return Suggestions(matches[:limit], True, "the sector glossary's reading")
+        return Suggestions(shown, True, "the sector glossary's reading")
     confident, reason = _confidence(matches, top, ASKED_MARGIN if asked else MIN_MARGIN)
-    if asked and not confident and "too close" in reason:
-        reason += f" (in this sector {asked[0]!r} can be more than one job)"
-    return Suggestions(matches[:limit], confident, reason)
+    entry = next(iter(asked.values()), None)
+    if entry is None:
+        return Suggestions(shown, confident, reason)
+    if confident and choices and len(asked) == len(texts) and matches[0].soc_code not in choices:
+        # The sector's glossary lists the jobs the wording can be, and this is none of them.
+        confident = False
+        reason = f"in this sector {entry.wording!r} is one of {', '.join(choices)}: ask the room"
+    elif not confident and "too close" in reason:
+        reason += f" (in this sector {entry.wording!r} can be more than one job)"
+    return Suggestions(shown, confident, reason)
 
 
 def _found(
@@ -160,6 +182,30 @@ def _found(
     return found
 
 
+def _add_choices(merged: dict[str, tuple[float, Match]], choices: set[str]) -> None:
+    """Lift the jobs the glossary says an asked wording can be, and add those the search
+    did not find, so the room is shown them."""
+    present = set()
+    for code, (score, m) in list(merged.items()):
+        if m.soc_code in choices:
+            merged[code] = (score + CHOICE_BONUS, m)
+            present.add(m.soc_code)
+    why = "one of the jobs the sector's glossary lists for this wording"
+    for soc in choices - present:
+        if (listed := occupation_of(soc, CHOICE_FLOOR, why)) is not None:
+            merged[listed.onet_code] = (CHOICE_FLOOR, listed)
+
+
+def _shown(matches: tuple[Match, ...], offered: set[str], limit: int) -> tuple[Match, ...]:
+    """The first `limit` suggestions: the best, then room kept for the jobs the glossary offers
+    (those it lists for an asked wording, the one a card ends in), then the rest, as ranked."""
+    rest = matches[1:]
+    kept = [m for m in rest if m.soc_code in offered][: limit - 1]
+    others = [m for m in rest if m.soc_code not in offered][: limit - 1 - len(kept)]
+    chosen = {id(m) for m in kept + others}
+    return matches[:1] + tuple(m for m in rest if id(m) in chosen) if limit > 0 else ()
+
+
 def _ranked(
     merged: dict[str, tuple[float, Match]], votes: dict[str, int], sector: str
 ) -> tuple[tuple[Match, ...], float]:
@@ -167,7 +213,7 @@ def _ranked(
     score before it is scaled to 1."""
     ranked: list[tuple[float, Match]] = []
     for code, (score, m) in merged.items():
-        bonus = AGREEMENT_BONUS * (votes[code] - 1)
+        bonus = AGREEMENT_BONUS * (votes.get(code, 1) - 1)
         # An "All Other" code (53-7199, 29-1229) is a catch-all, not the sector's own job: the
         # sector must not lift it over the named occupation ("CDL-A driver" is 53-3032).
         catch_all = "All Other" in (m.soc_title or m.title)
@@ -176,7 +222,7 @@ def _ranked(
         why = m.why
         if fit >= 0.5:
             why += "; common in this sector"
-        if votes[code] > 1:
+        if votes.get(code, 1) > 1:
             why += f"; {votes[code]} of the stack's wordings agree"
         ranked.append((score + bonus, replace(m, why=why)))
     ranked.sort(key=lambda item: -item[0])
@@ -226,15 +272,20 @@ def _glossary_entry(text: str, card: str | None, sector: str) -> GlossaryEntry |
 
 
 def _glossary_reading(text: str, card: str | None, sector: str) -> GlossaryEntry | None:
-    """The glossary's code for a card, or None (none, or more than one job: `ASK`)."""
+    """The glossary's code for a card, or None (none, or it is more than one job there)."""
     entry = _glossary_entry(text, card, sector)
-    return entry if entry is not None and entry.soc_code != ASK else None
+    return entry if entry is not None and not entry.asks else None
 
 
-def _asks(text: str, card: str | None, sector: str) -> bool:
-    """Whether the sector knows the card's wording as more than one job."""
+def _head(text: str, card: str | None, sector: str) -> GlossaryEntry | None:
+    """The glossary's job for what the whole card, or else its job part, ends with."""
+    return (head_lookup(card, sector) if card else None) or head_lookup(text, sector)
+
+
+def _asked(text: str, card: str | None, sector: str) -> GlossaryEntry | None:
+    """The glossary's entry when the sector knows the card's wording as more than one job."""
     entry = _glossary_entry(text, card, sector)
-    return entry is not None and entry.soc_code == ASK and not spelled_out(text, sector)
+    return entry if entry is not None and entry.asks and not spelled_out(text, sector) else None
 
 
 def _add_glossary_reading(
