@@ -155,6 +155,8 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
             stored += 1
             onet = "" if best.title == soc_title else f" (O*NET {best.onet_code} {best.title})"
             click.echo(f"    stored {best.soc_code} {soc_title}{onet}")
+            if result.note:
+                click.echo(f"    note: {result.note}")
             flag = level_disagreement(best.job_zone, card.level)
             if flag:
                 click.echo(f"    note: {flag}")

@@ -72,6 +72,8 @@ class Suggestions:
     confident: bool
     reason: str
     """Why the best one is or isn't sure, in words for the facilitator."""
+    note: str = ""
+    """What to check though it is sure: the other jobs the sector's glossary lists."""
 
     @property
     def best(self) -> Match | None:
@@ -143,7 +145,12 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         reason = f"in this sector {entry.wording!r} is one of {', '.join(choices)}: ask the room"
     elif not confident and "too close" in reason:
         reason += f" (in this sector {entry.wording!r} can be more than one job)"
-    return Suggestions(shown, confident, reason)
+    note = ""
+    if confident:
+        others = [c for c in choices if c != matches[0].soc_code]
+        also = f"also be {', '.join(others)}" if others else "be more than one job"
+        note = f"in this sector {entry.wording!r} can {also}: check with the room"
+    return Suggestions(shown, confident, reason, note)
 
 
 def _found(

@@ -160,3 +160,32 @@ def test_accept_top_stores_only_clear_matches_in_the_sessions_sector(tmp_path: P
         assert store.card(operator).soc_code == "47-2073"
         assert store.card(vague).soc_code == ""
         assert store.card(stack).soc_title == "Welders, Cutters, Solderers, and Brazers"
+
+
+def test_accept_top_says_what_to_check_and_why_it_left_a_card(tmp_path: Path) -> None:
+    """A wording the sector's glossary knows as several jobs: stored only when it is one of
+    them and clearly ahead, with the others named; otherwise left, saying which they are."""
+    from focusgroup.crosswalk.glossary import lookup
+    from focusgroup.crosswalk.suggest import suggest
+
+    path = tmp_path / "build.db"
+    store = SessionStore.create(path, tiny_protocol(), title="Builders", sector="construction")
+    production = store.categories()[0].id
+    for text in ("Mason", "Superintendent", "Lowboy driver"):
+        store.add_card(text, category_id=production, level="mid")
+    store.close()
+    result = run("crosswalk", str(path), "--accept-top")
+    assert result.exit_code == 0, result.output
+    assert "stored 53-3032 Heavy and Tractor-Trailer Truck Drivers" in result.output
+    for text in ("Mason", "Superintendent"):
+        entry = lookup(text, "construction")
+        assert entry is not None and entry.choices
+        expected = suggest([text], sector="construction")
+        if expected.confident:
+            others = [c for c in entry.choices if c != expected.best.soc_code]  # type: ignore[union-attr]
+            assert f"note: in this sector {entry.wording!r} can also be {', '.join(others)}" in (
+                result.output
+            )
+        else:
+            assert f"'{text}': {expected.reason}" in result.output
+            assert "can be more than one job" in expected.reason or "is one of" in expected.reason

@@ -157,3 +157,26 @@ async def test_the_crosswalk_dialog_says_whether_the_first_suggestion_is_sure(
     sector = wall_store.session().sector
     assert suggest(["Forklift driver"], sector=sector).confident
     assert not suggest(["Tech"], sector=sector).confident
+
+
+async def test_the_crosswalk_dialog_names_the_other_jobs_a_sure_card_can_be(
+    wall_app: FocusGroupApp, wall_store: SessionStore
+) -> None:
+    """'Mason' at a builders' meeting: stored as one of the glossary's jobs, the others named."""
+    from textual.widgets import Label
+
+    from focusgroup.crosswalk.suggest import suggest
+
+    wall_store.update_session(sector="construction")
+    mason = wall_store.add_card("Mason")
+    expected = suggest(["Mason"], sector="construction")
+    assert expected.confident and expected.note
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board(wall_app).select_card(mason)
+        await pilot.press("w")
+        verdict = wall_app.screen.query_one("#crosswalk-verdict", Label)
+        await wait_for(pilot, lambda: str(verdict.render()).strip() != "")
+        shown = " ".join(str(verdict.render()).split())
+        assert shown.startswith("Sure of the first suggestion")
+        assert "In this sector 'Mason' can also be" in shown and "check with the room" in shown

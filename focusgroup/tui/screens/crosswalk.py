@@ -46,7 +46,9 @@ def verdict(suggestions: Suggestions | None) -> str:
     if suggestions is None or not suggestions.matches:
         return ""
     if suggestions.confident:
-        return "Sure of the first suggestion (crosswalk --accept-top would store it)."
+        sure = "Sure of the first suggestion (crosswalk --accept-top would store it)."
+        note = suggestions.note
+        return f"{sure} {note[:1].upper()}{note[1:]}." if note else sure
     if "ask the room" in suggestions.reason:
         return f"Not sure: {suggestions.reason}."
     return f"Not sure: {suggestions.reason}. Ask the room before choosing."
