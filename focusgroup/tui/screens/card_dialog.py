@@ -41,7 +41,7 @@ class CardDialog(ModalScreen[None]):
         with Vertical(classes="dialog-box card-box"):
             yield Static(id="card-summary")
             yield Label(
-                "Each employer's card (x splits the highlighted one out):", classes="dialog-help"
+                "Each employer's card (x splits the highlighted one out):", classes="dialog-note"
             )
             yield OptionList(id="card-members")
             yield Label("x split one · a split all · Esc close", classes="dialog-help")
