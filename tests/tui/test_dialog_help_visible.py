@@ -44,3 +44,21 @@ async def test_a_dialogs_help_line_is_on_screen_whole(
         for label in helps:
             text = " ".join(str(label.render()).split())
             assert _painted(wall_app, label) == text
+
+
+@pytest.mark.parametrize("key", [*DIALOG_KEYS, "f1", "M", "j", "i"])
+async def test_a_dialogs_footer_shows_its_own_keys_not_the_walls(
+    wall_app: FocusGroupApp, wall_store: SessionStore, key: str
+) -> None:
+    """The wall's footer behind a dialog listed keys the dialog ignores ("a Add card")."""
+    async with wall_app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        wall = wall_app.screen
+        assert "Add card" in screen_text(wall_app).splitlines()[-1]
+        board(wall_app).select_card(wall_store.wall().unsorted[0].id)
+        await pilot.press(key)
+        await wait_for(pilot, lambda: wall_app.screen is not wall)
+        await pilot.pause()
+        footer = screen_text(wall_app).splitlines()[-1]
+        assert "Add card" not in footer
+        assert "esc" in footer.lower(), footer

@@ -11,7 +11,6 @@ from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,11 +19,12 @@ from focusgroup.domain.errors import DomainError
 from focusgroup.domain.model import Card
 from focusgroup.domain.text import plural
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.card_tile import reason_mark
 
 
-class CardDialog(ModalScreen[None]):
+class CardDialog(Dialog[None]):
     app = getters.app(SessionApp)
 
     BINDINGS = [

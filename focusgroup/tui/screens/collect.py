@@ -14,11 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from focusgroup.serve import collect_file
 from focusgroup.serve.qr import qr_lines
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 
 RECHECK_SECONDS = 0.5
@@ -30,7 +30,7 @@ STATE_WORDS = {
 }
 
 
-class CollectScreen(ModalScreen[None]):
+class CollectScreen(Dialog[None]):
     """The phones' join link as text and QR code, with pause, close and the room's network."""
 
     app = getters.app(SessionApp)

@@ -13,7 +13,6 @@ from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -21,6 +20,7 @@ from textual.widgets.option_list import Option
 from focusgroup.crosswalk.search import Match
 from focusgroup.crosswalk.suggest import Suggestions
 from focusgroup.domain.model import Card
+from focusgroup.tui.screens.dialogs import Dialog
 
 
 def match_label(match: Match, level: str) -> Text:
@@ -54,7 +54,7 @@ def verdict(suggestions: Suggestions | None) -> str:
     return f"Not sure: {suggestions.reason}. Ask the room before choosing."
 
 
-class CrosswalkDialog(ModalScreen[Match | None]):
+class CrosswalkDialog(Dialog[Match | None]):
     """Suggestions for one card; Enter on a suggestion stores it."""
 
     BINDINGS = [

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label
+from textual.widgets import Footer, Input, Label
+
+ResultT = TypeVar("ResultT")
 
 
-class PromptDialog(ModalScreen[str | None]):
+class Dialog(ModalScreen[ResultT]):
+    """A screen over the wall with its own footer: the wall's keys, visible behind it, do
+    nothing while it is open, so its footer shows the keys that do."""
+
+    def on_mount(self) -> None:
+        self.mount(Footer())
+
+
+class PromptDialog(Dialog[str | None]):
     """Ask for one line of text; `submit(value)` returns True when it was accepted."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]

@@ -11,18 +11,18 @@ from collections.abc import Callable, Iterable, Sequence
 from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from focusgroup.domain.model import Participant
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.widgets.quick_entry import WhoSuggester, match_participants
 
 Submit = Callable[[str, int | None], bool]
 """(text, participant id or None) -> True when the store accepted it."""
 
 
-class EditCardDialog(ModalScreen[bool]):
+class EditCardDialog(Dialog[bool]):
     """Two fields: the card's text and its author (empty: nobody in particular)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit-card.cancel")]

@@ -19,7 +19,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     Checkbox,
@@ -40,6 +39,7 @@ from focusgroup.mail.sender import Outcome, SendReport, intent_record, send_all
 from focusgroup.mail.settings import SmtpSettings, load_settings
 from focusgroup.paths import exports_dir
 from focusgroup.store import SessionStore
+from focusgroup.tui.screens.dialogs import Dialog
 
 if TYPE_CHECKING:
     from focusgroup.export.snapshot import SessionSnapshot
@@ -62,7 +62,7 @@ class _Job:
     due: list[Recipient]
 
 
-class EmailScreen(ModalScreen[None]):
+class EmailScreen(Dialog[None]):
     """E-mail the summary to consenting participants. Escape closes (or stops a send)."""
 
     DEFAULT_CSS = """

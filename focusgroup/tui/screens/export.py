@@ -13,7 +13,6 @@ from pathlib import Path
 from textual import getters, on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar
 
@@ -21,12 +20,13 @@ from focusgroup.domain.errors import FocusGroupError
 from focusgroup.domain.text import plural
 from focusgroup.export.snapshot import SessionSnapshot
 from focusgroup.paths import exports_dir
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 
 FORMATS = (("pdf", "PDF summary"), ("md", "Markdown"), ("json", "JSON"), ("csv", "CSV"))
 
 
-class ExportDialog(ModalScreen[list[Path] | None]):
+class ExportDialog(Dialog[list[Path] | None]):
     """Choose what to write and where; writes it with a progress bar."""
 
     app = getters.app(SessionApp)

@@ -9,10 +9,11 @@ from textual import getters
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.card_tile import reason_mark
 
@@ -58,7 +59,7 @@ def _bindings(node: Any) -> Iterable[Binding]:
         yield from bindings
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     app = getters.app(SessionApp)
 
     BINDINGS = [Binding("escape,f1,q", "close", "Close help", id="help.close")]

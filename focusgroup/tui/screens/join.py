@@ -18,11 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from focusgroup.serve.join_file import read_join_url
 from focusgroup.serve.qr import qr_lines
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 
 RECHECK_SECONDS = 0.5
@@ -30,7 +30,7 @@ QR_STYLE = "#ffffff on #000000"
 """Light modules as white blocks on black: reads right whatever the theme."""
 
 
-class JoinScreen(ModalScreen[None]):
+class JoinScreen(Dialog[None]):
     """Shows the note-taker's join link as text and as a QR code."""
 
     app = getters.app(SessionApp)

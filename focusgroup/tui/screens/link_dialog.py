@@ -13,7 +13,6 @@ from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,11 +20,12 @@ from textual.widgets.option_list import Option
 from focusgroup.domain.errors import DomainError
 from focusgroup.domain.model import UNSORTED, Card
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.card_tile import ADVANCES_SYMBOL
 
 
-class LinkDialog(ModalScreen[None]):
+class LinkDialog(Dialog[None]):
     app = getters.app(SessionApp)
 
     BINDINGS = [

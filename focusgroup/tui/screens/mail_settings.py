@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -26,6 +25,7 @@ from focusgroup.mail.settings import (
     save_config,
     saved_values,
 )
+from focusgroup.tui.screens.dialogs import Dialog
 
 SECURITY_LABELS = {
     "starttls": "STARTTLS (usually port 587)",
@@ -34,7 +34,7 @@ SECURITY_LABELS = {
 }
 
 
-class MailSettingsDialog(ModalScreen[bool]):
+class MailSettingsDialog(Dialog[bool]):
     """Dismissed with True once settings were saved (the e-mail screen reloads them)."""
 
     # Self-contained (the e-mail screen opens it, also in apps without focusgroup's styles).

@@ -12,7 +12,6 @@ from pathlib import Path
 from textual import getters, on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, ProgressBar, Select
 
@@ -20,12 +19,13 @@ from focusgroup.domain.errors import FocusGroupError
 from focusgroup.export.map_model import Credentials
 from focusgroup.export.snapshot import SessionSnapshot
 from focusgroup.paths import exports_dir
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 
 ALL = "__all__"
 
 
-class MapDialog(ModalScreen[list[Path] | None]):
+class MapDialog(Dialog[list[Path] | None]):
     """Write the career pathway map: one landscape page per pathway."""
 
     app = getters.app(SessionApp)

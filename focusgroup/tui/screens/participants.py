@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, Static
 
@@ -17,6 +17,7 @@ from focusgroup.domain.model import CARDS_PER_EMPLOYER, Participant, Role
 from focusgroup.domain.wall import cards_turned_in
 from focusgroup.tui.live import ActionFailed
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
 from focusgroup.tui.widgets.one_line_input import OneLineInput
@@ -59,7 +60,7 @@ def row_cells(
     ]
 
 
-class ParticipantDialog(ModalScreen[None]):
+class ParticipantDialog(Dialog[None]):
     """Add or edit one participant; closes only when the store accepted it."""
 
     app = getters.app(SessionApp)

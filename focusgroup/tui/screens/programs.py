@@ -14,13 +14,14 @@ from rich.text import Text
 from textual import getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from focusgroup.domain.programs import Program, missing_fields, parse_level, split_list
 from focusgroup.tui.live import ActionFailed
 from focusgroup.tui.messages import SessionChanged
+from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 from focusgroup.tui.widgets.key_footer import KeyFooter
 
@@ -69,7 +70,7 @@ def row_cells(program: Program) -> list[Text]:
     ]
 
 
-class ProgramDialog(ModalScreen[None]):
+class ProgramDialog(Dialog[None]):
     """Add or edit one program; closes only when the store accepted it."""
 
     app = getters.app(SessionApp)
