@@ -26,9 +26,20 @@ def exports_dir(session_path: Path) -> Path:
     """Where a session's documents go unless told otherwise: `exports/<session name>/`.
 
     The one default for `focusgroup export` and `profiles`, the app's export dialog and the
-    PDFs e-mail attaches, so the files are always found in the same place.
+    PDFs e-mail attaches, so the files are always found in the same place (the job
+    profiles in its `profiles/` subfolder: `profiles_dir`).
     """
     return home() / "exports" / Path(session_path).stem
+
+
+def profiles_dir(export_folder: Path) -> Path:
+    """Where the job profiles go inside an export folder: its `profiles/` subfolder.
+
+    The one rule for the app's export dialog, the PDFs e-mail attaches (the app's e-mail
+    screen and `focusgroup email --profiles`) and `focusgroup profiles` without `--out`, so
+    the profiles are never written twice, to two folders.
+    """
+    return Path(export_folder) / "profiles"
 
 
 def backups_dir(session_path: Path) -> Path:

@@ -17,6 +17,13 @@ def _out_dir(out_dir: Path | None, session: Path) -> Path:
     return out_dir if out_dir is not None else exports_dir(session)
 
 
+def _profiles_out_dir(out_dir: Path | None, session: Path) -> Path:
+    """`--out`, else where the export dialog and e-mail write the profiles."""
+    from focusgroup.paths import exports_dir, profiles_dir
+
+    return out_dir if out_dir is not None else profiles_dir(exports_dir(session))
+
+
 def _session_file(file: str) -> Path:
     from focusgroup.cli.session_file import existing_session
 
@@ -30,6 +37,14 @@ out_option = click.option(
     default=None,
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write into [default: exports/<session name>/].",
+)
+profiles_out_option = click.option(
+    "--out",
+    "out_dir",
+    default=None,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into [default: exports/<session name>/profiles/, where the app's "
+    "export dialog and e-mail put them].",
 )
 anonymous_option = click.option(
     "--anonymous/--named",
@@ -91,7 +106,7 @@ def _echo_written(export: Callable[[], list[Path]], header: str) -> None:
 
 @click.command(name="profiles")
 @click.argument("args", nargs=-1, required=True, metavar="FILE | check PROFILE.yaml")
-@out_option
+@profiles_out_option
 @click.option(
     "--occupation",
     "occupations",
@@ -132,7 +147,7 @@ def profiles(
     _echo_written(
         lambda: export_profiles(
             session,
-            _out_dir(out_dir, session),
+            _profiles_out_dir(out_dir, session),
             occupations,
             anonymous=anonymous,
             progress=_progress,

@@ -191,6 +191,22 @@ def path_steps(protocol: Protocol) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(steps[:1]), frozenset(steps[1:])
 
 
+def path_columns(categories: Iterable[Category], first_names: Mapping[int, str]) -> dict[int, str]:
+    """Category id -> "in" / "out": the two path columns of a round started from a profile.
+
+    They are known by the name they were added with (`first_names`, id -> name), not the name
+    they have now: renaming "Paths into the job" keeps it the path column it is, and a job
+    function renamed to that name stays a function. The wall and every export count by this.
+    """
+    sides = {PATHS_IN_CATEGORY: "in", PATHS_OUT_CATEGORY: "out"}
+    out = {}
+    for category in categories:
+        side = sides.get(first_names.get(category.id, category.name))
+        if side:
+            out[category.id] = side
+    return out
+
+
 def path_side(
     card: Card, columns: Mapping[int, str], steps: tuple[frozenset[int], frozenset[int]]
 ) -> str:

@@ -30,10 +30,9 @@ from focusgroup.domain.model import (
 )
 from focusgroup.domain.protocol import Protocol
 from focusgroup.domain.wall import (
-    PATHS_IN_CATEGORY,
-    PATHS_OUT_CATEGORY,
     RankedOccupation,
     employers_named,
+    path_columns,
     path_side,
     path_steps,
     rank_occupations,
@@ -191,13 +190,7 @@ class SessionSnapshot:
         has (known by the name they started with, so renaming one keeps it a path column)."""
         if not self.is_competency_session:
             return {}
-        sides = {PATHS_IN_CATEGORY: "in", PATHS_OUT_CATEGORY: "out"}
-        out = {}
-        for c in self.categories:
-            side = sides.get(self.original_category_names.get(c.id, c.name))
-            if side:
-                out[c.id] = side
-        return out
+        return path_columns(self.categories, self.original_category_names)
 
     @cached_property
     def path_steps(self) -> tuple[frozenset[int], frozenset[int]]:
@@ -383,10 +376,9 @@ def _originals(
 ) -> tuple[dict[int, str], frozenset[int], dict[int, str]]:
     """Each card's first text, the cards whose level the room changed, each category's first
     name: the journal keeps every change (only read for a session started from a profile,
-    where versions are compared)."""
+    where versions are compared). The names are the store's, which the wall reads too."""
     texts: dict[int, str] = {}
     moves: dict[int, int] = {}
-    names: dict[int, str] = {}
     for event in store.events_since(0):
         for change in event.changes:
             if change.table == "cards" and change.before and change.after:
@@ -398,6 +390,5 @@ def _originals(
                 continue
             if change.table == "cards":
                 texts.setdefault(change.row_id, str(change.after.get("text", "")))
-            elif change.table == "categories":
-                names.setdefault(change.row_id, str(change.after.get("name", "")))
-    return texts, frozenset(card for card, n in moves.items() if n > 0), names
+    moved = frozenset(card for card, n in moves.items() if n > 0)
+    return texts, moved, store.first_category_names()

@@ -104,10 +104,12 @@ def export_content(store: SessionReader, with_profiles: bool, out_dir: Path) -> 
 
 
 def export_pdfs(snap: SessionSnapshot, with_profiles: bool, out_dir: Path) -> list[Path]:
-    """The summary PDF, then the job profiles PDF(s) if asked: written by the exports package."""
+    """The summary PDF, then the job profiles PDF(s) if asked: written by the exports package,
+    into the folders the export dialog writes them to (the profiles in `profiles/`)."""
     from focusgroup.export.exporter import export_profiles, export_session
+    from focusgroup.paths import profiles_dir
 
     pdfs = export_session(snap, out_dir, ["pdf"])
     if with_profiles:
-        pdfs += export_profiles(snap, out_dir, formats=("pdf",))
+        pdfs += export_profiles(snap, profiles_dir(out_dir), formats=("pdf",))
     return [p for p in pdfs if p.suffix.lower() == ".pdf"]

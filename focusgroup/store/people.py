@@ -132,6 +132,21 @@ class PeopleOps(StoreBase):
     def categories(self) -> list[Category]:
         return [rows.category(r) for r in self.journal.rows("categories", order_by="position, id")]
 
+    def first_category_names(self) -> dict[int, str]:
+        """Each category's name as it was added (id -> name), from the event log: a column
+        renamed later is still known by what it started as (a round's path columns)."""
+        rows = self.conn.execute(
+            "SELECT json_extract(c.value, '$[1]'), json_extract(c.value, '$[3].name') "
+            "FROM events AS e, json_each(e.changes) AS c "
+            "WHERE json_extract(c.value, '$[0]') = 'categories' "
+            "AND json_type(c.value, '$[2]') = 'null' AND json_type(c.value, '$[3]') = 'object' "
+            "ORDER BY e.id, c.key"
+        ).fetchall()
+        names: dict[int, str] = {}
+        for row_id, name in rows:
+            names.setdefault(int(row_id), str(name or ""))
+        return names
+
     def category(self, category_id: int) -> Category:
         row = self.journal.row("categories", category_id)
         if row is None:

@@ -31,8 +31,9 @@ def test_summary_and_profiles_attached_byte_identical(
     assert len(smtp_server.messages) == 3
 
     out_dir = exports_dir(meeting.path)
-    exported = {p.name: p.read_bytes() for p in out_dir.glob("*.pdf")}
+    exported = {p.name: p.read_bytes() for p in out_dir.rglob("*.pdf")}
     assert len(exported) >= 2  # the summary and at least one job profile
+    assert list(out_dir.glob("*.pdf")) == [out_dir / "test-meeting.pdf"]  # profiles: profiles/
     message = smtp_server.messages[0].message
     attached = {a.get_filename(): a.get_content() for a in message.iter_attachments()}
     assert attached == exported

@@ -8,6 +8,7 @@ from focusgroup.domain.programs import SOURCE_STEP8
 from focusgroup.store import SessionStore
 from focusgroup.tui.app import make_app
 from focusgroup.tui.screens.note_taker import NoteTakerScreen
+from focusgroup.tui.widgets.note_forms import NOBODY
 from focusgroup.tui.widgets.note_log import NoteLog
 from focusgroup.tui.widgets.note_wall import NoteWall
 from tests.notetaker.conftest import Meeting
@@ -130,3 +131,28 @@ async def test_the_note_takers_stylesheet_is_loaded_at_start_up(
         assert log.region.height >= 6
         label = app.screen.query(".nt-label").first()
         assert label.region.width == 9
+
+
+async def test_the_employer_goes_back_to_unattributed_after_each_answer(
+    meeting: Meeting, note_store: SessionStore
+) -> None:
+    """As the note, quote and competency forms do (README: "Every new entry starts from what
+    the form shows: unattributed"): a note-taker moving on to the next employer's answer
+    must not credit it silently to the last one."""
+    app = make_app(note_store, "note-taker")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "a")
+        await pilot.pause()
+        form = app.screen.query_one("#nt-applicants")
+        employer = form.query_one("#nt-app-employer", Select)
+        employer.value = meeting.bo
+        form.query_one("#nt-app-program", Input).value = "Welding I"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert employer.value == NOBODY
+        assert "Unattributed" in str(employer.query_one("SelectCurrent Static").render())
+        form.query_one("#nt-app-program", Input).value = "Machining"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = {r.program: r.participant_id for r in note_store.referrals()}
+    assert saved == {"Welding I": meeting.bo, "Machining": None}

@@ -191,3 +191,18 @@ def test_cards_read_by_a_long_lived_store_match_a_fresh_read(tmp_path: Path) -> 
         assert [c.members for c in mine] == [c.members for c in theirs]
     other.close()
     store.close()
+
+
+def test_a_category_keeps_its_first_name_through_renames_removal_and_undo(
+    store: SessionStore,
+) -> None:
+    """What a round's path columns are known by (the wall and the exports both ask)."""
+    first, second = (c.id for c in store.categories())
+    names = {c.id: c.name for c in store.categories()}
+    store.rename_category(first, "Renamed")
+    store.rename_category(first, "Renamed again")
+    store.remove_category(second)
+    store.undo()
+    added = store.add_category("Added later")
+    store.rename_category(added, "Then renamed")
+    assert store.first_category_names() == {**names, added: "Added later"}

@@ -10,11 +10,13 @@ next version of the profile.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Select, TextArea
 
+from focusgroup.export.exporter import export_session
 from focusgroup.export.followup import updated_profile
 from focusgroup.export.profiles import (
     PATHS_IN_CATEGORY,
@@ -198,3 +200,45 @@ async def test_the_protocols_instructions_done_with_the_keys_reach_the_profile(
     (ksa,) = [c for c in v2.competencies if c.text == "Reads the puddle"]
     assert (ksa.task, ksa.ksa, ksa.tier) == ("Run the root pass", "skill", "occupation-specific")
     assert [p.text for p in v2.paths_in] == ["Helper"] and PATHS_IN_CATEGORY
+
+
+async def test_renamed_columns_count_the_same_on_the_wall_and_in_the_exports(
+    round_db: Path, tmp_path: Path
+) -> None:
+    """A path column is known by the column, not by its name: renamed with `r`, its jobs are
+    still paths, and a job function renamed to a path column's name keeps its tasks. The
+    wall's counts and the exports' must agree (they disagreed when the wall went by name)."""
+    with SessionStore.open(round_db, actor="facilitator") as store:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for card, name in (
+                ("Helper", "Where welders come from"),
+                ("Fill and cap", "Paths onward from it"),
+            ):
+                board(app).select_card(_task(store, card))
+                await pilot.press("r")
+                await pilot.pause()
+                assert isinstance(app.focused, Input)
+                app.focused.value = name
+                await pilot.press("enter")
+                await pilot.pause()
+            await pilot.pause()
+            assert [c.name for c in store.categories()] == [
+                "Prepare the joint",
+                "Paths onward from it",
+                "Where welders come from",
+                "Paths onward from it",
+            ]
+            text = screen_text(app)
+    wall = re.search(r"(\d+) tasks from (\d+) cards · \d+ placed", text)
+    paths = re.search(r"(\d+) paths? into and out of the job", text)
+    assert wall and paths, text
+    assert (wall[1], wall[2], paths[1]) == ("4", "4", "1")
+
+    out = tmp_path / "out"
+    export_session(round_db, out, ["md"])
+    md = (out / "pipe-welder-critical-competencies.md").read_text("utf-8")
+    assert f"{wall[2]} task cards, {wall[1]} distinct tasks." in md
+    assert "- Paths onward from it: 2 tasks" in md  # the renamed function, with its tasks
+    assert "### Paths into the job\n\n- Helper — Entry level\n" in md

@@ -19,7 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar
 from focusgroup.domain.errors import FocusGroupError
 from focusgroup.domain.text import plural
 from focusgroup.export.snapshot import SessionSnapshot
-from focusgroup.paths import exports_dir
+from focusgroup.paths import exports_dir, profiles_dir
 from focusgroup.tui.screens.dialogs import Dialog
 from focusgroup.tui.session_app import SessionApp
 
@@ -126,7 +126,7 @@ class ExportDialog(Dialog[list[Path] | None]):
             ),
             (
                 profiles,
-                partial(export_profiles, snap, folder / "profiles", progress=self._progress),
+                partial(export_profiles, snap, profiles_dir(folder), progress=self._progress),
             ),
         ]
         for wanted, export in jobs:

@@ -19,11 +19,10 @@ from textual.widgets import Static
 
 from focusgroup.domain.model import Card
 from focusgroup.domain.wall import (
-    PATHS_IN_CATEGORY,
-    PATHS_OUT_CATEGORY,
     build_wall,
     employers_named,
     missing_cards,
+    path_columns,
     path_side,
     path_steps,
     rank_occupations,
@@ -153,6 +152,8 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         """The phones' collector for this session: (join link, state), or None."""
         self.agenda_wanted: bool | None = None
         """The facilitator's choice for the agenda panel; None follows the terminal width."""
+        self._paths: tuple[frozenset[int], dict[int, str]] = (frozenset(), {})
+        """(category ids, their path columns), read again only when the categories change."""
 
     # -- building ------------------------------------------------------------------------------
 
@@ -252,6 +253,17 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         if card_id in self.board.tiles and self.board.selected_card == card_id:
             self.board.scroll_to_card(card_id)
 
+    def _path_columns(self) -> dict[int, str]:
+        """A profile round's two path columns, by the name each was added with (as every
+        export counts them: renaming one keeps it a path column). A category's first name
+        never changes, so the event log is read again only when a category is added."""
+        store = self.app.store
+        categories = store.categories()
+        ids = frozenset(c.id for c in categories)
+        if ids != self._paths[0]:
+            self._paths = (ids, path_columns(categories, store.first_category_names()))
+        return self._paths[1]
+
     def refresh_side(self, cards: list[Card]) -> None:
         people = self.app.store.participants()
         by_id = {p.id: p for p in people}
@@ -260,11 +272,7 @@ class WallScreen(WallMeeting, WallCards, WallCategories, WallEntry, WallTools):
         if self.options.tasks:
             # A round started from a profile: the cards are its tasks, which nobody hands
             # in, and the jobs in the two path columns are counted apart, as the summary does.
-            columns = {
-                c.id: "path"
-                for c in self.app.store.categories()
-                if c.name in (PATHS_IN_CATEGORY, PATHS_OUT_CATEGORY)
-            }
+            columns = self._path_columns()
             steps = path_steps(protocol)
             on_paths = [c for c in cards if path_side(c, columns, steps)]
             paths = len(on_paths)

@@ -124,7 +124,10 @@ class ApplicantForm(NoteTakerForm):
         self.set_editing(answer.id)
 
     def clear(self) -> None:
-        # The employer stays chosen: the next answer is usually the same person's.
+        # The employer goes back to unattributed, shown in the form, as the note and
+        # competency forms' speaker does: kept, the next employer's answer was silently
+        # credited to the last one.
+        choose(self.query_one("#nt-app-employer", Select), NOBODY)
         for selector in (
             "#nt-app-program",
             "#nt-app-institution",
