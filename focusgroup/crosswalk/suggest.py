@@ -143,6 +143,11 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         # The sector's glossary lists the jobs the wording can be, and this is none of them.
         confident = False
         reason = f"in this sector {entry.wording!r} is one of {', '.join(choices)}: ask the room"
+    elif confident and len(asked) == len(texts) and not any(e.choices for e in asked.values()):
+        # `?`: the sector's glossary says the wording can be almost any job there ("Director"
+        # in a hospital), so no code the search finds for it is the room's without asking.
+        confident = False
+        reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
     elif not confident and "too close" in reason:
         reason += f" (in this sector {entry.wording!r} can be more than one job)"
     note = ""

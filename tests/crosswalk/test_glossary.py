@@ -244,3 +244,18 @@ def test_a_qualifier_ending_in_a_known_job_answers_the_rooms_question() -> None:
     assert head_lookup("Plant operator, reactor", "energy").soc_code == "51-8011"  # type: ignore[union-attr]
     result = suggest(["Plant operator, reactor"], sector="energy")
     assert result.confident and result.best is not None and result.best.soc_code == "51-8011"
+
+
+ANY_JOB = [e for e in ASKED if not e.choices]
+
+
+@pytest.mark.parametrize("entry", ANY_JOB, ids=lambda e: f"{e.sector}:{e.wording}")
+def test_a_wording_that_can_be_almost_any_job_in_the_sector_is_never_stored(entry) -> None:
+    """`?` ("Director" in a hospital, "Floater" in a plant): the search's best guess
+    (27-2012 Producers and Directors, 53-5011 Sailors) is never stored without the room."""
+    if spelled_out(entry.wording, entry.sector):
+        return  # the sector's own reading of it holds ("Operator" on a building site)
+    result = suggest([entry.wording], sector=entry.sector)
+    assert not result.confident, (result.best, result.reason)
+    if result.matches and "too general" not in result.reason:
+        assert f"in this sector {entry.wording!r} can be" in result.reason
