@@ -150,6 +150,13 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
     elif not confident and "too close" in reason:
         reason += f" (in this sector {entry.wording!r} can be more than one job)"
+    elif not confident and entry.choices:
+        # "Welding foreman": nothing matched well, but the glossary knows which jobs it can be.
+        reason = (
+            f"in this sector {entry.wording!r} is one of {', '.join(entry.choices)}: ask the room"
+        )
+    elif not confident:
+        reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
     note = ""
     if confident:
         others = [c for c in choices if c != matches[0].soc_code]
