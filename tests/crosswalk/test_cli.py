@@ -189,3 +189,25 @@ def test_accept_top_says_what_to_check_and_why_it_left_a_card(tmp_path: Path) ->
         else:
             assert f"'{text}': {expected.reason}" in result.output
             assert "can be more than one job" in expected.reason or "is one of" in expected.reason
+
+
+def test_crosswalk_says_which_sector_it_reads_the_cards_in(tmp_path: Path) -> None:
+    """A session whose sector is free text the crosswalk does not know ("Mining") is read as
+    a meeting without one; the facilitator is told, not left to think the sector counted."""
+    for name, sector, line in (
+        ("build", "construction", "Cards read as in a Construction meeting."),
+        ("older", "Advanced manufacturing", "Cards read as in a Manufacturing meeting."),
+        ("none", "", "The session has no sector: cards are read as in any meeting."),
+        (
+            "mining",
+            "Mining and quarrying",
+            "The session's sector 'Mining and quarrying' is not one the crosswalk knows",
+        ),
+    ):
+        path = tmp_path / f"{name}.db"
+        store = SessionStore.create(path, tiny_protocol(), title="Room", sector=sector)
+        store.add_card("Welder", category_id=store.categories()[0].id, level="mid")
+        store.close()
+        result = run("crosswalk", str(path))
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[1].startswith(line), result.output
