@@ -139,7 +139,10 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     entry = next(iter(asked.values()), None)
     if entry is None:
         return Suggestions(shown, confident, reason)
-    if confident and choices and len(asked) == len(texts) and matches[0].soc_code not in choices:
+    # The stack's other wordings name no job the glossary knows ("Apprentice" beside "Carpet
+    # and tile installer"): they cannot say the job is none of those the glossary lists.
+    only_asked = len(asked) == len(texts) or not (glossary or heads)
+    if confident and choices and only_asked and matches[0].soc_code not in choices:
         # The sector's glossary lists the jobs the wording can be, and this is none of them.
         confident = False
         reason = f"in this sector {entry.wording!r} is one of {', '.join(choices)}: ask the room"
@@ -159,9 +162,13 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
     note = ""
     if confident:
-        others = [c for c in choices if c != matches[0].soc_code]
-        also = f"also be {', '.join(others)}" if others else "be more than one job"
-        note = f"in this sector {entry.wording!r} can {also}: check with the room"
+        # Each asked wording with its own jobs ("Rig mechanic" and "Foreman" in one stack).
+        said = []
+        for asked_entry in dict.fromkeys(asked.values()):
+            others = [c for c in asked_entry.choices if c != matches[0].soc_code]
+            also = f"also be {', '.join(others)}" if others else "be more than one job"
+            said.append(f"{asked_entry.wording!r} can {also}")
+        note = f"in this sector {'; '.join(said)}: check with the room"
     return Suggestions(shown, confident, reason, note)
 
 

@@ -211,3 +211,42 @@ def test_crosswalk_says_which_sector_it_reads_the_cards_in(tmp_path: Path) -> No
         result = run("crosswalk", str(path))
         assert result.exit_code == 0, result.output
         assert result.output.splitlines()[1].startswith(line), result.output
+
+
+def test_a_stack_of_an_asked_wording_and_a_word_naming_no_job_keeps_to_the_listed_jobs(
+    tmp_path: Path,
+) -> None:
+    """'Apprentice' merged onto 'Carpet and tile installer' (47-2041 or 47-2044 on a building
+    site) once stored 47-3013 Helpers--Electricians; now the card waits for the room."""
+    from focusgroup.crosswalk.glossary import lookup
+
+    entry = lookup("Carpet and tile installer", "construction")
+    assert entry is not None and entry.choices
+    path = tmp_path / "build.db"
+    store = SessionStore.create(path, tiny_protocol(), title="Builders", sector="construction")
+    stack = store.add_card("Carpet and tile installer", category_id=store.categories()[0].id)
+    store.merge_cards(stack, [store.add_card("Apprentice")])
+    store.close()
+    result = run("crosswalk", str(path), "--accept-top")
+    assert result.exit_code == 0, result.output
+    assert "Stored codes on 0 of 1 card" in result.output
+    assert (
+        f"'Carpet and tile installer': in this sector 'Carpet and tile installer' is one of "
+        f"{', '.join(entry.choices)}: ask the room"
+    ) in result.output
+    with SessionStore.open(path) as store:
+        assert store.card(stack).soc_code == ""
+
+
+def test_each_asked_wording_of_a_stack_is_named_with_its_own_jobs() -> None:
+    from focusgroup.crosswalk.glossary import lookup
+    from focusgroup.crosswalk.suggest import suggest
+
+    rig, foreman = lookup("Rig mechanic", "energy"), lookup("Foreman", "energy")
+    assert rig is not None and foreman is not None and rig.choices and foreman.choices
+    result = suggest(["Rig mechanic", "Foreman"], sector="energy")
+    if result.confident:
+        best = result.best.soc_code  # type: ignore[union-attr]
+        for entry in (rig, foreman):
+            others = ", ".join(c for c in entry.choices if c != best)
+            assert f"{entry.wording!r} can also be {others}" in result.note
