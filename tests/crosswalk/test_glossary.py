@@ -275,3 +275,21 @@ def test_a_listed_jobs_wording_left_for_the_room_says_which_jobs_not_no_close_ma
         f"in this sector {entry.wording!r} is one of {', '.join(entry.choices)}: ask the room"
     )
     assert set(entry.choices) <= {m.soc_code for m in result.matches}
+
+
+@pytest.mark.parametrize(
+    ("card", "sector", "wording"),
+    [
+        ("Welder (TIG)", "construction", "TIG welder"),
+        ("Welder - MIG", "construction", "MIG welder"),
+        ("TIG welders (nights)", "construction", "TIG welder"),
+    ],
+)
+def test_the_glossary_wording_named_as_the_reason_is_the_one_the_card_wrote(
+    card: str, sector: str, wording: str
+) -> None:
+    """'MIG welder' and 'TIG welder' both spell out as 'welder welder'; a TIG card was
+    explained by the MIG entry, which reads to the room as a misreading of its card."""
+    result = suggest([card], sector=sector)
+    assert result.confident and result.best is not None
+    assert f"glossary: '{wording}' is 51-4121" in result.best.why
