@@ -162,9 +162,9 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
             if flag:
                 click.echo(f"    note: {flag}")
         if accept_top:
-            click.echo(
-                f"Stored codes on {stored} of {plural(len(cards), 'card')} (undo each in the app)."
-            )
+            # The codes are the 'cli' seat's: the app's ctrl+z undoes only its own seat.
+            undo = f"; each is one `focusgroup undo {file}`" if stored else ""
+            click.echo(f"Stored codes on {stored} of {plural(len(cards), 'card')}{undo}.")
             if review:
                 click.echo(f"Left for you to decide ({len(review)}):")
                 for label, why in review:

@@ -250,3 +250,19 @@ def test_each_asked_wording_of_a_stack_is_named_with_its_own_jobs() -> None:
         for entry in (rig, foreman):
             others = ", ".join(c for c in entry.choices if c != best)
             assert f"{entry.wording!r} can also be {others}" in result.note
+
+
+def test_accept_top_says_the_undo_that_takes_its_codes_back(tmp_path: Path) -> None:
+    """The codes are the command line's seat's: the app's ctrl+z says 'Nothing to undo on
+    this seat', so the summary names the command that does undo them, and it works."""
+    path = tmp_path / "build.db"
+    store = SessionStore.create(path, tiny_protocol(), title="Builders", sector="construction")
+    welder = store.add_card("Welder", category_id=store.categories()[0].id)
+    plumber = store.add_card("Plumber", category_id=store.categories()[0].id)
+    store.close()
+    result = run("crosswalk", str(path), "--accept-top")
+    assert f"Stored codes on 2 of 2 cards; each is one `focusgroup undo {path}`." in (result.output)
+    assert "in the app" not in result.output
+    assert run("undo", str(path)).exit_code == 0
+    with SessionStore.open(path) as store:
+        assert store.card(plumber).soc_code == "" and store.card(welder).soc_code == "51-4121"
