@@ -151,6 +151,10 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         # in a hospital), so no code the search finds for it is the room's without asking.
         confident = False
         reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
+    elif not confident and choices and only_asked and matches[0].soc_code not in choices:
+        # "Restoration technician": the search's two best (museum conservators, medical
+        # appliance technicians) are close to each other, and neither is a job listed for it.
+        reason = f"in this sector {entry.wording!r} is one of {', '.join(choices)}: ask the room"
     elif not confident and "too close" in reason:
         reason += f" (in this sector {entry.wording!r} can be more than one job)"
     elif not confident and entry.choices:
