@@ -123,8 +123,10 @@ def _candidates(
     Each query is an AND, so FTS5 ranks few rows: bm25 costs a lookup per matching row, and
     OR-ing in a word like 'operator' (in 5,800 titles) would cost ~10 ms per search.
     """
-    # A word the card repeats asks the same of a title; each one is queried once.
-    slots = list({s.alternatives: s for s in slots}.values())
+    if len(slots) > LONGEST_TITLE_WORDS:
+        # Longer than any title: a word the card repeats asks the same of a title, so each
+        # is queried once (a short card is read exactly as before).
+        slots = list({s.alternatives: s for s in slots}.values())
     rows = _fetch(conn, " AND ".join(_slot_query(s) for s in slots))
     if len(rows) >= ENOUGH or len(slots) < 2 or len(slots) - 1 > LONGEST_TITLE_WORDS:
         return rows
