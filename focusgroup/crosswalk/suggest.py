@@ -118,7 +118,7 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
             if code not in merged or score > merged[code][0]:
                 merged[code] = (score, m)
     choices = list(dict.fromkeys(code for e in asked.values() for code in e.choices))
-    _add_choices(merged, set(choices))
+    _add_choices(merged, choices)
     matches, top = _ranked(merged, votes, key)
     shown = _shown(matches, {*choices, *(e.soc_code for e in heads.values())}, limit)
     if matches and texts and len(vague) == len(texts):
@@ -212,7 +212,7 @@ def _found(
     return found
 
 
-def _add_choices(merged: dict[str, tuple[float, Match]], choices: set[str]) -> None:
+def _add_choices(merged: dict[str, tuple[float, Match]], choices: Sequence[str]) -> None:
     """Lift the jobs the glossary says an asked wording can be, and add those the search
     did not find, so the room is shown them."""
     present = set()
@@ -221,7 +221,9 @@ def _add_choices(merged: dict[str, tuple[float, Match]], choices: set[str]) -> N
             merged[code] = (score + CHOICE_BONUS, m)
             present.add(m.soc_code)
     why = "one of the jobs the sector's glossary lists for this wording"
-    for soc in choices - present:
+    # In the glossary's order, most likely first: the same card is shown the same list in
+    # every run (a set's order changes with each process's hash seed).
+    for soc in [c for c in choices if c not in present]:
         if (listed := occupation_of(soc, CHOICE_FLOOR, why)) is not None:
             merged[listed.onet_code] = (CHOICE_FLOOR, listed)
 
