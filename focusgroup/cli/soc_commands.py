@@ -124,6 +124,7 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
     click.echo(f"Crosswalk for {path}:")
     try:
         sector = store.session().sector
+        click.echo(_sector_line(sector))
         cards = [c for c in store.cards() if not c.soc_code]
         if not cards:
             click.echo("Every occupation card already has a SOC code.")
@@ -161,9 +162,9 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
             if flag:
                 click.echo(f"    note: {flag}")
         if accept_top:
-            click.echo(
-                f"Stored codes on {stored} of {plural(len(cards), 'card')} (undo each in the app)."
-            )
+            # The codes are the 'cli' seat's: the app's ctrl+z undoes only its own seat.
+            undo = f"; each is one `focusgroup undo {file}`" if stored else ""
+            click.echo(f"Stored codes on {stored} of {plural(len(cards), 'card')}{undo}.")
             if review:
                 click.echo(f"Left for you to decide ({len(review)}):")
                 for label, why in review:
@@ -175,6 +176,24 @@ def crosswalk(file: str, accept_top: bool, limit: int) -> None:
             )
     finally:
         store.close()
+
+
+def _sector_line(stored: str) -> str:
+    """Which sector the cards are read in; a sector the crosswalk does not know is said so,
+    since its cards are then read as in a meeting without one."""
+    from focusgroup.crosswalk.sector_hints import sector_key
+    from focusgroup.domain.sectors import SECTOR_KEYS, sector_label
+
+    key = sector_key(stored)
+    if key:
+        return f"Cards read as in a {sector_label(key)} meeting."
+    if not stored.strip():
+        return "The session has no sector: cards are read as in any meeting."
+    return (
+        f"The session's sector {stored!r} is not one the crosswalk knows "
+        f"({', '.join(SECTOR_KEYS)}): "
+        "cards are read without a sector."
+    )
 
 
 COMMANDS: list[click.Command] = [soc, onet, crosswalk]

@@ -72,8 +72,35 @@ def lookup(text: str, sector: str) -> GlossaryEntry | None:
     for table in (tables.get(sector, {}), tables[EVERY_SECTOR]):
         for key in keys:
             if key in table:
-                return table[key]
+                return _closest(table[key], key, keys[0] if keys else "")
     return None
+
+
+def _closest(entry: GlossaryEntry, key: str, literal: str) -> GlossaryEntry:
+    """Of the entries whose shorthand spelled out reads as `key` with one code ("MIG welder",
+    "TIG welder": 'welder welder'), the one sharing most words with the card as written, so
+    "Welder (TIG)" is explained by 'TIG welder'."""
+    shared = _spelled_alike().get((entry.sector, key), ())
+    if len(shared) < 2:
+        return entry
+    card = set(literal.split())
+    return max(shared, key=lambda e: len(card & set(_literal_key(e.wording).split())))
+
+
+@functools.cache
+def _spelled_alike() -> dict[tuple[str, str], tuple[GlossaryEntry, ...]]:
+    """Each sector's spelled-out keys that several entries with one code read as."""
+    tables = _tables()
+    alike: dict[tuple[str, str], list[GlossaryEntry]] = {}
+    entries, _ = read_glossary(PACKAGED_GLOSSARY)
+    for entry in entries:
+        table = tables.get(entry.sector, {})
+        for key in wording_keys(entry.wording)[1:]:
+            found = table.get(key)
+            if found is not None and found.soc_code == entry.soc_code and found is not entry:
+                if key != _literal_key(found.wording):
+                    alike.setdefault((entry.sector, key), [found]).append(entry)
+    return {k: tuple(dict.fromkeys(v)) for k, v in alike.items()}
 
 
 @functools.lru_cache(maxsize=1 << 15)

@@ -118,7 +118,7 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
             if code not in merged or score > merged[code][0]:
                 merged[code] = (score, m)
     choices = list(dict.fromkeys(code for e in asked.values() for code in e.choices))
-    _add_choices(merged, set(choices))
+    _add_choices(merged, choices)
     matches, top = _ranked(merged, votes, key)
     shown = _shown(matches, {*choices, *(e.soc_code for e in heads.values())}, limit)
     if matches and texts and len(vague) == len(texts):
@@ -139,17 +139,40 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     entry = next(iter(asked.values()), None)
     if entry is None:
         return Suggestions(shown, confident, reason)
-    if confident and choices and len(asked) == len(texts) and matches[0].soc_code not in choices:
+    # The stack's other wordings name no job the glossary knows ("Apprentice" beside "Carpet
+    # and tile installer"): they cannot say the job is none of those the glossary lists.
+    only_asked = len(asked) == len(texts) or not (glossary or heads)
+    if confident and choices and only_asked and matches[0].soc_code not in choices:
         # The sector's glossary lists the jobs the wording can be, and this is none of them.
         confident = False
         reason = f"in this sector {entry.wording!r} is one of {', '.join(choices)}: ask the room"
+    elif confident and len(asked) == len(texts) and not any(e.choices for e in asked.values()):
+        # `?`: the sector's glossary says the wording can be almost any job there ("Director"
+        # in a hospital), so no code the search finds for it is the room's without asking.
+        confident = False
+        reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
+    elif not confident and choices and only_asked and matches[0].soc_code not in choices:
+        # "Restoration technician": the search's two best (museum conservators, medical
+        # appliance technicians) are close to each other, and neither is a job listed for it.
+        reason = f"in this sector {entry.wording!r} is one of {', '.join(choices)}: ask the room"
     elif not confident and "too close" in reason:
         reason += f" (in this sector {entry.wording!r} can be more than one job)"
+    elif not confident and entry.choices:
+        # "Welding foreman": nothing matched well, but the glossary knows which jobs it can be.
+        reason = (
+            f"in this sector {entry.wording!r} is one of {', '.join(entry.choices)}: ask the room"
+        )
+    elif not confident:
+        reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
     note = ""
     if confident:
-        others = [c for c in choices if c != matches[0].soc_code]
-        also = f"also be {', '.join(others)}" if others else "be more than one job"
-        note = f"in this sector {entry.wording!r} can {also}: check with the room"
+        # Each asked wording with its own jobs ("Rig mechanic" and "Foreman" in one stack).
+        said = []
+        for asked_entry in dict.fromkeys(asked.values()):
+            others = [c for c in asked_entry.choices if c != matches[0].soc_code]
+            also = f"also be {', '.join(others)}" if others else "be more than one job"
+            said.append(f"{asked_entry.wording!r} can {also}")
+        note = f"in this sector {'; '.join(said)}: check with the room"
     return Suggestions(shown, confident, reason, note)
 
 
@@ -189,7 +212,7 @@ def _found(
     return found
 
 
-def _add_choices(merged: dict[str, tuple[float, Match]], choices: set[str]) -> None:
+def _add_choices(merged: dict[str, tuple[float, Match]], choices: Sequence[str]) -> None:
     """Lift the jobs the glossary says an asked wording can be, and add those the search
     did not find, so the room is shown them."""
     present = set()
@@ -198,7 +221,9 @@ def _add_choices(merged: dict[str, tuple[float, Match]], choices: set[str]) -> N
             merged[code] = (score + CHOICE_BONUS, m)
             present.add(m.soc_code)
     why = "one of the jobs the sector's glossary lists for this wording"
-    for soc in choices - present:
+    # In the glossary's order, most likely first: the same card is shown the same list in
+    # every run (a set's order changes with each process's hash seed).
+    for soc in [c for c in choices if c not in present]:
         if (listed := occupation_of(soc, CHOICE_FLOOR, why)) is not None:
             merged[listed.onet_code] = (CHOICE_FLOOR, listed)
 

@@ -189,3 +189,80 @@ def test_accept_top_says_what_to_check_and_why_it_left_a_card(tmp_path: Path) ->
         else:
             assert f"'{text}': {expected.reason}" in result.output
             assert "can be more than one job" in expected.reason or "is one of" in expected.reason
+
+
+def test_crosswalk_says_which_sector_it_reads_the_cards_in(tmp_path: Path) -> None:
+    """A session whose sector is free text the crosswalk does not know ("Mining") is read as
+    a meeting without one; the facilitator is told, not left to think the sector counted."""
+    for name, sector, line in (
+        ("build", "construction", "Cards read as in a Construction meeting."),
+        ("older", "Advanced manufacturing", "Cards read as in a Manufacturing meeting."),
+        ("none", "", "The session has no sector: cards are read as in any meeting."),
+        (
+            "mining",
+            "Mining and quarrying",
+            "The session's sector 'Mining and quarrying' is not one the crosswalk knows",
+        ),
+    ):
+        path = tmp_path / f"{name}.db"
+        store = SessionStore.create(path, tiny_protocol(), title="Room", sector=sector)
+        store.add_card("Welder", category_id=store.categories()[0].id, level="mid")
+        store.close()
+        result = run("crosswalk", str(path))
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[1].startswith(line), result.output
+
+
+def test_a_stack_of_an_asked_wording_and_a_word_naming_no_job_keeps_to_the_listed_jobs(
+    tmp_path: Path,
+) -> None:
+    """'Apprentice' merged onto 'Carpet and tile installer' (47-2041 or 47-2044 on a building
+    site) once stored 47-3013 Helpers--Electricians; now the card waits for the room."""
+    from focusgroup.crosswalk.glossary import lookup
+
+    entry = lookup("Carpet and tile installer", "construction")
+    assert entry is not None and entry.choices
+    path = tmp_path / "build.db"
+    store = SessionStore.create(path, tiny_protocol(), title="Builders", sector="construction")
+    stack = store.add_card("Carpet and tile installer", category_id=store.categories()[0].id)
+    store.merge_cards(stack, [store.add_card("Apprentice")])
+    store.close()
+    result = run("crosswalk", str(path), "--accept-top")
+    assert result.exit_code == 0, result.output
+    assert "Stored codes on 0 of 1 card" in result.output
+    assert (
+        f"'Carpet and tile installer': in this sector 'Carpet and tile installer' is one of "
+        f"{', '.join(entry.choices)}: ask the room"
+    ) in result.output
+    with SessionStore.open(path) as store:
+        assert store.card(stack).soc_code == ""
+
+
+def test_each_asked_wording_of_a_stack_is_named_with_its_own_jobs() -> None:
+    from focusgroup.crosswalk.glossary import lookup
+    from focusgroup.crosswalk.suggest import suggest
+
+    rig, foreman = lookup("Rig mechanic", "energy"), lookup("Foreman", "energy")
+    assert rig is not None and foreman is not None and rig.choices and foreman.choices
+    result = suggest(["Rig mechanic", "Foreman"], sector="energy")
+    if result.confident:
+        best = result.best.soc_code  # type: ignore[union-attr]
+        for entry in (rig, foreman):
+            others = ", ".join(c for c in entry.choices if c != best)
+            assert f"{entry.wording!r} can also be {others}" in result.note
+
+
+def test_accept_top_says_the_undo_that_takes_its_codes_back(tmp_path: Path) -> None:
+    """The codes are the command line's seat's: the app's ctrl+z says 'Nothing to undo on
+    this seat', so the summary names the command that does undo them, and it works."""
+    path = tmp_path / "build.db"
+    store = SessionStore.create(path, tiny_protocol(), title="Builders", sector="construction")
+    welder = store.add_card("Welder", category_id=store.categories()[0].id)
+    plumber = store.add_card("Plumber", category_id=store.categories()[0].id)
+    store.close()
+    result = run("crosswalk", str(path), "--accept-top")
+    assert f"Stored codes on 2 of 2 cards; each is one `focusgroup undo {path}`." in (result.output)
+    assert "in the app" not in result.output
+    assert run("undo", str(path)).exit_code == 0
+    with SessionStore.open(path) as store:
+        assert store.card(plumber).soc_code == "" and store.card(welder).soc_code == "51-4121"

@@ -244,3 +244,55 @@ def test_a_qualifier_ending_in_a_known_job_answers_the_rooms_question() -> None:
     assert head_lookup("Plant operator, reactor", "energy").soc_code == "51-8011"  # type: ignore[union-attr]
     result = suggest(["Plant operator, reactor"], sector="energy")
     assert result.confident and result.best is not None and result.best.soc_code == "51-8011"
+
+
+ANY_JOB = [e for e in ASKED if not e.choices]
+
+
+@pytest.mark.parametrize("entry", ANY_JOB, ids=lambda e: f"{e.sector}:{e.wording}")
+def test_a_wording_that_can_be_almost_any_job_in_the_sector_is_never_stored(entry) -> None:
+    """`?` ("Director" in a hospital, "Floater" in a plant): the search's best guess
+    (27-2012 Producers and Directors, 53-5011 Sailors) is never stored without the room."""
+    if spelled_out(entry.wording, entry.sector):
+        return  # the sector's own reading of it holds ("Operator" on a building site)
+    result = suggest([entry.wording], sector=entry.sector)
+    assert not result.confident, (result.best, result.reason)
+    if result.matches and "too general" not in result.reason:
+        assert f"in this sector {entry.wording!r} can be" in result.reason
+
+
+@pytest.mark.parametrize(
+    "card", ["Welding foreman", "Lead compactor operator (nights)", "Sr. Restoration technicians"]
+)
+def test_a_listed_jobs_wording_left_for_the_room_says_which_jobs_not_no_close_match(
+    card: str,
+) -> None:
+    """Nothing the search found scores well, or its two best are close and neither is a
+    listed job (museum conservators for a restoration technician), but the glossary knows
+    the jobs: the reason the facilitator reads names them, and the jobs are shown."""
+    entry = _glossary_entry(_job_part(card), card, "construction")
+    assert entry is not None and entry.choices
+    result = suggest([card], sector="construction")
+    assert not result.confident
+    assert result.reason == (
+        f"in this sector {entry.wording!r} is one of {', '.join(entry.choices)}: ask the room"
+    )
+    assert set(entry.choices) <= {m.soc_code for m in result.matches}
+
+
+@pytest.mark.parametrize(
+    ("card", "sector", "wording"),
+    [
+        ("Welder (TIG)", "construction", "TIG welder"),
+        ("Welder - MIG", "construction", "MIG welder"),
+        ("TIG welders (nights)", "construction", "TIG welder"),
+    ],
+)
+def test_the_glossary_wording_named_as_the_reason_is_the_one_the_card_wrote(
+    card: str, sector: str, wording: str
+) -> None:
+    """'MIG welder' and 'TIG welder' both spell out as 'welder welder'; a TIG card was
+    explained by the MIG entry, which reads to the room as a misreading of its card."""
+    result = suggest([card], sector=sector)
+    assert result.confident and result.best is not None
+    assert f"glossary: '{wording}' is 51-4121" in result.best.why

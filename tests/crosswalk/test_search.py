@@ -71,3 +71,30 @@ def test_searching_from_several_threads_gives_the_same_answers() -> None:
     for thread in threads:
         thread.join()
     assert failures == []
+
+
+def test_a_pasted_job_ad_on_a_card_is_answered_at_once() -> None:
+    """A phone's card field takes 8 KB: a paragraph once cost one index query per word
+    (7-8 s for 3,400 characters, each time the wall's `w` dialog looked it up)."""
+    import time
+
+    from focusgroup.crosswalk.suggest import suggest
+
+    ad = "Registered nurse " + "with experience in telemetry and cardiac step-down units " * 60
+    varied = " ".join(f"{w}{i}" for i, w in enumerate(ad.split()[:300]))
+    for card in (ad, varied):
+        started = time.perf_counter()
+        suggest([card], sector="health-care")
+        assert time.perf_counter() - started < 2.0
+
+
+def test_no_title_in_the_shipped_index_is_wordier_than_the_search_assumes() -> None:
+    import sqlite3
+
+    from focusgroup.crosswalk.index import active_index_path
+    from focusgroup.crosswalk.search import LONGEST_TITLE_WORDS
+    from focusgroup.crosswalk.text import index_tokens
+
+    with sqlite3.connect(f"file:{active_index_path()}?mode=ro", uri=True) as conn:
+        wordiest = max(len(set(index_tokens(t))) for (t,) in conn.execute("SELECT text FROM title"))
+    assert wordiest <= LONGEST_TITLE_WORDS

@@ -141,3 +141,29 @@ def test_a_named_occupation_beats_the_all_other_code_that_shares_its_title() -> 
     # "Pathologist" is an alternate title of 29-1222 and of 29-1229 Physicians, All Other,
     # whose code does not end in 99.
     assert stored("Pathologist", "health-care") == "29-1222"
+
+
+def test_a_card_is_shown_the_same_suggestions_in_every_run() -> None:
+    """The jobs the glossary lists but the search did not find were added in a set's order,
+    which changes with each process's hash seed: 'Fire restoration technician' showed
+    37-2019 third in one run and 47-4099 in the next (the CLI and the wall disagreeing)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from focusgroup.crosswalk.suggest import suggest\n"
+        "for card in ('Fire restoration technician', 'Utility locator'):\n"
+        "    print([m.onet_code for m in suggest([card], sector='construction', limit=3).matches])\n"
+    )
+    shown = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "4", "5", "6")
+    }
+    assert len(shown) == 1, shown
