@@ -108,6 +108,12 @@ def test_seat_snapshot(snap_compare, meeting: Meeting, size: tuple[int, int]) ->
     app = seat(meeting)
 
     async def no_blink(pilot) -> None:
+        # Under load the seat can still be settling its focus here: wait for it, or the
+        # cursor is drawn (or not) by wherever the blink timer happens to be.
+        for _ in range(100):
+            if pilot.app.focused is not None:
+                break
+            await pilot.pause(0.05)
         for widget in pilot.app.screen.query("Input, TextArea"):
             widget.cursor_blink = False
         await pilot.pause()
