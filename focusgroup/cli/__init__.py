@@ -36,6 +36,8 @@ class FocusGroupCLI(click.Group):
             raise  # usage errors, --help, ctrl+c: click prints those itself
         except FocusGroupError as error:
             _fail(str(error))
+        except BrokenPipeError:
+            raise  # `| head` closed the pipe: click leaves quietly, as a filter should
         except OSError as error:
             _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
         except Exception as error:
