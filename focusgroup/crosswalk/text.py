@@ -8,6 +8,7 @@ derivational stemming: "engineer" must not become "engine".
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _WORD = re.compile(r"[a-z0-9]+")
 _APOSTROPHE_S = re.compile(r"['\u2019]s\b")
@@ -20,8 +21,12 @@ ROMAN_LEVELS = frozenset({"i", "ii", "iii", "iv"})
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words, possessives dropped ("Sheriff's" -> "sheriff"), '&' read as 'and'."""
-    text = _APOSTROPHE_S.sub("", text.lower().replace("&", " and "))
+    """Lower-case words, possessives dropped ("Sheriff's" -> "sheriff"), '&' read as 'and',
+    accents folded ("Wélder", "Maître d'" are "welder", "maitre d"): O*NET's titles are plain
+    ASCII, so an accented card would otherwise split into pieces that match nothing."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHE_S.sub("", text.replace("&", " and "))
     return _WORD.findall(text)
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from focusgroup.crosswalk.index import active_index_path
 from focusgroup.crosswalk.search import search
 
 # (card text, acceptable SOC codes, must be in the top n)
@@ -98,3 +102,34 @@ def test_no_title_in_the_shipped_index_is_wordier_than_the_search_assumes() -> N
     with sqlite3.connect(f"file:{active_index_path()}?mode=ro", uri=True) as conn:
         wordiest = max(len(set(index_tokens(t))) for (t,) in conn.execute("SELECT text FROM title"))
     assert wordiest <= LONGEST_TITLE_WORDS
+
+
+def _titles() -> list[str]:
+    with sqlite3.connect(f"file:{active_index_path()}?mode=ro", uri=True) as conn:
+        return [t for (t,) in conn.execute("SELECT text FROM title ORDER BY id LIMIT 3000")]
+
+
+TITLE_WORDS = _titles()
+ACCENTED = {"a": "àáâä", "e": "éèêë", "i": "íîï", "o": "óôö", "u": "úûü", "c": "ç", "n": "ñ"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_an_accented_card_reads_as_the_plain_title(data) -> None:
+    """'Wélder' is a welder: O*NET's titles are plain ASCII, and an accent used to split a word
+    into pieces that matched nothing."""
+    from focusgroup.crosswalk.text import words
+
+    title = data.draw(st.sampled_from(TITLE_WORDS))
+    accented = "".join(
+        data.draw(st.sampled_from([ch, *ACCENTED[ch]])) if ch in ACCENTED else ch for ch in title
+    )
+    assert words(accented) == words(title)
+    assert words(accented.upper()) == words(title)
+
+
+def test_an_accented_card_is_coded_as_its_plain_spelling() -> None:
+    from focusgroup.crosswalk.suggest import suggest
+
+    plain, accented = suggest(["Welder"], "construction"), suggest(["Wélder"], "construction")
+    assert accented.confident and accented.best == plain.best
