@@ -126,12 +126,11 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         return Suggestions(shown, False, reason)
     readings = {e.soc_code: e for e in glossary.values()}
     if len(readings) > 1:
-        # "Welder" and "Machinist" in one stack: the glossary is sure of each, so the stack
-        # holds two jobs, and the room must say which it meant.
-        a, b = list(readings.values())[:2]
-        reason = (
-            f"the stack holds two jobs: {a.wording!r} is {a.soc_code}, {b.wording!r} {b.soc_code}"
-        )
+        # "Welder" and "Machinist" in one stack, or "RN/LPN/CNA" on one card: the glossary is
+        # sure of each, so the stack holds several jobs, and the room must say which it meant.
+        jobs = ", ".join(f"{e.wording!r} is {e.soc_code}" for e in readings.values())
+        count = "two" if len(readings) == 2 else str(len(readings))
+        reason = f"the stack holds {count} jobs: {jobs}"
         return Suggestions(shown, False, reason)
     if matches and matches[0].soc_code in readings:
         return Suggestions(shown, True, "the sector glossary's reading")

@@ -117,6 +117,17 @@ def test_a_stack_whose_wordings_the_glossary_reads_differently_is_left_for_the_r
     other = next(e for e in entries if e.soc_code[:2] != first.soc_code[:2])
     result = suggest([first.wording, other.wording], sector="manufacturing")
     assert not result.confident
+    assert result.reason.startswith("the stack holds two jobs:")
+    assert f"{first.wording!r} is {first.soc_code}" in result.reason
+
+
+def test_a_card_naming_four_jobs_says_four() -> None:
+    result = suggest(["RN/LPN/CNA/MA"], sector="health-care")
+    assert not result.confident
+    assert result.reason.startswith("the stack holds 4 jobs:")
+    for wording in ("RN", "LPN", "CNA", "MA"):
+        entry = lookup(wording, "health-care")
+        assert entry is not None and f"{wording!r} is {entry.soc_code}" in result.reason
 
 
 def test_a_broken_glossary_line_is_named_with_its_number(tmp_path: Path) -> None:
