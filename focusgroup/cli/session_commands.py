@@ -392,8 +392,48 @@ def restore(file: str, list_only: bool, source: Path | None) -> None:
         click.echo(f"The file it replaced is kept as {moved}.")
 
 
+@click.command()
+@click.argument("file")
+@click.argument("sector_text", metavar="[SECTOR]", required=False)
+def sector(file: str, sector_text: str | None) -> None:
+    """Show or change the industry sector of session FILE.
+
+    The crosswalk reads every card as the sector means it ("Operator" on a building site is
+    an equipment operator): a session started without the right sector can be given it
+    here, then crosswalked. SECTOR is one of the keys `new --sector` takes; other text is
+    kept as written and read as no sector. Undo with `focusgroup undo FILE`.
+    """
+    from focusgroup.domain.sectors import SECTOR_KEYS, find_sector, sector_label
+    from focusgroup.store import SessionStore
+
+    path = existing_session(file)
+    with SessionStore.open(path, actor="cli") as store:
+        before = store.session().sector
+        if sector_text is None:
+            shown = sector_label(before) if before else "none"
+            click.echo(f"Sector of {path}: {shown}.")
+            click.echo(f"Known sectors: {', '.join(SECTOR_KEYS)}.")
+            return
+        text = " ".join(sector_text.split())
+        known = find_sector(text)
+        after = known.key if known else text
+        if after == before:
+            click.echo(f"Sector of {path} is already {sector_label(after) if after else 'none'}.")
+            return
+        store.update_session(sector=after)
+        if known is None and after:
+            click.echo(
+                f"Kept {after!r} as written: it is none of {', '.join(SECTOR_KEYS)}, so the "
+                "crosswalk reads the cards as in any meeting."
+            )
+        was = sector_label(before) if before else "none"
+        now = sector_label(after) if after else "none"
+        click.echo(f"Sector of {path}: {now} (was {was}). Undo with `focusgroup undo {file}`.")
+
+
 COMMANDS: list[click.Command] = [
     new,
+    sector,
     open_,
     demo,
     list_,

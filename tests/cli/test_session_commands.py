@@ -298,3 +298,38 @@ def test_history_backup_and_restore(tmp_path: Path) -> None:
     with SessionStore.open(session) as store:
         assert [c.text for c in store.cards()] == ["Welder"]
     assert_clean_error(run("restore", str(tmp_path / "other.db")), "No backups")
+
+
+def test_a_sessions_sector_is_shown_changed_read_by_the_crosswalk_and_undone(
+    tmp_path: Path,
+) -> None:
+    """A meeting started without its sector: "Operator" is read as the sector means it only
+    once the sector is set, and `undo` takes the change back."""
+    path = tmp_path / "m.db"
+    assert run("new", str(path), "--title", "Builders").exit_code == 0
+    with SessionStore.open(path) as store:
+        store.add_card("Operator", category_id=store.categories()[0].id, level="entry")
+    shown = run("sector", str(path))
+    assert f"Sector of {path}: none." in shown.output
+    assert "Known sectors: manufacturing, health-care" in shown.output
+    assert "any meeting" in run("crosswalk", str(path)).output
+
+    changed = run("sector", str(path), "building  trades")
+    assert changed.exit_code == 0, changed.output
+    assert f"Sector of {path}: Construction (was none)." in changed.output
+    with SessionStore.open(path) as store:
+        assert store.session().sector == "construction"
+    assert "read in this sector as 'construction equipment operator'" in (
+        run("crosswalk", str(path)).output
+    )
+    assert "is already Construction" in run("sector", str(path), "construction").output
+
+    free = run("sector", str(path), "Mining")
+    assert "Kept 'Mining' as written" in free.output
+    run("undo", str(path))
+    with SessionStore.open(path) as store:
+        assert store.session().sector == "construction"
+    run("undo", str(path))
+    with SessionStore.open(path) as store:
+        assert store.session().sector == ""
+    assert_clean_error(run("sector", str(tmp_path / "none.db"), "it"), "No session file")
