@@ -17,6 +17,7 @@ rates, held-out parts apart."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -144,7 +145,7 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     if confident and choices and only_asked and matches[0].soc_code not in choices:
         # The sector's glossary lists the jobs the wording can be, and this is none of them.
         confident = False
-        reason = f"in this sector {entry.wording!r} is one of {', '.join(choices)}: ask the room"
+        reason = f"in this sector {entry.wording!r} is one of {jobs_named(choices)}: ask the room"
     elif confident and len(asked) == len(texts) and not any(e.choices for e in asked.values()):
         # `?`: the sector's glossary says the wording can be almost any job there ("Director"
         # in a hospital), so no code the search finds for it is the room's without asking.
@@ -153,13 +154,13 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     elif not confident and choices and only_asked and matches[0].soc_code not in choices:
         # "Restoration technician": the search's two best (museum conservators, medical
         # appliance technicians) are close to each other, and neither is a job listed for it.
-        reason = f"in this sector {entry.wording!r} is one of {', '.join(choices)}: ask the room"
+        reason = f"in this sector {entry.wording!r} is one of {jobs_named(choices)}: ask the room"
     elif not confident and "too close" in reason:
         reason += f" (in this sector {entry.wording!r} can be more than one job)"
     elif not confident and entry.choices:
         # "Welding foreman": nothing matched well, but the glossary knows which jobs it can be.
         reason = (
-            f"in this sector {entry.wording!r} is one of {', '.join(entry.choices)}: ask the room"
+            f"in this sector {entry.wording!r} is one of {jobs_named(entry.choices)}: ask the room"
         )
     elif not confident:
         reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
@@ -169,10 +170,22 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
         said = []
         for asked_entry in dict.fromkeys(asked.values()):
             others = [c for c in asked_entry.choices if c != matches[0].soc_code]
-            also = f"also be {', '.join(others)}" if others else "be more than one job"
+            also = f"also be {jobs_named(others)}" if others else "be more than one job"
             said.append(f"{asked_entry.wording!r} can {also}")
         note = f"in this sector {'; '.join(said)}: check with the room"
     return Suggestions(shown, confident, reason, note)
+
+
+def jobs_named(codes: Sequence[str]) -> str:
+    """'47-2021 Brickmasons and Blockmasons, 47-2022 Stonemasons': the codes a facilitator is
+    to choose between, each with its SOC title, for a list read where no suggestions show."""
+    return ", ".join(f"{code} {_soc_title(code)}".rstrip() for code in codes)
+
+
+@functools.lru_cache(maxsize=4096)
+def _soc_title(code: str) -> str:
+    match = occupation_of(code, 0.0, "")
+    return (match.soc_title or match.title) if match else ""
 
 
 def _found(

@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from focusgroup.cli import main
 from focusgroup.crosswalk import index
+from focusgroup.crosswalk.suggest import jobs_named
 from focusgroup.store import SessionStore
 from tests.builders import tiny_protocol
 from tests.crosswalk.builders import write_tiny_release
@@ -166,7 +167,7 @@ def test_accept_top_says_what_to_check_and_why_it_left_a_card(tmp_path: Path) ->
     """A wording the sector's glossary knows as several jobs: stored only when it is one of
     them and clearly ahead, with the others named; otherwise left, saying which they are."""
     from focusgroup.crosswalk.glossary import lookup
-    from focusgroup.crosswalk.suggest import suggest
+    from focusgroup.crosswalk.suggest import jobs_named, suggest
 
     path = tmp_path / "build.db"
     store = SessionStore.create(path, tiny_protocol(), title="Builders", sector="construction")
@@ -183,7 +184,7 @@ def test_accept_top_says_what_to_check_and_why_it_left_a_card(tmp_path: Path) ->
         expected = suggest([text], sector="construction")
         if expected.confident:
             others = [c for c in entry.choices if c != expected.best.soc_code]  # type: ignore[union-attr]
-            assert f"note: in this sector {entry.wording!r} can also be {', '.join(others)}" in (
+            assert f"note: in this sector {entry.wording!r} can also be {jobs_named(others)}" in (
                 result.output
             )
         else:
@@ -232,7 +233,7 @@ def test_a_stack_of_an_asked_wording_and_a_word_naming_no_job_keeps_to_the_liste
     assert "Stored codes on 0 of 1 card" in result.output
     assert (
         f"'Carpet and tile installer': in this sector 'Carpet and tile installer' is one of "
-        f"{', '.join(entry.choices)}: ask the room"
+        f"{jobs_named(entry.choices)}: ask the room"
     ) in result.output
     with SessionStore.open(path) as store:
         assert store.card(stack).soc_code == ""
@@ -240,7 +241,7 @@ def test_a_stack_of_an_asked_wording_and_a_word_naming_no_job_keeps_to_the_liste
 
 def test_each_asked_wording_of_a_stack_is_named_with_its_own_jobs() -> None:
     from focusgroup.crosswalk.glossary import lookup
-    from focusgroup.crosswalk.suggest import suggest
+    from focusgroup.crosswalk.suggest import jobs_named, suggest
 
     rig, foreman = lookup("Rig mechanic", "energy"), lookup("Foreman", "energy")
     assert rig is not None and foreman is not None and rig.choices and foreman.choices
@@ -248,7 +249,7 @@ def test_each_asked_wording_of_a_stack_is_named_with_its_own_jobs() -> None:
     if result.confident:
         best = result.best.soc_code  # type: ignore[union-attr]
         for entry in (rig, foreman):
-            others = ", ".join(c for c in entry.choices if c != best)
+            others = jobs_named([c for c in entry.choices if c != best])
             assert f"{entry.wording!r} can also be {others}" in result.note
 
 

@@ -20,7 +20,7 @@ from focusgroup.crosswalk.glossary import (
 )
 from focusgroup.crosswalk.index import active_index_path
 from focusgroup.crosswalk.sector_hints import spelled_out
-from focusgroup.crosswalk.suggest import _glossary_entry, _job_part, suggest
+from focusgroup.crosswalk.suggest import _glossary_entry, _job_part, jobs_named, suggest
 from focusgroup.domain.sectors import SECTOR_KEYS
 
 ENTRIES, PROBLEMS = read_glossary(PACKAGED_GLOSSARY)
@@ -286,7 +286,7 @@ def test_a_listed_jobs_wording_left_for_the_room_says_which_jobs_not_no_close_ma
     result = suggest([card], sector="construction")
     assert not result.confident
     assert result.reason == (
-        f"in this sector {entry.wording!r} is one of {', '.join(entry.choices)}: ask the room"
+        f"in this sector {entry.wording!r} is one of {jobs_named(entry.choices)}: ask the room"
     )
     assert set(entry.choices) <= {m.soc_code for m in result.matches}
 
