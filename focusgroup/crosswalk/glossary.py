@@ -11,7 +11,9 @@ ever stored as one of its listed jobs.
 
 A wording the glossary gives the same code in three or more sectors ("Welder", "Accountant")
 holds in every meeting, and for sessions without a sector, except where a sector's writer
-marked it `?` (more than one job in that sector: "General manager" in hospitality).
+marked it `?` (more than one job in that sector: "General manager" in hospitality). In a
+meeting of no known sector, a wording two sectors know as more than one job ("Director") is
+asked about too.
 
 Wordings are compared as the search reads a card: case, punctuation and plurals ignored,
 shift phrases, grades and filler dropped ("Sr. welder (nights)" is "welder"), shorthand read
@@ -21,6 +23,7 @@ as its first expansion ("Maint tech" is "maintenance technician").
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,9 +33,13 @@ from focusgroup.crosswalk.text import stem
 PACKAGED_GLOSSARY = Path(__file__).with_name("sector_glossary.tsv")
 EVERY_SECTOR = "*"
 """The table key of wordings that hold in every meeting."""
+NO_SECTOR = ""
+"""The table key of a meeting whose sector the crosswalk does not know."""
 ASK = "?"
 """The code of a wording that can be almost any job in the sector ("Operator"); like a wording
 with listed jobs, no other sector's reading decides it."""
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,4}s)\b")
+"""'RNs', 'CMs': an acronym in capitals with a plural s (not 'Bus' or 'Gas')."""
 _TECH = frozenset({"tech", "techs"})
 """Read as 'technician' though the search also tries 'technologist'."""
 _AGREEING_SECTORS = 3
@@ -107,9 +114,10 @@ def _spelled_alike() -> dict[tuple[str, str], tuple[GlossaryEntry, ...]]:
 def wording_keys(text: str) -> tuple[str, ...]:
     """How a card is compared with the glossary, most literal first: with 'lead' kept ('Line
     lead') then without, each as written and then with its shorthand spelled out; last, with
-    the plural of a short acronym folded ('RNs', 'CMs'), which `stem` leaves alone."""
+    the plural of an acronym in capitals folded ('RNs', 'CMs'), which `stem` leaves alone."""
     ws = [w for w in card_words(text) if w not in FILLER]
-    singular = [_acronym_singular(w) for w in ws]
+    plurals = {m.lower() for m in _ACRONYM_PLURAL.findall(text)}
+    singular = [w[:-1] if w in plurals or _shorthand_plural(w) else w for w in ws]
     keys = _keys(ws) + (_keys(singular) if singular != ws else ())
     return tuple(dict.fromkeys(k for k in keys if k))
 
@@ -120,8 +128,9 @@ def _keys(ws: list[str]) -> tuple[str, ...]:
     return (_key(with_lead), _key(without), _key(_expanded(with_lead)), _key(_expanded(without)))
 
 
-def _acronym_singular(word: str) -> str:
-    return word[:-1] if 3 <= len(word) <= 4 and word.endswith("s") and word[-2] != "s" else word
+def _shorthand_plural(word: str) -> bool:
+    """'rns', 'pas' typed in lower case: the plural of a two-letter shorthand we know."""
+    return len(word) == 3 and word.endswith("s") and word[:2] in ABBREVIATIONS
 
 
 def _key(ws: list[str]) -> str:
@@ -213,6 +222,18 @@ def _tables(path: Path = PACKAGED_GLOSSARY) -> dict[str, dict[str, GlossaryEntry
         if len(codes) == 1 and len({e.sector for e in agreeing}) >= _AGREEING_SECTORS:
             first = agreeing[0]
             tables[EVERY_SECTOR][key] = GlossaryEntry(first.wording, first.soc_code, EVERY_SECTOR)
+    # A meeting of no known sector: a wording two sectors know as more than one job
+    # ("Director") is not stored there either; which jobs it can be depends on the sector.
+    asked_by: dict[str, list[GlossaryEntry]] = {}
+    for sector, table in tables.items():
+        for key, entry in table.items():
+            if sector != EVERY_SECTOR and entry.asks:
+                asked_by.setdefault(key, []).append(entry)
+    tables[NO_SECTOR] = {
+        key: GlossaryEntry(asking[0].wording, ASK, NO_SECTOR)
+        for key, asking in asked_by.items()
+        if len({e.sector for e in asking}) >= 2 and key not in tables[EVERY_SECTOR]
+    }
     return tables
 
 

@@ -139,31 +139,30 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     entry = next(iter(asked.values()), None)
     if entry is None:
         return Suggestions(shown, confident, reason)
+    where = "in this sector" if key else "without the meeting's sector"
     # The stack's other wordings name no job the glossary knows ("Apprentice" beside "Carpet
     # and tile installer"): they cannot say the job is none of those the glossary lists.
     only_asked = len(asked) == len(texts) or not (glossary or heads)
     if confident and choices and only_asked and matches[0].soc_code not in choices:
         # The sector's glossary lists the jobs the wording can be, and this is none of them.
         confident = False
-        reason = f"in this sector {entry.wording!r} is one of {jobs_named(choices)}: ask the room"
+        reason = f"{where} {entry.wording!r} is one of {jobs_named(choices)}: ask the room"
     elif confident and len(asked) == len(texts) and not any(e.choices for e in asked.values()):
         # `?`: the sector's glossary says the wording can be almost any job there ("Director"
         # in a hospital), so no code the search finds for it is the room's without asking.
         confident = False
-        reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
+        reason = f"{where} {entry.wording!r} can be almost any job: ask the room which"
     elif not confident and choices and only_asked and matches[0].soc_code not in choices:
         # "Restoration technician": the search's two best (museum conservators, medical
         # appliance technicians) are close to each other, and neither is a job listed for it.
-        reason = f"in this sector {entry.wording!r} is one of {jobs_named(choices)}: ask the room"
+        reason = f"{where} {entry.wording!r} is one of {jobs_named(choices)}: ask the room"
     elif not confident and "too close" in reason:
-        reason += f" (in this sector {entry.wording!r} can be more than one job)"
+        reason += f" ({where} {entry.wording!r} can be more than one job)"
     elif not confident and entry.choices:
         # "Welding foreman": nothing matched well, but the glossary knows which jobs it can be.
-        reason = (
-            f"in this sector {entry.wording!r} is one of {jobs_named(entry.choices)}: ask the room"
-        )
+        reason = f"{where} {entry.wording!r} is one of {jobs_named(entry.choices)}: ask the room"
     elif not confident:
-        reason = f"in this sector {entry.wording!r} can be almost any job: ask the room which"
+        reason = f"{where} {entry.wording!r} can be almost any job: ask the room which"
     note = ""
     if confident:
         # Each asked wording with its own jobs ("Rig mechanic" and "Foreman" in one stack).
@@ -172,7 +171,7 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
             others = [c for c in asked_entry.choices if c != matches[0].soc_code]
             also = f"also be {jobs_named(others)}" if others else "be more than one job"
             said.append(f"{asked_entry.wording!r} can {also}")
-        note = f"in this sector {'; '.join(said)}: check with the room"
+        note = f"{where} {'; '.join(said)}: check with the room"
     return Suggestions(shown, confident, reason, note)
 
 

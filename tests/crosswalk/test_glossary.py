@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from focusgroup.crosswalk.glossary import (
+    ASK,
     EVERY_SECTOR,
     PACKAGED_GLOSSARY,
     _tables,
@@ -307,3 +308,27 @@ def test_the_glossary_wording_named_as_the_reason_is_the_one_the_card_wrote(
     result = suggest([card], sector=sector)
     assert result.confident and result.best is not None
     assert f"glossary: '{wording}' is 51-4121" in result.best.why
+
+
+def test_without_a_sector_a_wording_two_sectors_ask_about_is_left_for_the_room() -> None:
+    """'Director' is almost any job in a hospital and in an IT firm: in a meeting whose sector
+    the crosswalk does not know, it is not stored either (it used to be 27-2012, Producers and
+    Directors)."""
+    from focusgroup.crosswalk.glossary import NO_SECTOR
+
+    tables = _tables()
+    asking = [s for s in SECTOR_KEYS if (e := tables[s].get("director")) is not None and e.asks]
+    assert len(asking) >= 2
+    assert tables[NO_SECTOR]["director"].soc_code == ASK
+    result = suggest(["Director"], sector="")
+    assert not result.confident
+    assert result.reason.startswith("without the meeting's sector 'Director'")
+    # A wording three sectors agree on still holds there.
+    assert suggest(["Welder"], sector="").confident
+
+
+def test_a_shorthand_plural_folds_and_a_plain_word_does_not() -> None:
+    assert wording_keys("RNs")[-1] == "rn" and wording_keys("rns")[-1] == "rn"
+    assert "pa" in wording_keys("pas")
+    assert wording_keys("Bus driver") == ("bus driver",)
+    assert wording_keys("Gas fitter") == ("gas fitter",)
