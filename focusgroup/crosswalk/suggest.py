@@ -93,16 +93,19 @@ def suggest(wordings: Sequence[str] | str, sector: str = "", limit: int = 10) ->
     # In a stack "Lead" beside "MIG welder" grades the welder; only alone is it a supervisor.
     texts = [t for t in texts if not only_a_lead(t)] or texts
     key = sector_key(sector)
-    glossary = {t: e for t in texts if (e := _glossary_reading(t, qualified.get(t), key))}
+    # Each wording's glossary entry, read once: a code it is sure of, or the jobs it can be.
+    entries = {t: e for t in texts if (e := _glossary_entry(t, qualified.get(t), key))}
+    asking = {t: e for t, e in entries.items() if e.asks and not spelled_out(t, key)}
+    glossary = {t: e for t, e in entries.items() if not e.asks}
     # "Barista/cashier" is one entry: the glossary's reading of its sides does not split it.
     glossary = {t: e for t, e in glossary.items() if slashed.get(t) not in glossary}
     heads = {t: e for t in texts if t not in glossary and (e := _head(t, qualified.get(t), key))}
     for t in list(heads):
         # "Plant operator, reactor": the sector asks which plant operator, and the card's
         # qualifier ends in a job the glossary knows (a reactor operator): that answers it.
-        if t in qualified and _asked(t, None, key) and head_lookup(qualified[t], key):
+        if t in qualified and t in asking and head_lookup(qualified[t], key):
             glossary[t] = heads.pop(t)
-    asked = {t: e for t in texts if t not in glossary and (e := _asked(t, qualified.get(t), key))}
+    asked = {t: e for t, e in asking.items() if t not in glossary}
     vague = [
         t for t in texts if not (key and spelled_out(t, key)) and t not in glossary and _vague(t)
     ]
@@ -314,21 +317,9 @@ def _glossary_entry(text: str, card: str | None, sector: str) -> GlossaryEntry |
     return None
 
 
-def _glossary_reading(text: str, card: str | None, sector: str) -> GlossaryEntry | None:
-    """The glossary's code for a card, or None (none, or it is more than one job there)."""
-    entry = _glossary_entry(text, card, sector)
-    return entry if entry is not None and not entry.asks else None
-
-
 def _head(text: str, card: str | None, sector: str) -> GlossaryEntry | None:
     """The glossary's job for what the whole card, or else its job part, ends with."""
     return (head_lookup(card, sector) if card else None) or head_lookup(text, sector)
-
-
-def _asked(text: str, card: str | None, sector: str) -> GlossaryEntry | None:
-    """The glossary's entry when the sector knows the card's wording as more than one job."""
-    entry = _glossary_entry(text, card, sector)
-    return entry if entry is not None and entry.asks and not spelled_out(text, sector) else None
 
 
 def _add_glossary_reading(
