@@ -22,6 +22,7 @@ as its first expansion ("Maint tech" is "maintenance technician").
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -258,8 +259,6 @@ def head_lookup(text: str, sector: str) -> GlossaryEntry | None:
 def respelled(text: str, sector: str) -> str:
     """The card with words the glossary does not know replaced by close ones it does
     ('Maintenence tech' -> 'maintenance tech'); "" when no word needed it or none fits."""
-    import difflib
-
     known = _known_words(sector)
     out, changed = [], False
     for word in card_words(text):

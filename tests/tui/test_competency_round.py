@@ -33,7 +33,7 @@ from focusgroup.tui.app import make_app
 from focusgroup.tui.widgets.competency_tags import CompetencyTags
 from focusgroup.tui.widgets.note_wall import NoteWall
 from tests.tui.builders import board, screen_text
-from tests.tui.test_footer_keys import fingerprint, footer_items, make_app_for
+from tests.tui.test_footer_keys import footer_items, silent_footer_keys
 
 SIZE = (160, 50)
 PROFILE = JobProfile(
@@ -81,23 +81,7 @@ async def test_every_footer_key_does_something_in_a_competencies_round(
 ) -> None:
     items = await footer_items(round_db, role, SIZE)
     assert len(items) >= 5
-    silent = []
-    for item in items:
-        app = make_app_for(round_db, role)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            key = item.key.split(",")[0]
-            if role == "note-taker" and len(key) == 1:
-                await pilot.press("escape")
-                await pilot.pause()
-            before = fingerprint(app)
-            await pilot.press(key)
-            await pilot.pause()
-            await pilot.pause()
-            quit_ = not app.is_running or app._exit_renderables or app.return_code is not None
-            if not quit_ and fingerprint(app) == before:
-                silent.append(f"{item.key_display} {item.description}")
-        app.store.close()
+    silent = await silent_footer_keys(round_db, role, SIZE, items)
     assert silent == [], f"footer keys that did nothing visible: {silent}"
 
 

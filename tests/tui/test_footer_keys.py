@@ -37,21 +37,8 @@ async def footer_items(path: Path, role: str, size: tuple[int, int]) -> list:
     return [i for i in items if i.enabled]
 
 
-def make_app_for(path: Path, role: str):
-    from focusgroup.tui.launch import session_app
-
-    app = session_app(path, role, clock=fixed_clock())
-    app.animation_level = "none"
-    return app
-
-
-@pytest.mark.parametrize("role", ["facilitator", "note-taker"])
-async def test_every_footer_key_does_something(tmp_path: Path, role: str) -> None:
-    path = tmp_path / "m.db"
-    sample_session(path, cards=12).close()
-    size = (200, 60)
-    items = await footer_items(path, role, size)
-    assert len(items) >= 5
+async def silent_footer_keys(path: Path, role: str, size: tuple[int, int], items: list) -> list:
+    """The footer keys that change nothing visible, each pressed in a freshly opened seat."""
     silent = []
     for item in items:
         app = make_app_for(path, role)
@@ -69,4 +56,23 @@ async def test_every_footer_key_does_something(tmp_path: Path, role: str) -> Non
             if not quit_ and fingerprint(app) == before:
                 silent.append(f"{item.key_display} {item.description}")
         app.store.close()
+    return silent
+
+
+def make_app_for(path: Path, role: str):
+    from focusgroup.tui.launch import session_app
+
+    app = session_app(path, role, clock=fixed_clock())
+    app.animation_level = "none"
+    return app
+
+
+@pytest.mark.parametrize("role", ["facilitator", "note-taker"])
+async def test_every_footer_key_does_something(tmp_path: Path, role: str) -> None:
+    path = tmp_path / "m.db"
+    sample_session(path, cards=12).close()
+    size = (200, 60)
+    items = await footer_items(path, role, size)
+    assert len(items) >= 5
+    silent = await silent_footer_keys(path, role, size, items)
     assert silent == [], f"footer keys that did nothing visible: {silent}"
